@@ -1,0 +1,69 @@
+"""The ``veil`` command.
+
+Each command group lives in its own module under ``core.cli`` and exposes
+``register(subparsers)``, which adds its sub-parsers and sets ``func`` on each; add a new group
+to ``COMMAND_MODULES``. ``func(args) -> int`` returns the exit code. User errors become one
+line on stderr and exit code 2; anything else is a bug: a one-line notice, the traceback in the log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from core import __version__, offline
+from core.cli.common import add_workspace_options
+from core.errors import UserError
+from core.logs import setup_logging
+
+COMMAND_MODULES: tuple[str, ...] = ("core.cli.gui_cmd",)
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="veil",
+        description="Veil: private, offline resume screening with anonymized, explained scores.",
+    )
+    parser.add_argument("--version", action="version", version=f"veil {__version__}")
+    add_workspace_options(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    offline.install()
+    setup_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(func(args) or 0)
+    except UserError as exc:
+        print(f"veil: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("veil: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception:
+        log.exception("unexpected error in command %s", args.command)
+        print(
+            "veil: internal error; details (without personal data) are in the log.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""Options and helpers shared by the CLI commands: which workspace, which passphrase, output."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from core import paths
+from core.errors import UserError
+
+
+def add_workspace_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workspace",
+        type=Path,
+        default=None,
+        help="workspace file (default: $VEIL_WORKSPACE or the user data folder)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        default=None,
+        help="read the passphrase from this file's first line (else $VEIL_PASSPHRASE or a prompt)",
+    )
+
+
+def workspace_path(args: argparse.Namespace) -> Path:
+    path: Path | None = getattr(args, "workspace", None)
+    return path.expanduser() if path is not None else paths.default_workspace()
+
+
+def read_passphrase(args: argparse.Namespace, *, confirm: bool = False, prompt: str = "") -> str:
+    """The passphrase from ``--passphrase-file``, ``VEIL_PASSPHRASE`` or an interactive prompt."""
+    file: Path | None = getattr(args, "passphrase_file", None)
+    if file is not None:
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise UserError(
+                "Cannot read the passphrase file.", hint=f"({exc.strerror or 'unreadable'})"
+            ) from None
+        if not lines or not lines[0]:
+            raise UserError("The passphrase file is empty.")
+        return lines[0]
+    env = os.environ.get("VEIL_PASSPHRASE")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise UserError(
+            "No passphrase given.",
+            hint="Use --passphrase-file, set VEIL_PASSPHRASE, or run in a terminal.",
+        )
+    first = getpass.getpass(prompt or "Workspace passphrase: ")
+    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+        raise UserError("The two passphrases differ. Nothing was changed.")
+    return first
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")

@@ -1,0 +1,56 @@
+"""Where Veil keeps its files.
+
+By default the platform's user folders (platformdirs). ``VEIL_HOME`` relocates everything under
+one folder (tests, portable installs): ``$VEIL_HOME/data``, ``/config``, ``/logs``, ``/cache``.
+Personal data lives only inside the encrypted workspace file; these folders hold settings, logs
+without personal data, and nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Veil"
+WORKSPACE_SUFFIX = ".veil"
+DEFAULT_WORKSPACE_NAME = "workspace" + WORKSPACE_SUFFIX
+
+
+def _home() -> Path | None:
+    value = os.environ.get("VEIL_HOME", "").strip()
+    return Path(value).expanduser().resolve() if value else None
+
+
+def _ensure(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def data_dir() -> Path:
+    home = _home()
+    return _ensure(home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, False)))
+
+
+def config_dir() -> Path:
+    home = _home()
+    return _ensure(home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, False)))
+
+
+def log_dir() -> Path:
+    home = _home()
+    return _ensure(home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, False)))
+
+
+def cache_dir() -> Path:
+    home = _home()
+    return _ensure(home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, False)))
+
+
+def default_workspace() -> Path:
+    """The workspace used when neither ``--workspace`` nor ``VEIL_WORKSPACE`` names one."""
+    env = os.environ.get("VEIL_WORKSPACE", "").strip()
+    if env:
+        return Path(env).expanduser()
+    return data_dir() / DEFAULT_WORKSPACE_NAME
