@@ -1,0 +1,133 @@
+"""The heavy parts (sandboxed intake workers, Presidio redactor, BERT encoder), loaded lazily.
+
+One ``Engines`` object is shared by the CLI, the GUI and the tests. Nothing heavy is imported
+until a part is first used or ``load()`` is called; the GUI calls ``load()`` in a worker thread
+so the window shows at once. Tests inject fakes for any part (``Engines(redactor=fake, ...)``).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+from core.services.ports import EncoderLike, IntakeLike, RedactorLike, ScorerLike
+
+log = logging.getLogger(__name__)
+
+ScorerFactory = Callable[[EncoderLike | None, Any], ScorerLike]
+
+
+def _real_intake() -> IntakeLike:
+    from core.intake import IntakePool
+
+    pool = IntakePool()
+    enter = getattr(pool, "__enter__", None)
+    return enter() if enter is not None else pool  # type: ignore[no-any-return]
+
+
+def _real_redactor() -> RedactorLike:
+    from anonymize import Redactor
+
+    return Redactor()
+
+
+def _real_encoder(device: str) -> EncoderLike:
+    from core.scoring import load_encoder
+
+    return load_encoder(device=device)
+
+
+def _real_scorer(encoder: EncoderLike | None, cache: Any) -> ScorerLike:
+    from core.scoring import Scorer
+
+    return Scorer(encoder, cache)  # type: ignore[arg-type]
+
+
+class Engines:
+    """Lazy holder of the intake pool, the redactor and the encoder/scorer."""
+
+    def __init__(
+        self,
+        *,
+        intake: IntakeLike | None = None,
+        redactor: RedactorLike | None = None,
+        encoder: EncoderLike | None = None,
+        scorer_factory: ScorerFactory | None = None,
+        device: str = "auto",
+    ) -> None:
+        self._intake = intake
+        self._redactor = redactor
+        self._encoder = encoder
+        self._owns_intake = intake is None
+        self._scorer_factory = scorer_factory
+        self.device = device
+        self._lock = threading.RLock()
+
+    # --- parts -------------------------------------------------------------------------------
+    @property
+    def intake(self) -> IntakeLike:
+        with self._lock:
+            if self._intake is None:
+                log.info("starting the intake workers")
+                self._intake = _real_intake()
+            return self._intake
+
+    @property
+    def redactor(self) -> RedactorLike:
+        with self._lock:
+            if self._redactor is None:
+                log.info("loading the redactor")
+                self._redactor = _real_redactor()
+            return self._redactor
+
+    @property
+    def encoder(self) -> EncoderLike | None:
+        """The encoder, or None when a fake scorer factory needs none."""
+        with self._lock:
+            if self._encoder is None and self._scorer_factory is None:
+                log.info("loading the encoder")
+                self._encoder = _real_encoder(self.device)
+            return self._encoder
+
+    def scorer(self, cache: Any = None) -> ScorerLike:
+        """A scorer over the shared encoder that caches embeddings in ``cache`` (a workspace's
+        ``ws.embeddings``)."""
+        factory = self._scorer_factory or _real_scorer
+        return factory(self.encoder, cache)
+
+    @property
+    def loaded(self) -> bool:
+        return (
+            self._intake is not None
+            and self._redactor is not None
+            and (self._encoder is not None or self._scorer_factory is not None)
+        )
+
+    def load(self) -> None:
+        """Load every part now (slow: seconds). Call it off the GUI thread."""
+        _ = self.redactor
+        _ = self.encoder
+        _ = self.intake
+
+    # --- life --------------------------------------------------------------------------------
+    def close(self) -> None:
+        with self._lock:
+            intake, self._intake = self._intake, None
+        if intake is not None and self._owns_intake:
+            closer = getattr(intake, "close", None) or getattr(intake, "shutdown", None)
+            if closer is not None:
+                closer()
+
+    def __enter__(self) -> Engines:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,78 @@
+"""Score and rank a job's candidates (or the whole pool) and read the ranking back."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Generator
+from dataclasses import dataclass
+from typing import Any
+
+from core.domain import Decision, Score
+from core.errors import UserError
+from core.services.engines import Engines
+from core.services.progress import Progress
+
+
+class NoRequirementsError(UserError):
+    """The job has no requirements to score against."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This job has no requirements to score against.",
+            hint="Add requirements to the job (one a line, 'must' or 'nice'), then rank again.",
+        )
+
+
+@dataclass(frozen=True)
+class RankedRow:
+    """One line of a job's ranking: a candidate's stored score and the latest decision."""
+
+    rank: int
+    candidate_id: int
+    score: Score
+    decision: Decision | None = None
+
+
+def rank_job(
+    ws: Any, engines: Engines, job_id: int, *, pool: bool = False, actor: str = ""
+) -> Generator[Progress, None, list[Score]]:
+    """Score ``job_id`` against its candidates (``pool=True``: every candidate); store each
+    score with the model version as it comes. Returns the scores, best first. Embeddings
+    already in the workspace's cache (from import or an earlier ranking) are not recomputed."""
+    job = ws.jobs.get(job_id)
+    if not job.requirements:
+        raise NoRequirementsError()
+    candidates = ws.candidates.list() if pool else ws.candidates.list(job_id)
+    texts = {c.id: c.redacted_text for c in candidates}
+    total = len(texts)
+    yield Progress(0, total, None, "loading the model")
+    scorer = engines.scorer(ws.embeddings)
+    version = scorer.model_version
+    scores: list[Score] = []
+    for cid, score in scorer.rank(job.requirements, texts):
+        stored = dataclasses.replace(score, candidate_id=cid, job_id=job_id, model_version=version)
+        ws.scores.put(stored)
+        scores.append(stored)
+        yield Progress(len(scores), total, stored, "scored")
+    ws.audit.append(
+        "ranking.computed",
+        actor,
+        {"job_id": job_id, "candidates": len(scores), "pool": int(pool), "model": version},
+    )
+    scores.sort(key=_order)
+    return scores
+
+
+def _order(score: Score) -> tuple[float, int]:
+    return (-score.score, score.candidate_id or 0)
+
+
+def ranking(ws: Any, job_id: int) -> list[RankedRow]:
+    """The job's stored scores, best first, each with the latest decision on that candidate."""
+    ws.jobs.get(job_id)
+    scores = sorted(ws.scores.for_job(job_id), key=_order)
+    rows = []
+    for rank, score in enumerate(scores, start=1):
+        cid = int(score.candidate_id or 0)
+        rows.append(RankedRow(rank, cid, score, ws.decisions.latest(job_id, cid)))
+    return rows

@@ -1,0 +1,127 @@
+"""Redact one extracted file: its text, and its file name and metadata too.
+
+A resume's file name ("Jane_Doe_CV.pdf") and document metadata (PDF author, DOCX last-modified-by)
+often name the person. They are redacted as well, and whatever personal value they reveal is
+also removed from the body wherever it appears, with the same placeholder scheme
+(``<PERSON_2>``), even where the recognizers missed it in the body.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+_PLACEHOLDER = re.compile(r"<([A-Z_]+)_(\d+)>")
+_SEPARATORS = re.compile(r"[_\-.+]+")
+_MIN_VALUE_LEN = 3
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A file ready to store: everything here but ``mapping`` may be shown to a reviewer."""
+
+    redacted_text: str
+    mapping: dict[str, str]  # placeholder -> original (personal; stored encrypted)
+    spans_json: str  # offsets into the original text
+    language: str
+    warnings: tuple[str, ...]
+    redacted_filename: str
+    redacted_metadata: dict[str, str]
+
+
+def filename_words(filename: str) -> str:
+    """``"jane_doe-CV.pdf"`` -> ``"jane doe CV"``: a file name as words the recognizers read."""
+    stem = PurePath(filename).stem
+    return _SEPARATORS.sub(" ", stem).strip()
+
+
+def redact_extraction(redactor: Any, extraction: Any) -> Prepared:
+    text: str = extraction.text
+    body = redactor.redact(text, extraction.language or None)
+    mapping: dict[str, str] = dict(body.mapping)
+    spans = [_span_dict(s) for s in body.spans]
+    redacted = body.text
+
+    # File name and metadata, one value a line, through the same redactor.
+    meta_keys = sorted(extraction.metadata)
+    header_lines = [filename_words(extraction.filename)] + [
+        " ".join(str(extraction.metadata[k]).split()) for k in meta_keys
+    ]
+    header = redactor.redact("\n".join(header_lines), extraction.language or None)
+    header_out = header.text.split("\n")
+    if len(header_out) != len(header_lines):  # a redactor that changed the lines: keep nothing
+        header_out = ["<REDACTED>"] * len(header_lines)
+
+    # Values the header revealed, removed from the body too.
+    known = {v.casefold(): p for p, v in mapping.items()}
+    extra_warnings: list[str] = []
+    for placeholder, value in sorted(header.mapping.items(), key=lambda kv: -len(kv[1])):
+        value = value.strip()
+        if len(value) < _MIN_VALUE_LEN:
+            continue
+        match = _PLACEHOLDER.fullmatch(placeholder)
+        kind = match.group(1) if match else "PII"
+        target = known.get(value.casefold())
+        pattern = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)", re.IGNORECASE)
+        if not pattern.search(redacted):
+            continue
+        if target is None:
+            target = _next_placeholder(mapping, kind)
+            mapping[target] = value
+            known[value.casefold()] = target
+        redacted = pattern.sub(target, redacted)
+        spans.extend(_extra_spans(text, pattern, kind, spans))
+    if len(spans) != len(body.spans):
+        extra_warnings.append("Some personal data named in the file name or metadata was removed.")
+        spans.sort(key=lambda s: (s["start"], s["end"]))
+
+    return Prepared(
+        redacted_text=redacted,
+        mapping=mapping,
+        spans_json=json.dumps(spans),
+        language=body.language or extraction.language,
+        warnings=tuple(extra_warnings),
+        redacted_filename=header_out[0] + PurePath(extraction.filename).suffix,
+        redacted_metadata=dict(zip(meta_keys, header_out[1:], strict=True)),
+    )
+
+
+def _span_dict(span: Any) -> dict[str, Any]:
+    return {
+        "type": span.type,
+        "start": span.start,
+        "end": span.end,
+        "score": float(getattr(span, "score", 1.0)),
+        "recognizer": str(getattr(span, "recognizer", "")),
+    }
+
+
+def _next_placeholder(mapping: dict[str, str], kind: str) -> str:
+    used = [
+        int(m.group(2))
+        for p in mapping
+        if (m := _PLACEHOLDER.fullmatch(p)) is not None and m.group(1) == kind
+    ]
+    return f"<{kind}_{max(used, default=0) + 1}>"
+
+
+def _extra_spans(
+    text: str, pattern: re.Pattern[str], kind: str, spans: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    out = []
+    for m in pattern.finditer(text):
+        if any(s["start"] < m.end() and m.start() < s["end"] for s in spans):
+            continue
+        out.append(
+            {
+                "type": kind,
+                "start": m.start(),
+                "end": m.end(),
+                "score": 1.0,
+                "recognizer": "file_name_or_metadata",
+            }
+        )
+    return out
