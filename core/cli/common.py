@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from core import paths
-from core.errors import UserError
+from core.errors import UserError, WorkspaceNotFoundError
+from core.storage import Workspace
 
 
 def add_workspace_options(parser: argparse.ArgumentParser) -> None:
@@ -59,6 +60,17 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False, prompt: 
     if confirm and getpass.getpass("Repeat the passphrase: ") != first:
         raise UserError("The two passphrases differ. Nothing was changed.")
     return first
+
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    """Open the workspace named by the options; the passphrase is asked only if the file exists."""
+    path = workspace_path(args)
+    if not path.exists():
+        raise WorkspaceNotFoundError(
+            "No workspace exists at this place.",
+            hint="Create one with 'veil init', or name it with --workspace.",
+        )
+    return Workspace.open(path, read_passphrase(args))
 
 
 def print_json(value: Any) -> None:

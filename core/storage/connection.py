@@ -1,0 +1,352 @@
+"""Opening, creating and keying the SQLCipher file: one place that knows the file's rules.
+
+Every connection gets SQLCipher 4's default key derivation (PBKDF2-HMAC-SHA512, >= 256,000
+iterations), per-page HMAC, no plaintext header, ``cipher_memory_security``, in-memory temp
+storage, WAL with ``synchronous=FULL``, foreign keys, secure delete and an exclusive lock (one
+Veil process per workspace, and no ``-shm`` file). The settings are read back from the open
+connection and checked, so a weaker file is refused rather than used.
+
+Opening never creates, recreates or repairs anything, and a failed open changes no byte of any
+file: the path is checked first, the file is opened with ``mode=rw`` (SQLite then cannot create
+it), and when a ``-wal`` or ``-journal`` file is present (an unclean shutdown) the passphrase is
+first verified on an ``immutable`` connection, which reads the main file only, because SQLite
+would otherwise replay those files before it finds out that the key is wrong.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from core.errors import (
+    WorkspaceCorruptError,
+    WorkspaceError,
+    WorkspaceExistsError,
+    WorkspaceLockedError,
+    WorkspaceNotFoundError,
+    WrongPassphraseError,
+)
+
+if TYPE_CHECKING:  # sqlcipher3 has no type stubs; its API is the standard sqlite3 one
+    from sqlite3 import Connection as Connection
+    from sqlite3 import DatabaseError as DatabaseError
+    from sqlite3 import IntegrityError as IntegrityError
+else:
+    Connection = sqlcipher.Connection
+    DatabaseError = sqlcipher.DatabaseError
+    IntegrityError = sqlcipher.IntegrityError
+
+PAGE_SIZE = 4096
+MIN_KDF_ITER = 256_000
+KDF_ALGORITHM = "PBKDF2_HMAC_SHA512"
+HMAC_ALGORITHM = "HMAC_SHA512"
+SIDECAR_SUFFIXES = ("-wal", "-journal", "-shm")
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_BUSY_TIMEOUT_MS = 2000
+
+
+def sidecars(path: Path) -> list[Path]:
+    """The files SQLite may keep next to the database (whether or not they exist)."""
+    return [path.with_name(path.name + suffix) for suffix in SIDECAR_SUFFIXES]
+
+
+def check_passphrase(passphrase: str) -> None:
+    if not isinstance(passphrase, str) or not passphrase:
+        raise WorkspaceError("The passphrase is empty.", hint="Enter the workspace passphrase.")
+    if "\x00" in passphrase:
+        raise WorkspaceError("The passphrase contains a NUL character, which is not allowed.")
+
+
+def _quote(passphrase: str) -> str:
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def _uri(path: Path, **params: str) -> str:
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return f"{path.absolute().as_uri()}?{query}"
+
+
+def _connect(uri: str) -> Connection:
+    try:
+        conn: Connection = sqlcipher.connect(
+            uri,
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=_BUSY_TIMEOUT_MS / 1000,
+        )
+        return conn
+    except sqlcipher.OperationalError as exc:
+        raise WorkspaceError(
+            "The workspace file cannot be opened.", hint=f"({_reason(exc)})"
+        ) from None
+
+
+def _reason(exc: BaseException) -> str:
+    """SQLite's own short message: names no file and holds no data."""
+    return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+
+
+def _is_read_only(path: Path) -> bool:
+    """The file or its folder is marked read-only, or sits on a read-only file system.
+
+    Mode bits are checked as well as ``os.access`` because the super-user may write anywhere:
+    a file the user marked read-only is still treated as read-only.
+    """
+    for target in (path, path.parent):
+        try:
+            st = os.stat(target)
+        except OSError:
+            return False
+        if not st.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+            return True
+    with contextlib.suppress(OSError, AttributeError):
+        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            return True
+    return False
+
+
+def preflight(path: Path) -> None:
+    """Refuse, before SQLite sees it, any path that cannot be a usable workspace."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise WorkspaceNotFoundError(
+            "No workspace exists at this place.",
+            hint="Check the path, or create a new workspace (veil init).",
+        ) from None
+    except OSError as exc:
+        raise WorkspaceError(
+            "The workspace cannot be reached.", hint=f"({exc.strerror or 'unreadable'})"
+        ) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise WorkspaceNotFoundError(
+            "This is a folder, not a workspace file.", hint="Give the path of the .veil file."
+        )
+    if not stat.S_ISREG(st.st_mode):
+        raise WorkspaceError("This is not a regular file, so it cannot be a workspace.")
+    if not os.access(path, os.R_OK):
+        raise WorkspaceError("The workspace file cannot be read (permission denied).")
+    if _is_read_only(path):
+        raise WorkspaceError(
+            "The workspace is in a read-only location.",
+            hint="Veil must be able to write next to the file. Copy it to a writable folder.",
+        )
+    with open(path, "rb") as handle:
+        head = handle.read(len(_SQLITE_HEADER))
+    if head == _SQLITE_HEADER:
+        raise WorkspaceError("This is an unencrypted SQLite database, not a Veil workspace.")
+    if st.st_size == 0 or st.st_size % PAGE_SIZE:
+        raise WorkspaceCorruptError(
+            "The workspace file is truncated or damaged (its size is not a whole number of pages).",
+            hint="Nothing was changed. Restore it from a backup.",
+        )
+
+
+def _configure_before_key(conn: Connection) -> None:
+    # Process-wide in SQLCipher: its log would otherwise go to stderr.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute("PRAGMA cipher_memory_security = ON")
+
+
+def _key_and_probe(conn: Connection, passphrase: str) -> None:
+    conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+    except DatabaseError as exc:
+        raise translate(exc) from None
+
+
+def _verify_key_without_side_files(path: Path, passphrase: str) -> None:
+    """Check the passphrase on the main file alone: no lock, no ``-wal``/``-journal`` replay."""
+    conn = _connect(_uri(path, mode="ro", immutable="1"))
+    try:
+        _configure_before_key(conn)
+        _key_and_probe(conn, passphrase)
+    finally:
+        conn.close()
+
+
+def _configure_after_key(conn: Connection) -> None:
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise WorkspaceError("The workspace cannot switch to its safe journal mode.")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA secure_delete = ON")
+    # Take the exclusive lock now, so a second Veil process fails here and not mid-work.
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("COMMIT")
+
+
+def _pragma(conn: Connection, name: str) -> str:
+    row = conn.execute(f"PRAGMA {name}").fetchone()
+    return "" if row is None else str(row[0])
+
+
+def settings_report(conn: Connection) -> dict[str, str]:
+    """The security-relevant settings, as the open connection reports them."""
+    names = (
+        "cipher_version",
+        "kdf_iter",
+        "cipher_kdf_algorithm",
+        "cipher_hmac_algorithm",
+        "cipher_use_hmac",
+        "cipher_plaintext_header_size",
+        "cipher_page_size",
+        "cipher_memory_security",
+        "cipher_log_level",
+        "journal_mode",
+        "synchronous",
+        "foreign_keys",
+        "temp_store",
+        "locking_mode",
+        "secure_delete",
+    )
+    return {name: _pragma(conn, name) for name in names}
+
+
+def verify_settings(conn: Connection) -> dict[str, str]:
+    """Raise unless every setting is what Veil promises; return them."""
+    got = settings_report(conn)
+    expected_ok = {
+        "kdf_iter": got["kdf_iter"].isdigit() and int(got["kdf_iter"]) >= MIN_KDF_ITER,
+        "cipher_kdf_algorithm": got["cipher_kdf_algorithm"] == KDF_ALGORITHM,
+        "cipher_hmac_algorithm": got["cipher_hmac_algorithm"] == HMAC_ALGORITHM,
+        "cipher_use_hmac": got["cipher_use_hmac"] == "1",
+        "cipher_plaintext_header_size": got["cipher_plaintext_header_size"] == "0",
+        "cipher_memory_security": got["cipher_memory_security"] == "1",
+        "cipher_log_level": got["cipher_log_level"].upper() == "NONE",
+        "journal_mode": got["journal_mode"].lower() == "wal",
+        "synchronous": got["synchronous"] == "2",  # FULL
+        "foreign_keys": got["foreign_keys"] == "1",
+        "temp_store": got["temp_store"] == "2",  # MEMORY
+        "locking_mode": got["locking_mode"].lower() == "exclusive",
+        "secure_delete": got["secure_delete"] == "1",
+    }
+    bad = sorted(name for name, ok in expected_ok.items() if not ok)
+    if bad:
+        raise WorkspaceError(
+            "The workspace's encryption settings are weaker than Veil requires.",
+            hint="(" + ", ".join(bad) + ")",
+        )
+    return got
+
+
+def translate(exc: BaseException) -> WorkspaceError:
+    """A SQLite/SQLCipher error as the user-facing error it stands for."""
+    text = str(exc).lower()
+    if "file is not a database" in text:
+        return WrongPassphraseError()
+    if "malformed" in text or "corrupt" in text or "hmac" in text:
+        return WorkspaceCorruptError(
+            "The workspace is damaged or was tampered with.",
+            hint="Nothing was repaired. Restore it from a backup.",
+        )
+    if "locked" in text or "busy" in text:
+        return WorkspaceLockedError(
+            "The workspace is open in another Veil window or process.",
+            hint="Close it there first.",
+        )
+    if "readonly" in text or "read-only" in text:
+        return WorkspaceError("The workspace is in a read-only location.")
+    if "disk is full" in text or "full" in text:
+        return WorkspaceError("The disk is full; the last change was not saved.")
+    return WorkspaceError("The workspace could not be used.", hint=f"({_reason(exc)})")
+
+
+@contextlib.contextmanager
+def _closing_on_error(conn: Connection) -> Iterator[Connection]:
+    try:
+        yield conn
+    except BaseException:
+        conn.close()
+        raise
+
+
+def open_connection(path: Path, passphrase: str) -> Connection:
+    """Open an existing workspace file; raise a :class:`WorkspaceError` subclass on failure."""
+    check_passphrase(passphrase)
+    preflight(path)
+    if any(side.exists() for side in sidecars(path)):
+        _verify_key_without_side_files(path, passphrase)
+    conn = _connect(_uri(path, mode="rw"))
+    with _closing_on_error(conn):
+        _configure_before_key(conn)
+        _key_and_probe(conn, passphrase)
+        try:
+            _configure_after_key(conn)
+        except DatabaseError as exc:
+            raise translate(exc) from None
+        verify_settings(conn)
+    return conn
+
+
+def create_connection(path: Path, passphrase: str) -> Connection:
+    """Create a new, empty, keyed workspace file. Refuses to touch anything that exists."""
+    check_passphrase(passphrase)
+    parent = path.parent
+    if not parent.is_dir():
+        raise WorkspaceNotFoundError(
+            "The folder for the new workspace does not exist.", hint="Create the folder first."
+        )
+    if path.exists() or path.is_symlink() or any(s.exists() for s in sidecars(path)):
+        raise WorkspaceExistsError(
+            "A file already exists where the new workspace should go.",
+            hint="Nothing was changed. Choose another name or open the existing workspace.",
+        )
+    if _is_read_only(parent / "."):
+        raise WorkspaceError("The folder for the new workspace is read-only.")
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        raise WorkspaceExistsError(
+            "A file already exists where the new workspace should go."
+        ) from None
+    except OSError as exc:
+        raise WorkspaceError(
+            "The workspace file cannot be created.", hint=f"({exc.strerror or 'error'})"
+        ) from None
+    try:
+        conn = _connect(_uri(path, mode="rw"))
+        with _closing_on_error(conn):
+            _configure_before_key(conn)
+            conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+            _configure_after_key(conn)
+            verify_settings(conn)
+    except BaseException:
+        remove_files(path)
+        raise
+    return conn
+
+
+def remove_files(path: Path) -> None:
+    """Delete a database file Veil itself just made, with its side files."""
+    for target in (path, *sidecars(path)):
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can open a folder
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

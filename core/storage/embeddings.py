@@ -1,0 +1,70 @@
+"""Embedding cache: vectors as BLOBs keyed by (model hash, text key).
+
+Implements ``core.scoring``'s ``EmbeddingCache`` protocol. The vectors stay inside the encrypted
+workspace, so no cache of resume-derived data ever sits on disk in the clear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from core.storage.connection import Connection
+from core.storage.database import Database
+
+_BATCH = 500  # stays under SQLite's bound-parameter limit
+
+
+class Embeddings:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get_many(self, model_hash: str, keys: Sequence[str]) -> dict[str, bytes]:
+        wanted = list(dict.fromkeys(keys))
+
+        def work(conn: Connection) -> dict[str, bytes]:
+            found: dict[str, bytes] = {}
+            for start in range(0, len(wanted), _BATCH):
+                chunk = wanted[start : start + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(
+                    f"SELECT key, vector FROM embeddings WHERE model_hash = ? AND key IN ({marks})",
+                    (model_hash, *chunk),
+                )
+                found.update((str(k), bytes(v)) for k, v in rows)
+            return found
+
+        return self._db.read(work)
+
+    def put_many(self, model_hash: str, items: Mapping[str, bytes]) -> None:
+        rows = [(model_hash, key, bytes(value)) for key, value in items.items()]
+        if not rows:
+            return
+        self._db.write(
+            lambda conn: conn.executemany(
+                "INSERT INTO embeddings (model_hash, key, vector) VALUES (?, ?, ?)"
+                " ON CONFLICT (model_hash, key) DO UPDATE SET vector = excluded.vector",
+                rows,
+            )
+        )
+
+    def count(self, model_hash: str | None = None) -> int:
+        def work(conn: Connection) -> int:
+            if model_hash is None:
+                row = conn.execute("SELECT count(*) FROM embeddings").fetchone()
+            else:
+                row = conn.execute(
+                    "SELECT count(*) FROM embeddings WHERE model_hash = ?", (model_hash,)
+                ).fetchone()
+            return int(row[0])
+
+        return self._db.read(work)
+
+    def clear(self, model_hash: str | None = None) -> None:
+        if model_hash is None:
+            self._db.write(lambda conn: conn.execute("DELETE FROM embeddings"))
+        else:
+            self._db.write(
+                lambda conn: conn.execute(
+                    "DELETE FROM embeddings WHERE model_hash = ?", (model_hash,)
+                )
+            )

@@ -1,0 +1,140 @@
+"""Forward-only schema migrations, numbered by ``PRAGMA user_version``.
+
+Each step runs in its own transaction together with the version bump, so a crash leaves the
+workspace at the previous version or the next, never in between. Steps are never edited once
+released: a change is a new step appended to ``MIGRATIONS``. A workspace written by a newer Veil
+(a version above the last step) is refused, never downgraded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.errors import WorkspaceError
+from core.storage.connection import Connection
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+_V1 = (
+    """CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TABLE jobs (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        requirements_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE candidates (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        language TEXT NOT NULL,
+        redacted_text TEXT NOT NULL,
+        redaction_mapping_json TEXT NOT NULL,
+        spans_json TEXT NOT NULL,
+        warnings_json TEXT NOT NULL
+    )""",
+    """CREATE TABLE documents (
+        candidate_id INTEGER PRIMARY KEY REFERENCES candidates(id) ON DELETE CASCADE,
+        filename TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        data BLOB NOT NULL,
+        text TEXT NOT NULL,
+        metadata_json TEXT NOT NULL
+    )""",
+    """CREATE TABLE job_candidates (
+        job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (job_id, candidate_id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE scores (
+        job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+        score REAL NOT NULL,
+        model_version TEXT NOT NULL,
+        detail_json TEXT NOT NULL,
+        computed_at TEXT NOT NULL,
+        PRIMARY KEY (job_id, candidate_id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('shortlist', 'hold', 'reject')),
+        reason TEXT NOT NULL,
+        reviewer TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        subject_json TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    )""",
+    """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+)
+
+_V2 = (
+    """CREATE TABLE embeddings (
+        model_hash TEXT NOT NULL,
+        key TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (model_hash, key)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX decisions_by_pair ON decisions (job_id, candidate_id, id)",
+    "CREATE INDEX job_candidates_by_candidate ON job_candidates (candidate_id)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "jobs, candidates, documents, scores, decisions, settings, audit log", _V1),
+    Migration(2, "embedding cache; indexes for decisions and job membership", _V2),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Connection, target: int = LATEST_VERSION) -> int:
+    """Bring the schema forward to ``target``; return the version it ends at."""
+    current = schema_version(conn)
+    if current > LATEST_VERSION:
+        raise WorkspaceError(
+            "This workspace was written by a newer version of Veil.",
+            hint="Update Veil to open it; nothing was changed.",
+        )
+    for step in MIGRATIONS:
+        if current < step.version <= target:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in step.statements:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {int(step.version)}")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            current = step.version
+    return current
