@@ -1,0 +1,105 @@
+"""Veil's desktop app: ``main()`` is what ``veil gui`` and ``python -m desktop.app`` run.
+
+Start-up does only what the first window needs (Qt, our widgets, the translations); the
+workspace opens off the GUI thread after the passphrase, and the models load in the background
+after that, so the window appears at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from core import offline
+
+offline.install()  # before anything that might import torch, transformers or Presidio
+
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from core import paths  # noqa: E402
+from core.logs import setup_logging  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+#: ``VEIL_STARTUP_PROBE=1``: print the seconds from process start to the first shown frame, quit
+PROBE_ENV = "VEIL_STARTUP_PROBE"
+DEVICE_NAMES = {"auto": "auto", "cpu": "cpu", "gpu": "cuda"}
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with Veil's names, high-DPI policy, look and translations."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(paths.APP_NAME)
+    app.setOrganizationName(paths.APP_NAME)
+    app.setDesktopFileName("veil")
+
+    from desktop.i18n import choose_language, install_translations
+    from desktop.preferences import Preferences
+    from desktop.theme import apply_theme
+
+    apply_theme(app)
+    install_translations(app, choose_language(Preferences().language))
+    return app
+
+
+def default_workspace_path(explicit: Path | None = None) -> Path:
+    from desktop.preferences import Preferences
+
+    if explicit is not None:
+        return Path(explicit).expanduser()
+    if os.environ.get("VEIL_WORKSPACE", "").strip():
+        return paths.default_workspace()
+    last = Preferences().last_workspace
+    if last is not None and last.exists():
+        return last
+    return paths.default_workspace()
+
+
+def main(workspace: Path | None = None) -> int:
+    started = time.monotonic()
+    setup_logging()
+    app = create_application()
+
+    from desktop.error_display import install_excepthook
+    from desktop.main_window import MainWindow
+    from desktop.preferences import Preferences
+    from desktop.session import Session
+
+    install_excepthook()
+    prefs = Preferences()
+
+    def make_engines() -> object:
+        from core.services import Engines
+
+        return Engines(device=DEVICE_NAMES.get(prefs.device, "auto"))
+
+    session = Session(default_workspace_path(workspace), engines_factory=make_engines)
+    window = MainWindow(session, prefs)
+    window.show()
+    if os.environ.get(PROBE_ENV):
+
+        def report() -> None:
+            print(f"window-visible {time.monotonic() - started:.3f}", flush=True)  # noqa: T201
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, report)
+    log.info("window shown after %.2f s", time.monotonic() - started)
+    code = app.exec()
+    return int(code)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else None))

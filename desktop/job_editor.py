@@ -1,0 +1,182 @@
+"""Create or edit a job: title, posting text and its requirements; save, or save and re-score."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.error_display import show_error
+from desktop.requirements_editor import RequirementsEditor
+from desktop.session import Session
+
+
+class JobEditor(QWidget):
+    saved = Signal(int)  # job id
+    rescore_requested = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.job_id: int | None = None
+        self._dirty = False
+        layout = QVBoxLayout(self)
+
+        form = QFormLayout()
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("e.g. Senior Data Engineer"))
+        self.title.setAccessibleName(self.tr("Job title"))
+        form.addRow(self.tr("Title:"), self.title)
+        layout.addLayout(form)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        posting_box = QGroupBox(self.tr("Posting"))
+        posting_layout = QVBoxLayout(posting_box)
+        self.posting = QPlainTextEdit()
+        self.posting.setPlaceholderText(
+            self.tr("Paste the job posting here. Veil suggests requirements from it.")
+        )
+        self.posting.setAccessibleName(self.tr("Job posting"))
+        posting_layout.addWidget(self.posting)
+        splitter.addWidget(posting_box)
+
+        req_box = QGroupBox(self.tr("Requirements"))
+        req_layout = QVBoxLayout(req_box)
+        hint = QLabel(
+            self.tr(
+                "Each requirement is matched against every resume. Must-haves count most; "
+                "the weight says how much a requirement matters."
+            )
+        )
+        hint.setWordWrap(True)
+        req_layout.addWidget(hint)
+        self.requirements = RequirementsEditor()
+        req_layout.addWidget(self.requirements)
+        self.suggest_button = QPushButton(self.tr("Suggest from posting"))
+        self.suggest_button.clicked.connect(self.suggest_requirements)
+        req_layout.addWidget(self.suggest_button)
+        splitter.addWidget(req_box)
+        splitter.setSizes([250, 300])
+        layout.addWidget(splitter, 1)
+
+        buttons = QHBoxLayout()
+        self.status = QLabel()
+        buttons.addWidget(self.status, 1)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self.save)
+        self.rescore_button = QPushButton(self.tr("Save and re-score"))
+        self.rescore_button.clicked.connect(self.save_and_rescore)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.rescore_button)
+        layout.addLayout(buttons)
+
+        self.title.textChanged.connect(self._mark_dirty)
+        self.posting.textChanged.connect(self._mark_dirty)
+        self.requirements.changed.connect(self._mark_dirty)
+
+    # --- state -------------------------------------------------------------------------------
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+        self.status.setText(self.tr("Unsaved changes"))
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def new_job(self) -> None:
+        self.job_id = None
+        self.title.clear()
+        self.posting.clear()
+        self.requirements.set_requirements([])
+        self.save_button.setText(self.tr("Create job"))
+        self.rescore_button.setVisible(False)
+        self._dirty = False
+        self.status.setText(self.tr("New job"))
+        self.title.setFocus()
+
+    def load(self, job: Any) -> None:
+        self.job_id = job.id
+        self.title.setText(job.title)
+        self.posting.setPlainText(job.text)
+        self.requirements.set_requirements(job.requirements)
+        self.save_button.setText(self.tr("Save"))
+        self.rescore_button.setVisible(True)
+        self._dirty = False
+        self.status.clear()
+
+    def clear(self) -> None:
+        """Drop everything shown (lock)."""
+        self.job_id = None
+        self.title.clear()
+        self.posting.clear()
+        self.requirements.set_requirements([])
+        self._dirty = False
+        self.status.clear()
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def suggest_requirements(self) -> None:
+        from core.scoring import parse_requirements
+
+        text = self.posting.toPlainText().strip()
+        if not text:
+            self.status.setText(self.tr("Paste the posting first."))
+            return
+        try:
+            suggested = parse_requirements(text)
+        except Exception as exc:  # noqa: BLE001 - shown the one consistent way
+            show_error(self, exc)
+            return
+        self.requirements.set_requirements(suggested)
+        self.status.setText(
+            self.tr("%n requirement(s) suggested. Review them.", "", len(suggested))
+        )
+
+    def save(self) -> int | None:
+        from core.services import create_job, update_job
+
+        title = self.title.text().strip()
+        if not title:
+            self.status.setText(self.tr("Give the job a title."))
+            self.title.setFocus()
+            return None
+        text = self.posting.toPlainText()
+        requirements = self.requirements.requirements() or None
+        actor = self.session.reviewer
+        try:
+            ws = self.session.workspace
+            if self.job_id is None:
+                job = create_job(ws, title, text, requirements=requirements, actor=actor)
+            else:
+                if requirements is None and text.strip():
+                    from core.scoring import parse_requirements
+
+                    requirements = parse_requirements(text)
+                job = update_job(
+                    ws, self.job_id, title=title, text=text, requirements=requirements, actor=actor
+                )
+        except Exception as exc:  # noqa: BLE001 - shown the one consistent way
+            show_error(self, exc)
+            return None
+        self.load(job)
+        self.status.setText(self.tr("Saved."))
+        self.saved.emit(job.id)
+        return int(job.id)
+
+    def save_and_rescore(self) -> None:
+        job_id = self.save()
+        if job_id is not None:
+            self.rescore_requested.emit(job_id)

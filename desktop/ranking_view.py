@@ -1,0 +1,230 @@
+"""A job's ranking: filter, score distribution, the sortable table; Enter opens a candidate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.error_display import show_error
+from desktop.ranking_model import (
+    CANDIDATE_ROLE,
+    COL_CANDIDATE,
+    COL_DATE,
+    COL_EVIDENCE,
+    COL_MUST,
+    COL_RANK,
+    COL_SCORE,
+    COL_STATUS,
+    RankingFilter,
+    RankingTableModel,
+    rows_from_service,
+)
+from desktop.score_bar_delegate import ScoreBarDelegate
+from desktop.score_chart import ScoreChart
+from desktop.session import Session
+from desktop.worker import GeneratorWorker
+
+
+class RankingView(QWidget):
+    candidate_activated = Signal(int)
+    ranked = Signal(int)  # job id, after a ranking run finished
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.job_id: int | None = None
+        self.worker: GeneratorWorker | None = None
+        layout = QVBoxLayout(self)
+
+        bar = QHBoxLayout()
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter by candidate number or evidence…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("Filter"))
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName(self.tr("Decision filter"))
+        for text, value in (
+            (self.tr("All decisions"), None),
+            (self.tr("Not decided"), ""),
+            (self.tr("Shortlisted"), "shortlist"),
+            (self.tr("On hold"), "hold"),
+            (self.tr("Rejected"), "reject"),
+        ):
+            self.status_combo.addItem(text, value)
+        self.musts_only = QCheckBox(self.tr("All must-haves met"))
+        self.rank_button = QPushButton(self.tr("Rank candidates"))
+        self.rank_button.setToolTip(self.tr("Score every candidate of this job again (F5)"))
+        self.rank_button.clicked.connect(self.rescore)
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.status_combo)
+        bar.addWidget(self.musts_only)
+        bar.addWidget(self.rank_button)
+        layout.addLayout(bar)
+
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setFormat(self.tr("Scoring %v of %m"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
+
+        self.chart = ScoreChart()
+        layout.addWidget(self.chart)
+
+        self.model = RankingTableModel(self)
+        self.proxy = RankingFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_RANK, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setItemDelegateForColumn(COL_SCORE, ScoreBarDelegate(self.table))
+        self.table.setAccessibleName(self.tr("Ranking"))
+        header = self.table.horizontalHeader()
+        for col in (COL_RANK, COL_CANDIDATE, COL_MUST, COL_STATUS, COL_DATE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_SCORE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_SCORE, 160)
+        header.setSectionResizeMode(COL_EVIDENCE, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
+        layout.addWidget(self.table, 1)
+
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty)
+
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.status_combo.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(self.status_combo.currentData())
+        )
+        self.musts_only.toggled.connect(self.proxy.set_musts_only)
+        self._set_running(False)
+
+    # --- data --------------------------------------------------------------------------------
+
+    def set_job(self, job_id: int | None) -> None:
+        self.job_id = job_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.job_id is None or not self.session.is_open:
+            self.model.clear()
+            self.chart.set_scores([])
+            self._update_empty()
+            return
+        from core.services import ranking
+
+        try:
+            ws = self.session.workspace
+            rows = ranking(ws, self.job_id)
+            dates = {c.id: c.created_at for c in ws.candidates.list(self.job_id)}
+        except Exception as exc:  # noqa: BLE001 - shown the one consistent way
+            show_error(self, exc)
+            return
+        self.model.set_rows(rows_from_service(rows, dates))
+        self.chart.set_scores([r.score for r in self.model.rows()])
+        self._update_empty(unscored=len(dates) - len(rows))
+        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def _update_empty(self, unscored: int = 0) -> None:
+        if self.job_id is None:
+            text = self.tr("Choose or create a job.")
+        elif self.model.rowCount() == 0 and unscored <= 0:
+            text = self.tr("No candidates yet. Import resumes in the Import tab.")
+        elif unscored > 0:
+            text = self.tr("%n candidate(s) not scored yet: press Rank candidates.", "", unscored)
+        else:
+            text = ""
+        self.empty.setText(text)
+        self.empty.setVisible(bool(text))
+
+    def update_status(self, candidate_id: int, status: str, reason: str = "") -> None:
+        self.model.update_status(candidate_id, status, reason)
+
+    def clear(self) -> None:
+        """Drop everything shown (lock)."""
+        self.job_id = None
+        self.model.clear()
+        self.chart.set_scores([])
+        self.filter_edit.clear()
+
+    def current_candidate(self) -> int | None:
+        index = self.table.currentIndex()
+        return int(index.data(CANDIDATE_ROLE)) if index.isValid() else None
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.candidate_activated.emit(int(index.data(CANDIDATE_ROLE)))
+
+    # --- scoring -----------------------------------------------------------------------------
+
+    def rescore(self) -> GeneratorWorker | None:
+        if self.job_id is None or self.worker is not None:
+            return None
+        from core.services import rank_job
+
+        ws, engines, job_id = self.session.workspace, self.session.engines, self.job_id
+        actor = self.session.reviewer
+        worker = GeneratorWorker(lambda: rank_job(ws, engines, job_id, actor=actor), name="rank")
+        worker.signals.progress.connect(self._on_progress)
+        worker.signals.finished.connect(lambda _scores: self._on_finished(job_id))
+        worker.signals.failed.connect(lambda exc: show_error(self, exc))
+        worker.signals.done.connect(self._on_done)
+        self.worker = worker
+        self.progress.setRange(0, 0)
+        self._set_running(True)
+        self.session.start(worker)
+        return worker
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.rank_button.setEnabled(not running)
+
+    def _on_progress(self, progress: Any) -> None:
+        if progress.total:
+            self.progress.setRange(0, progress.total)
+            self.progress.setValue(progress.done)
+
+    def _on_finished(self, job_id: int) -> None:
+        if self.job_id == job_id and self.session.is_open:
+            self.refresh()
+        self.ranked.emit(job_id)
+
+    def _on_done(self) -> None:
+        self.worker = None
+        self._set_running(False)
+        if self.session.is_open:
+            self.refresh()

@@ -1,0 +1,158 @@
+"""The job's requirements as an editable list: text, must-have / nice-to-have, weight; add,
+remove and reorder. Keyboard: Insert adds, Delete removes, Alt+Up/Down moves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.domain import Requirement
+
+COL_TEXT, COL_MUST, COL_WEIGHT = range(3)
+
+
+class RequirementsEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Requirement"), self.tr("Must-have"), self.tr("Weight")]
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_MUST, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_WEIGHT, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAccessibleName(self.tr("Requirements"))
+        self.table.itemChanged.connect(lambda _item: self.changed.emit())
+        layout.addWidget(self.table)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.up_button = QPushButton(self.tr("Move up"))
+        self.down_button = QPushButton(self.tr("Move down"))
+        self.add_button.clicked.connect(lambda: self.add_requirement(Requirement("", True, 1.0)))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence(Qt.Key.Key_Insert), self.table, self.add_button.click)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_selected)
+        QShortcut(QKeySequence("Alt+Up"), self.table, lambda: self.move_selected(-1))
+        QShortcut(QKeySequence("Alt+Down"), self.table, lambda: self.move_selected(1))
+
+    # --- data --------------------------------------------------------------------------------
+
+    def set_requirements(self, requirements: Sequence[Requirement]) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for requirement in requirements:
+            self._append(requirement)
+        self.table.blockSignals(False)
+        self.changed.emit()
+
+    def requirements(self) -> list[Requirement]:
+        result = []
+        for row in range(self.table.rowCount()):
+            text_item = self.table.item(row, COL_TEXT)
+            text = text_item.text().strip() if text_item else ""
+            if not text:
+                continue
+            must_item = self.table.item(row, COL_MUST)
+            weight_item = self.table.item(row, COL_WEIGHT)
+            must = must_item is not None and must_item.checkState() == Qt.CheckState.Checked
+            try:
+                weight = float(weight_item.data(Qt.ItemDataRole.EditRole)) if weight_item else 1.0
+            except (TypeError, ValueError):
+                weight = 1.0
+            result.append(Requirement(text=text, must=must, weight=max(0.0, min(weight, 10.0))))
+        return result
+
+    # --- editing -----------------------------------------------------------------------------
+
+    def _append(self, requirement: Requirement) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, COL_TEXT, QTableWidgetItem(requirement.text))
+        must = QTableWidgetItem(self.tr("Must"))
+        must.setFlags(
+            Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+        )
+        must.setCheckState(Qt.CheckState.Checked if requirement.must else Qt.CheckState.Unchecked)
+        self.table.setItem(row, COL_MUST, must)
+        weight = QTableWidgetItem()
+        weight.setData(Qt.ItemDataRole.EditRole, float(requirement.weight))
+        self.table.setItem(row, COL_WEIGHT, weight)
+        return row
+
+    def add_requirement(self, requirement: Requirement) -> None:
+        row = self._append(requirement)
+        self.table.setCurrentCell(row, COL_TEXT)
+        item = self.table.item(row, COL_TEXT)
+        if not requirement.text and item is not None:
+            self.table.editItem(item)
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.changed.emit()
+
+    def move_selected(self, delta: int) -> None:
+        row = self.table.currentRow()
+        target = row + delta
+        if row < 0 or not 0 <= target < self.table.rowCount():
+            return
+        items = self.requirements_at(row), self.requirements_at(target)
+        self.table.blockSignals(True)
+        self._write(row, items[1])
+        self._write(target, items[0])
+        self.table.blockSignals(False)
+        self.table.setCurrentCell(target, self.table.currentColumn())
+        self.changed.emit()
+
+    def requirements_at(self, row: int) -> tuple[str, Qt.CheckState, object]:
+        text = self.table.item(row, COL_TEXT)
+        must = self.table.item(row, COL_MUST)
+        weight = self.table.item(row, COL_WEIGHT)
+        return (
+            text.text() if text else "",
+            must.checkState() if must else Qt.CheckState.Checked,
+            weight.data(Qt.ItemDataRole.EditRole) if weight else 1.0,
+        )
+
+    def _write(self, row: int, values: tuple[str, Qt.CheckState, object]) -> None:
+        text, must, weight = values
+        text_item = self.table.item(row, COL_TEXT)
+        must_item = self.table.item(row, COL_MUST)
+        weight_item = self.table.item(row, COL_WEIGHT)
+        if text_item is None or must_item is None or weight_item is None:
+            return
+        text_item.setText(text)
+        must_item.setCheckState(must)
+        weight_item.setData(Qt.ItemDataRole.EditRole, weight)

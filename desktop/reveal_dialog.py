@@ -1,0 +1,105 @@
+"""Reveal a candidate's identity: a confirmation that says it is logged, then the original."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.error_display import show_error
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RevealDialog", text)
+
+
+def confirm_reveal(parent: QWidget | None, label: str) -> bool:
+    """Ask first; say plainly that the reveal is logged. Cancel is the default."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Veil — Reveal identity"))
+    box.setText(_tr("Reveal the identity of %1?").replace("%1", label))
+    box.setInformativeText(
+        _tr(
+            "This shows the original resume with the name and contact details. It is recorded "
+            "in the audit log with your name and the time. Reveal only when you need to contact "
+            "the candidate."
+        )
+    )
+    reveal = box.addButton(_tr("Reveal and log"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is reveal
+
+
+class RevealDialog(QDialog):
+    """Shows the original document's text; can save the original file on explicit request."""
+
+    def __init__(self, label: str, document: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setWindowTitle(self.tr("Veil — %1, original").replace("%1", label))
+        self.resize(720, 640)
+        layout = QVBoxLayout(self)
+        notice = QLabel(self.tr("This view was recorded in the audit log."))
+        layout.addWidget(notice)
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), QLabel(document.filename))
+        form.addRow(self.tr("Type:"), QLabel(document.media_type))
+        layout.addLayout(form)
+        self.text = QPlainTextEdit(document.text)
+        self.text.setReadOnly(True)
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        save = buttons.addButton(self.tr("Save original…"), QDialogButtonBox.ButtonRole.ActionRole)
+        save.clicked.connect(self.save_original)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save_original(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the original file"), self.document.filename
+        )
+        if not target:
+            return
+        try:
+            write_atomically(Path(target), self.document.data)
+        except OSError as exc:
+            from core.errors import UserError
+
+            show_error(
+                self, UserError(self.tr("The file could not be saved."), hint=exc.strerror or "")
+            )
+
+    def done(self, result: int) -> None:
+        self.text.clear()  # the original text leaves the widget when the dialog closes
+        super().done(result)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename: never a half-written file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".veil-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,121 @@
+"""The unlocked state of one workspace: the open Workspace, the engines, who is reviewing.
+
+The GUI reaches data only through this object and core.services. ``lock()`` closes the
+Workspace (the database forgets its key) and tells every view to drop what it shows.
+Engines (models) hold no personal data and stay loaded across locks so unlocking is quick.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from core.errors import WorkspaceLockedError
+from desktop.worker import GeneratorWorker
+
+log = logging.getLogger(__name__)
+
+
+def default_reviewer() -> str:
+    try:
+        return getpass.getuser() or "reviewer"
+    except (KeyError, OSError):
+        return "reviewer"
+
+
+class Session(QObject):
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        engines: Any = None,
+        engines_factory: Callable[[], Any] | None = None,
+        reviewer: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.path = Path(path).expanduser()
+        self.reviewer = reviewer or default_reviewer()
+        self._workspace: Any = None
+        self._engines = engines
+        self._engines_factory = engines_factory
+        self._workers: set[GeneratorWorker] = set()
+
+    # --- workspace (open/create are slow: key derivation; call them off the GUI thread) -----
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def create(self, passphrase: str) -> None:
+        from core.storage import Workspace
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._workspace = Workspace.create(self.path, passphrase)
+        log.info("workspace created")
+
+    def open(self, passphrase: str) -> None:
+        from core.storage import Workspace
+
+        self._workspace = Workspace.open(self.path, passphrase)
+        log.info("workspace unlocked")
+
+    @property
+    def is_open(self) -> bool:
+        return self._workspace is not None
+
+    @property
+    def workspace(self) -> Any:
+        if self._workspace is None:
+            raise WorkspaceLockedError("The workspace is locked.", hint="Unlock it to continue.")
+        return self._workspace
+
+    def close(self) -> None:
+        workspace, self._workspace = self._workspace, None
+        if workspace is not None:
+            workspace.close()
+            log.info("workspace locked")
+
+    # --- background work and locking --------------------------------------------------------
+
+    def start(self, worker: GeneratorWorker) -> GeneratorWorker:
+        """Start ``worker`` and keep track of it, so that locking can stop it first."""
+        self._workers.add(worker)
+        worker.signals.done.connect(lambda: self._workers.discard(worker))
+        return worker.start()
+
+    def busy(self) -> bool:
+        return any(worker.is_running() for worker in self._workers)
+
+    def lock(self) -> None:
+        """Stop background work, close the workspace, tell the views to drop what they show."""
+        workers = list(self._workers)
+        for worker in workers:
+            worker.cancel()
+        for worker in workers:
+            if not worker.wait(60):
+                log.warning("%s did not stop within 60 s; locking anyway", worker.name)
+        self.close()
+        self.locked.emit()
+
+    # --- engines (lazy: model code loads in a worker, after the window shows) ---------------
+
+    @property
+    def engines(self) -> Any:
+        if self._engines is None:
+            if self._engines_factory is not None:
+                self._engines = self._engines_factory()
+            else:
+                from core.services import Engines
+
+                self._engines = Engines()
+        return self._engines
+
+    def set_engines(self, engines: Any) -> None:
+        self._engines = engines

@@ -1,0 +1,131 @@
+"""The unlocked workspace: jobs on the left; for the selected job, its ranking (with the
+candidate detail), its import and its editor in tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.candidate_view import CandidateView
+from desktop.error_display import show_error
+from desktop.import_panel import ImportPanel
+from desktop.job_editor import JobEditor
+from desktop.jobs_panel import JobsPanel
+from desktop.ranking_view import RankingView
+from desktop.session import Session
+
+TAB_RANKING, TAB_IMPORT, TAB_JOB = range(3)
+
+
+class WorkspaceView(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.job_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.jobs = JobsPanel()
+        splitter.addWidget(self.jobs)
+
+        self.tabs = QTabWidget()
+        self.review = QStackedWidget()
+        self.ranking = RankingView(session)
+        self.candidate = CandidateView(session)
+        self.review.addWidget(self.ranking)
+        self.review.addWidget(self.candidate)
+        self.importer = ImportPanel(session)
+        self.editor = JobEditor(session)
+        self.tabs.addTab(self.review, self.tr("Ranking"))
+        self.tabs.addTab(self.importer, self.tr("Import"))
+        self.tabs.addTab(self.editor, self.tr("Job"))
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 980])
+        layout.addWidget(splitter)
+
+        self.jobs.job_selected.connect(self.open_job)
+        self.jobs.new_job_requested.connect(self.new_job)
+        self.editor.saved.connect(self._job_saved)
+        self.editor.rescore_requested.connect(self._rescore)
+        self.importer.imported.connect(self._rescore)
+        self.ranking.candidate_activated.connect(self.open_candidate)
+        self.candidate.back_requested.connect(self.back_to_ranking)
+        self.candidate.decided.connect(self.ranking.update_status)
+
+    # --- navigation --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Fill the views from the (just unlocked) workspace."""
+        try:
+            jobs = self.session.workspace.jobs.list()
+        except Exception as exc:  # noqa: BLE001 - shown the one consistent way
+            show_error(self, exc)
+            return
+        self.jobs.set_jobs(
+            jobs, select=self.job_id if self.job_id else (jobs[0].id if jobs else None)
+        )
+        if not jobs:
+            self.new_job()
+
+    def open_job(self, job_id: int) -> None:
+        try:
+            job = self.session.workspace.jobs.get(job_id)
+        except Exception as exc:  # noqa: BLE001 - shown the one consistent way
+            show_error(self, exc)
+            return
+        self.job_id = job_id
+        self.editor.load(job)
+        self.importer.set_job(job_id)
+        self.ranking.set_job(job_id)
+        self.review.setCurrentWidget(self.ranking)
+        self.tabs.setTabEnabled(TAB_RANKING, True)
+        self.tabs.setTabEnabled(TAB_IMPORT, True)
+        if self.tabs.currentIndex() == TAB_JOB and self.ranking.model.rowCount():
+            self.tabs.setCurrentIndex(TAB_RANKING)
+
+    def new_job(self) -> None:
+        self.job_id = None
+        self.jobs.list.clearSelection()
+        self.editor.new_job()
+        self.importer.set_job(None)
+        self.ranking.set_job(None)
+        self.tabs.setTabEnabled(TAB_RANKING, False)
+        self.tabs.setTabEnabled(TAB_IMPORT, False)
+        self.tabs.setCurrentIndex(TAB_JOB)
+
+    def _job_saved(self, job_id: int) -> None:
+        first_save = self.job_id != job_id
+        self.job_id = job_id
+        self.jobs.set_jobs(self.session.workspace.jobs.list(), select=job_id)
+        if first_save:
+            self.tabs.setCurrentIndex(TAB_IMPORT)
+
+    def _rescore(self, job_id: int) -> None:
+        if job_id != self.job_id:
+            return
+        self.tabs.setCurrentIndex(TAB_RANKING)
+        self.back_to_ranking()
+        self.ranking.rescore()
+
+    def open_candidate(self, candidate_id: int) -> None:
+        if self.job_id is None:
+            return
+        if self.candidate.show_candidate(self.job_id, candidate_id):
+            self.tabs.setCurrentIndex(TAB_RANKING)
+            self.review.setCurrentWidget(self.candidate)
+
+    def back_to_ranking(self) -> None:
+        self.review.setCurrentWidget(self.ranking)
+        self.ranking.table.setFocus()
+
+    def clear(self) -> None:
+        """Drop every piece of decrypted data the views hold (lock)."""
+        self.job_id = None
+        self.jobs.clear()
+        self.ranking.clear()
+        self.candidate.clear()
+        self.importer.clear()
+        self.editor.clear()
+        self.review.setCurrentWidget(self.ranking)
