@@ -19,7 +19,11 @@ from core.cli.common import add_workspace_options
 from core.errors import UserError
 from core.logs import setup_logging
 
-COMMAND_MODULES: tuple[str, ...] = ("core.cli.gui_cmd",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "core.cli.gui_cmd",
+    "core.cli.intake_cmds",
+    "core.cli.workspace_cmds",
+)
 
 log = logging.getLogger(__name__)
 
