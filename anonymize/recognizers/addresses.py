@@ -1,0 +1,112 @@
+"""Street addresses and postcodes: labelled address fields, English-style street lines,
+continental European and Latin American streets, postcodes (US, UK, CA, NL, EU), Chinese
+addresses."""
+
+from __future__ import annotations
+
+import re
+
+from anonymize.recognizers.base import PatternTableRecognizer, rule
+from anonymize.types import ADDRESS
+
+_W = r"[^\W\d_][\w'’.\-]*"  # a word starting with a letter (any script)
+_CAP = r"(?:[A-Z][\w'’.\-]*|\d+(?:st|nd|rd|th))"  # a capitalised word or an ordinal
+_SUFFIX = (
+    r"Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
+    r"Terrace|Terr|Crescent|Cres|Close|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|"
+    r"Row|Walk|Gardens|Gdns|Grove|Mews|Park|Plaza|Alley|Broadway|Crossing|Path|Pike|Quay|Rise|"
+    r"Vale|View|Wharf|Esplanade|Parade|Loop|Run|Hill"
+)
+_UNIT = r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|#)\.?\s*#?\s*[\w\-]+)"  # noqa: E501
+_US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+_CITY_TAIL = (
+    rf"(?:,[ \t]*(?:{_CAP}[ \t]?){{1,3}}(?:,[ \t]*(?:{_US_STATES}|[A-Z]{{2,3}}))?"
+    rf"(?:[ \t,]+(?:\d{{5}}(?:-\d{{4}})?|[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d))?)?"  # noqa: E501
+)
+_HAN = r"\u4e00-\u9fff"
+
+
+class AddressRecognizer(PatternTableRecognizer):
+    ENTITIES = (ADDRESS,)
+    RULES = (
+        # labelled fields: the rest of the line (or until a column separator)
+        rule(
+            ADDRESS,
+            r"(?:(?<=^)|(?<=[\s|(]))(?:home\s+|mailing\s+|postal\s+|street\s+|current\s+|permanent\s+)?"
+            r"(?:address|addr\.?|adresse|dirección|direccion|endereço|indirizzo|anschrift)\s*[:：]\s*"
+            r"(?P<v>[^\n|;•·\t]{4,120})",
+            0.85,
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        rule(
+            ADDRESS,
+            r"(?:(?<=^)|(?<=[\s|(]))(?:家庭住址|通讯地址|现住址|住址|地址|现居住地|居住地|联系地址|户籍地址)\s*[:：]?\s*"
+            r"(?P<v>[^\n|;；•·\t]{2,80})",
+            0.85,
+            re.MULTILINE,
+        ),
+        # 221B Baker Street, London NW1 6XE / 1600 Pennsylvania Ave NW, Washington, DC 20500
+        rule(
+            ADDRESS,
+            rf"(?<![\w.])\d{{1,6}}[A-Za-z]?(?:[-/]\d{{1,5}})?,?[ \t]+(?:{_CAP}[ \t]+){{0,4}}(?:{_SUFFIX})\.?"  # noqa: E501
+            rf"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{_UNIT}?{_CITY_TAIL}",
+            0.8,
+        ),
+        # PO boxes
+        rule(ADDRESS, r"\b(?:P\.?\s?O\.?\s?Box|Postfach|PSC)\s+\d+(?:,\s*Box\s+\d+)?", 0.75),
+        # Hauptstraße 12, Friedhofstrasse 33, Kerkstraat 5, Storgatan 3
+        rule(
+            ADDRESS,
+            r"\b[^\W\d_][\w\-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|"
+            r"straat|laan|gracht|plein|gatan|vägen|gata|veien|vej|gade|katu|tie|utca|ulica)"
+            r"[ \t]+\d{1,5}[a-zA-Z]?(?:[ \t]*[-/][ \t]*\d{1,4})?"
+            r"(?:,?[ \t]*\d{4,5}[ \t]+[^\W\d_][\w\-]+(?:[ \t][^\W\d_][\w\-]+)?)?",
+            0.8,
+            re.IGNORECASE,
+        ),
+        # 12 rue de la Paix, 75002 Paris / 5 Via Roma / Calle Mayor 10 / Rua Augusta, 100
+        rule(
+            ADDRESS,
+            r"(?:\b\d{1,4}(?:\s?bis|\s?ter)?,?[ \t]+)?(?:rue|avenue|boulevard|bd|chemin|allée|impasse|"  # noqa: E501
+            r"quai|cours|via|viale|piazza|corso|calle|avenida|av\.|carrera|carretera|paseo|plaza|"
+            r"rua|travessa|largo|ulica|ul\.)[ \t]+(?:(?:de|del|della|di|da|do|dos|la|le|les|du|des|"
+            r"l'|d')[ \t]*)*(?:[^\W\d_][\w'’\-]*[ \t]?){1,4}(?:,?[ \t]*\d{1,5}[a-zA-Z]?\b)?"
+            r"(?:,?[ \t]*\d{4,5}[ \t]+[^\W\d_][\w\-]+)?",
+            0.75,
+            re.IGNORECASE,
+        ),
+        # postcodes: UK, Canada, Netherlands, US ZIP after a state, "75002 Paris"
+        rule(ADDRESS, r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b", 0.7),
+        rule(ADDRESS, r"\b[A-Z]\d[A-Z][ \t]?\d[A-Z]\d\b", 0.7),
+        rule(ADDRESS, r"\b\d{4}[ \t]?[A-Z]{2}(?=[ \t]+[A-Z][a-z])", 0.6),
+        rule(ADDRESS, rf"(?<=,)[ \t]*(?P<v>(?:{_US_STATES})[ \t]+\d{{5}}(?:-\d{{4}})?)\b", 0.8),
+        rule(
+            ADDRESS,
+            r"(?:(?<=^)|(?<=[,|•·]))[ \t]*(?P<v>(?:[A-Z]{1,2}-)?\d{4,5}[ \t]+[A-Z][a-zäöüéèà]+(?:[ \t\-][A-Z][a-zäöüéèà]+)?)"  # noqa: E501
+            r"(?=[ \t]*(?:$|[,|•·]))",
+            0.6,
+            re.MULTILINE,
+        ),
+        rule(
+            ADDRESS,
+            r"(?:邮编|邮政编码|Post\s?code|ZIP(?:\s?code)?|PLZ)\s*[:：]?\s*(?P<v>[A-Z0-9][A-Z0-9 \-]{2,9}[A-Z0-9])",  # noqa: E501
+            0.8,
+            re.IGNORECASE,
+        ),
+        # 北京市朝阳区建国路88号 / 上海市浦东新区张江镇科苑路399弄5号1201室
+        rule(
+            ADDRESS,
+            rf"(?:[{_HAN}]{{2,7}}(?:省|自治区))?(?:[{_HAN}]{{2,7}}市)?(?:[{_HAN}]{{1,7}}(?:区|县|旗))?"
+            rf"(?:[{_HAN}]{{1,7}}(?:镇|乡|街道))?[{_HAN}0-9]{{1,12}}(?:路|街|大道|巷|胡同|里)"
+            rf"(?:[0-9一二三四五六七八九十]+(?:弄|号|号院))+(?:[{_HAN}0-9A-Za-z\-]{{0,12}}(?:室|楼|栋|座|层|单元|号))*",
+            0.85,
+        ),
+        rule(
+            ADDRESS,
+            rf"[{_HAN}]{{2,7}}(?:省|自治区)[{_HAN}]{{2,7}}市(?:[{_HAN}]{{1,7}}(?:区|县))?",
+            0.7,
+        ),
+    )

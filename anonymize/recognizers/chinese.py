@@ -1,0 +1,105 @@
+"""Chinese person names: resume fields (姓名), the header line, and jieba's ``nr`` (person name)
+tags for names with a common surname; every later occurrence of a found name is marked too."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+from anonymize.allowlist import Allowlist
+from anonymize.recognizers.base import Hit, ResumeRecognizer
+from anonymize.types import PERSON
+
+# The most common Chinese surnames (single and double), enough for >95% of the population.
+_SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+    "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌"
+    "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
+    "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
+    "明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强"
+    "帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓"
+    "修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植"
+    "衡富尧闭由"
+)
+_SURNAMES_2 = {
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "长孙",
+    "宇文",
+    "司徒",
+    "令狐",
+    "夏侯",
+    "端木",
+    "西门",
+    "南宫",
+}
+_HAN = r"\u4e00-\u9fff"
+_FIELD = re.compile(
+    rf"(?:姓\s*名|名\s*字|联系人|候选人|应聘者|推荐人|证明人)\s*[:：]?\s*(?P<v>[{_HAN}·]{{2,6}})"
+)
+_NOT_NAME_CHARS = set("省市区县路街号公司大学学院中心集团银行科技有限责任")
+_lock = threading.Lock()
+
+
+def _surname_ok(name: str) -> bool:
+    return name[:2] in _SURNAMES_2 or name[:1] in _SURNAMES_1
+
+
+def _plausible(name: str) -> bool:
+    return 2 <= len(name) <= 4 and _surname_ok(name) and not (set(name) & _NOT_NAME_CHARS)
+
+
+class ChineseNameRecognizer(ResumeRecognizer):
+    ENTITIES = (PERSON,)
+
+    def __init__(self, allowlist: Allowlist, language: str = "zh") -> None:
+        self.allowlist = allowlist
+        self._posseg: Any = None
+        super().__init__(language=language)
+
+    def _tagger(self) -> Any:
+        with _lock:
+            if self._posseg is None:
+                import jieba
+                import jieba.posseg
+
+                jieba.setLogLevel(60)
+                jieba.initialize()
+                self._posseg = jieba.posseg
+        return self._posseg
+
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+        names: dict[str, float] = {}
+        hits: list[Hit] = []
+        for match in _FIELD.finditer(text):
+            value = match.group("v")
+            # "姓名：张伟 性别：男" -> cut before a following field label
+            value = re.split(r"性别|年龄|民族|电话|手机|籍贯|出生", value)[0]
+            if 2 <= len(value) <= 6 and value not in self.allowlist:
+                start = match.start("v")
+                hits.append((PERSON, start, start + len(value), 0.95))
+                names[value] = 0.95
+        first_line = next((line.strip() for line in text.split("\n") if line.strip()), "")
+        head = re.match(rf"^([{_HAN}]{{2,4}})(?=$|[\s|/,，、（(])", first_line)
+        if head and _plausible(head.group(1)) and head.group(1) not in self.allowlist:
+            names.setdefault(head.group(1), 0.9)
+        if re.search(rf"[{_HAN}]", text):
+            offset = 0
+            for word, flag in self._tagger().cut(text):
+                if flag == "nr" and _plausible(word) and word not in self.allowlist:
+                    names.setdefault(word, 0.8)
+                offset += len(word)
+        for name, score in names.items():
+            for match in re.finditer(re.escape(name), text):
+                hits.append((PERSON, match.start(), match.end(), score))
+        return hits

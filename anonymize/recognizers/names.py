@@ -1,0 +1,367 @@
+"""Person names in English-script text.
+
+Evidence, strongest first:
+- the resume header: the first name-like line or segment (ALL-CAPS included, "Last, First" too);
+- labelled fields ("Name:", "Referee:", "英文名：Kevin"), and titles ("Dr. Amaka Obi", "Ms Lee");
+- spaCy's PERSON entities, minus allow-listed skills (spaCy tags Kafka, Hive, Java as people);
+- the words of email local parts and profile URLs that also appear capitalised in the text.
+Then every capitalised or ALL-CAPS occurrence of those name words anywhere in the document is
+marked too, so partial mentions ("Mr. Okafor", "OKAFOR") and two-column layouts are covered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from anonymize.allowlist import Allowlist
+from anonymize.recognizers.base import Hit, ResumeRecognizer
+from anonymize.types import PERSON
+
+_UP = r"A-ZÀ-ÖØ-ÞĀ-ŽА-Я"
+_LOW = r"a-zß-öø-ÿā-žа-я"
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "le",
+        "la",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "ibn",
+        "ter",
+        "ten",
+        "dos",
+        "das",
+        "do",
+        "y",
+        "e",
+    ]
+)
+_TOKEN = (
+    rf"(?:[{_UP}][{_LOW}]+(?:['’\-][{_UP}]?[{_LOW}]+)*|[{_UP}][{_UP}]+(?:['’\-][{_UP}]+)*"
+    rf"|[{_UP}]['’][{_UP}][{_LOW}]+|Mc[{_UP}][{_LOW}]+|[{_UP}]\.)"
+)
+_PARTICLE = r"(?:van|von|der|den|de|da|del|della|di|du|le|la|bin|binti|al|el|ibn|ter|dos|das)"
+_NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,3}}"
+_NAME_RE = re.compile(rf"^{_NAME}$")
+_LAST_FIRST = re.compile(
+    rf"^[ \t]*(?P<v>{_TOKEN}(?:[ \t-]{_TOKEN})?,[ \t]+{_TOKEN}(?:[ \t]+{_TOKEN})?)[ \t]*$"
+)
+_FIELD = re.compile(
+    r"(?:(?<=^)|(?<=[\s|(]))(?:full\s+name|first\s+name|last\s+name|surname|given\s+names?|"
+    r"family\s+name|name|candidate(?:\s+name)?|applicant|referee|reference|contact\s+person|"
+    r"supervisor|line\s+manager|reporting\s+to|mentor|advisor|英文名|English\s+name|姓名|"
+    r"nom|nombre|vorname|nachname)\s*[:：]\s*"
+    rf"(?P<v>{_TOKEN}(?:,?[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,3}})",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TITLED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Madam|Rev|Mme|Herr|Frau)\.?[ \t]+"
+    rf"(?P<v>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,2}})"
+)
+_SEGMENT_SPLIT = re.compile(r"[ \t]{2,}|\t|[|·•●▪◆/]|,[ \t]|[ \t][-–—][ \t]|[ \t]?[–—][ \t]?")
+_RESUME_PREFIX = re.compile(
+    r"^(?:resume|résumé|cv|curriculum\s+vitae)(?:\s+of|\s*[:\-–—])?\s+", re.IGNORECASE
+)
+_HEADING_WORDS = frozenset(
+    [
+        "resume",
+        "résumé",
+        "cv",
+        "curriculum",
+        "vitae",
+        "profile",
+        "summary",
+        "contact",
+        "contacts",
+        "experience",
+        "education",
+        "skills",
+        "objective",
+        "references",
+        "reference",
+        "personal",
+        "information",
+        "details",
+        "address",
+        "phone",
+        "email",
+        "mobile",
+        "page",
+        "confidential",
+        "portfolio",
+        "projects",
+        "work",
+        "employment",
+        "history",
+        "professional",
+        "career",
+        "technical",
+        "core",
+        "competencies",
+        "certifications",
+        "languages",
+        "interests",
+        "hobbies",
+        "achievements",
+        "awards",
+        "about",
+        "me",
+        "the",
+        "and",
+        "of",
+        "for",
+        "in",
+        "at",
+        "to",
+        "with",
+        "on",
+        "by",
+        "from",
+        "a",
+        "an",
+        "as",
+        "our",
+        "your",
+        "my",
+    ]
+)
+_ROLE_WORDS = frozenset(
+    [
+        "engineer",
+        "engineering",
+        "developer",
+        "manager",
+        "management",
+        "scientist",
+        "analyst",
+        "designer",
+        "consultant",
+        "architect",
+        "director",
+        "lead",
+        "senior",
+        "junior",
+        "intern",
+        "specialist",
+        "officer",
+        "administrator",
+        "assistant",
+        "associate",
+        "executive",
+        "coordinator",
+        "president",
+        "vice",
+        "head",
+        "chief",
+        "principal",
+        "staff",
+        "university",
+        "college",
+        "school",
+        "institute",
+        "inc",
+        "ltd",
+        "llc",
+        "gmbh",
+        "corp",
+        "company",
+        "group",
+        "bank",
+        "street",
+        "road",
+        "avenue",
+        "city",
+    ]
+)
+_EMAIL_LOCAL = re.compile(r"([A-Za-z0-9._%+\-]+)\s?(?:@|\[at\]|\(at\))", re.IGNORECASE)
+_PROFILE_PATH = re.compile(
+    r"(?:linkedin\.com/(?:in|pub)/|github\.com/|gitlab\.com/|twitter\.com/|x\.com/|medium\.com/@?)"
+    r"([A-Za-z0-9_\-.]+)",
+    re.IGNORECASE,
+)
+_LOCAL_STOP = frozenset(
+    [
+        "info",
+        "contact",
+        "hello",
+        "mail",
+        "email",
+        "jobs",
+        "job",
+        "admin",
+        "career",
+        "careers",
+        "resume",
+        "office",
+        "support",
+        "team",
+        "work",
+        "dev",
+        "hr",
+        "recruit",
+        "apply",
+        "the",
+        "and",
+        "name",
+        "user",
+    ]
+)
+
+
+class PersonNameRecognizer(ResumeRecognizer):
+    ENTITIES = (PERSON,)
+
+    def __init__(self, allowlist: Allowlist, language: str = "en") -> None:
+        self.allowlist = allowlist
+        super().__init__(language=language)
+
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+        hits: list[Hit] = []
+        strong_words: set[str] = set()
+
+        def add(start: int, end: int, score: float, propagate: bool) -> None:
+            value = text[start:end]
+            if end <= start or any(ch.isdigit() or ch == "@" for ch in value):
+                return
+            hits.append((PERSON, start, end, score))
+            if propagate:
+                strong_words.update(_words(value))
+
+        header = _header_name(text, self.allowlist)
+        if header is not None:
+            add(header[0], header[1], 0.9, True)
+        for match in _FIELD.finditer(text):
+            start, end = match.span("v")
+            if not self.allowlist.covers(match.group("v")):
+                add(start, end, 0.9, True)
+        for match in _TITLED.finditer(text):
+            start, end = match.span("v")
+            if not self.allowlist.covers(match.group("v")):
+                add(start, end, 0.9, True)
+        for start, end in self._ner_people(text, nlp_artifacts):
+            add(start, end, 0.75, (text[start:end].count(" ") >= 1))
+        strong_words.update(self._words_from_contacts(text))
+        strong_words = {w for w in strong_words if len(w) >= 2 and w not in self.allowlist}
+        hits.extend(_propagate(text, strong_words))
+        return hits
+
+    def _ner_people(self, text: str, nlp_artifacts: Any) -> Iterable[tuple[int, int]]:
+        if nlp_artifacts is None:
+            return
+        for ent in getattr(nlp_artifacts, "entities", ()) or ():
+            if ent.label_ != "PERSON":
+                continue
+            tokens = [tok for tok in ent if not tok.is_punct and not tok.is_space]
+            # drop allow-listed words at the edges ("Python Developer John" -> "John")
+            while tokens and (tokens[0].text in self.allowlist or not tokens[0].text[:1].isupper()):
+                tokens.pop(0)
+            while tokens and (tokens[-1].text in self.allowlist or tokens[-1].is_punct):
+                tokens.pop()
+            if not tokens or len(tokens) > 5:
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            value = text[start:end]
+            if self.allowlist.covers(value) or "\n" in value:
+                continue
+            yield start, end
+
+    def _words_from_contacts(self, text: str) -> set[str]:
+        """Name words hidden in email local parts and profile URLs that the text also shows."""
+        pieces: set[str] = set()
+        for regex in (_EMAIL_LOCAL, _PROFILE_PATH):
+            for match in regex.finditer(text):
+                local = match.group(1).lower()
+                pieces.update(p for p in re.split(r"[._\-+%\d]+", local) if len(p) >= 3)
+        pieces -= _LOCAL_STOP
+        if not pieces:
+            return set()
+        joined = "|".join(sorted(pieces))
+        found: set[str] = set()
+        head = text[:800]
+        for match in re.finditer(rf"\b[{_UP}][{_LOW}{_UP}'’\-]{{2,}}\b", head):
+            word = match.group().casefold()
+            if word in pieces or (len(word) >= 4 and word in joined and word not in _HEADING_WORDS):
+                found.add(word)
+        return found
+
+
+def _words(value: str) -> set[str]:
+    words = re.findall(r"[^\W\d_][\w'’\-]*", value)
+    return {
+        w.casefold()
+        for w in words
+        if len(w.rstrip(".")) >= 2
+        and w.casefold() not in _PARTICLES
+        and w.casefold() not in _HEADING_WORDS
+    }
+
+
+def _header_name(text: str, allowlist: Allowlist) -> tuple[int, int] | None:
+    """The first name-like line or line segment in the first lines of the document."""
+    offset = 0
+    seen = 0
+    for line in text[:1200].split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > 8:
+            break
+        last_first = _LAST_FIRST.match(line)
+        if last_first and seen <= 2 and not allowlist.covers(last_first.group("v")):
+            return line_start + last_first.start("v"), line_start + last_first.end("v")
+        pos = 0
+        for segment in _SEGMENT_SPLIT.split(line):
+            seg_start = line.find(segment, pos)
+            pos = seg_start + len(segment)
+            prefix = _RESUME_PREFIX.match(segment.strip())
+            stripped = segment.strip()
+            lead = len(segment) - len(segment.lstrip())
+            if prefix:
+                lead += prefix.end()
+                stripped = stripped[prefix.end() :]
+            if _looks_like_name(stripped, allowlist):
+                start = line_start + seg_start + lead
+                return start, start + len(stripped)
+    return None
+
+
+def _looks_like_name(value: str, allowlist: Allowlist) -> bool:
+    tokens = value.split()
+    if not 2 <= len(tokens) <= 5 or not _NAME_RE.match(value):
+        return False
+    words = [t.casefold().strip(".") for t in tokens]
+    if any(w in _HEADING_WORDS for w in words):
+        return False
+    if all(len(w) == 1 for w in words):
+        return False
+    if any(w in _ROLE_WORDS for w in words):
+        return False
+    return not allowlist.covers(value)
+
+
+def _propagate(text: str, words: set[str]) -> Iterable[Hit]:
+    """Every capitalised / ALL-CAPS occurrence of a known name word."""
+    if not words:
+        return
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    for match in re.finditer(
+        rf"(?<![\w@./])(?:{alternation})(?![\w@]|\.[A-Za-z])", text, re.IGNORECASE
+    ):
+        value = match.group()
+        if value[:1].isupper():
+            yield PERSON, match.start(), match.end(), 0.8

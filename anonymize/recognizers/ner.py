@@ -1,0 +1,41 @@
+"""spaCy's place, group and organisation entities, minus allow-listed skills and languages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from anonymize.allowlist import Allowlist
+from anonymize.recognizers.base import Hit, ResumeRecognizer
+from anonymize.types import LOCATION, NATIONALITY, ORGANIZATION, RELIGION
+
+_RELIGIOUS = re.compile(
+    r"christian|catholic|protestant|muslim|islamic|jewish|hindu|buddhist|sikh|mormon|evangelical",
+    re.IGNORECASE,
+)
+_LABELS = {"GPE": LOCATION, "LOC": LOCATION, "NORP": NATIONALITY, "ORG": ORGANIZATION}
+
+
+class NerRecognizer(ResumeRecognizer):
+    ENTITIES = (LOCATION, NATIONALITY, RELIGION, ORGANIZATION)
+
+    def __init__(self, allowlist: Allowlist, language: str = "en") -> None:
+        self.allowlist = allowlist
+        super().__init__(language=language)
+
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+        if nlp_artifacts is None:
+            return
+        for ent in getattr(nlp_artifacts, "entities", ()) or ():
+            kind = _LABELS.get(ent.label_)
+            if kind is None:
+                continue
+            value = ent.text
+            if "\n" in value or self.allowlist.covers(value) or not value[:1].isupper():
+                continue
+            if any(ch.isdigit() for ch in value) and kind != ORGANIZATION:
+                continue
+            if kind == NATIONALITY and _RELIGIOUS.search(value):
+                kind = RELIGION
+            yield kind, ent.start_char, ent.end_char, 0.6

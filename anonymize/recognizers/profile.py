@@ -1,0 +1,271 @@
+"""What profiles a person rather than their work: date of birth and age, gender cues, nationality,
+ethnicity, religion, marital and family status, photos, political affiliation (English, Chinese)."""
+
+from __future__ import annotations
+
+import re
+
+from anonymize.recognizers.base import PatternTableRecognizer, rule
+from anonymize.types import (
+    AGE,
+    DATE_OF_BIRTH,
+    ETHNICITY,
+    FAMILY_STATUS,
+    GENDER,
+    LOCATION,
+    MARITAL_STATUS,
+    NATIONALITY,
+    PHOTO,
+    POLITICAL_AFFILIATION,
+    RELIGION,
+)
+
+_I = re.IGNORECASE
+_IM = re.IGNORECASE | re.MULTILINE
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = (
+    r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
+    r"|(?:19|20)\d{2}[ \t./-]+\d{1,2}(?:[ \t./-]+\d{1,2})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t./-]*(?:{_MONTH}|\d{{1,2}})[ \t.,/-]*(?:19|20)?\d{{2}}"
+    rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d{{2}}"
+    rf"|{_MONTH},?[ \t]+(?:19|20)\d{{2}}"
+    r"|(?:19|20)\d{2}(?:\s*年)?)"
+)
+_FIELD_END = r"(?=[ \t]*(?:$|[|;•·\t,，；]|[ \t]{2}))"
+_NATIONALITIES = (
+    r"American|British|English|Scottish|Welsh|Irish|Canadian|Australian|New Zealander|Mexican|"
+    r"Brazilian|Argentine|Argentinian|Chilean|Colombian|Peruvian|Venezuelan|Cuban|Jamaican|"
+    r"French|German|Italian|Spanish|Portuguese|Dutch|Belgian|Swiss|Austrian|Swedish|Norwegian|"
+    r"Danish|Finnish|Polish|Czech|Slovak|Hungarian|Romanian|Bulgarian|Greek|Turkish|Russian|"
+    r"Ukrainian|Belarusian|Serbian|Croatian|Bosnian|Albanian|Lithuanian|Latvian|Estonian|"
+    r"Chinese|Taiwanese|Hongkonger|Japanese|Korean|South Korean|North Korean|Vietnamese|Thai|"
+    r"Filipino|Filipina|Indonesian|Malaysian|Singaporean|Indian|Pakistani|Bangladeshi|Sri Lankan|"
+    r"Nepalese|Afghan|Iranian|Iraqi|Syrian|Lebanese|Jordanian|Israeli|Palestinian|Saudi|Emirati|"
+    r"Egyptian|Moroccan|Algerian|Tunisian|Libyan|Nigerian|Ghanaian|Kenyan|Ethiopian|Somali|"
+    r"Ugandan|Tanzanian|Rwandan|South African|Zimbabwean|Cameroonian|Senegalese|Ivorian"
+)
+_ETHNIC = (
+    r"Hispanic|Latino|Latina|Latinx|Latine|Caucasian|African[- ]American|Asian[- ]American|"
+    r"Black|White|Asian|Native American|American Indian|Alaska Native|Pacific Islander|"
+    r"Native Hawaiian|Indigenous|Aboriginal|Torres Strait Islander|First Nations|Maori|Māori|"
+    r"Roma|Romani|Arab|Berber|Kurdish|Han|Uyghur|Uighur|Tibetan|Mixed(?:[- ]race)?|Biracial"
+)
+_RELIGIONS = (
+    r"Christian|Christianity|Catholic|Roman Catholic|Protestant|Orthodox|Evangelical|Baptist|"
+    r"Methodist|Lutheran|Anglican|Presbyterian|Pentecostal|Mormon|LDS|Jehovah'?s Witness|Muslim|"
+    r"Islam|Islamic|Sunni|Shia|Shi'a|Jewish|Judaism|Hindu|Hinduism|Buddhist|Buddhism|Sikh|Sikhism|"
+    r"Jain|Taoist|Daoist|Confucian|Bahá'í|Bahai|Zoroastrian|Atheist|Agnostic|Shinto"
+)
+_ETHNIC_ZH = (
+    r"汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|"
+    r"拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|"
+    r"乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺"
+)
+
+
+class ProfileRecognizer(PatternTableRecognizer):
+    ENTITIES = (
+        DATE_OF_BIRTH,
+        AGE,
+        GENDER,
+        LOCATION,
+        NATIONALITY,
+        ETHNICITY,
+        RELIGION,
+        MARITAL_STATUS,
+        FAMILY_STATUS,
+        PHOTO,
+        POLITICAL_AFFILIATION,
+    )
+    RULES = (
+        # --- date of birth and age
+        rule(
+            DATE_OF_BIRTH,
+            r"(?:date\s+of\s+birth|birth\s*date|birthday|d\.?\s?o\.?\s?b\.?|born(?:\s+on|\s+in)?|"
+            r"geburtsdatum|né(?:e)?\s+le|fecha\s+de\s+nacimiento)\s*[:：]?\s*"
+            rf"(?P<v>{_DATE})",
+            0.9,
+            _I,
+        ),
+        rule(
+            DATE_OF_BIRTH,
+            rf"(?:出生日期|出生年月(?:日)?|生日|出生)\s*[:：]?\s*(?P<v>{_DATE}|[^\n|；;，,]{{4,20}})",
+            0.9,
+        ),
+        rule(
+            AGE,
+            r"(?:\bage[d]?|年龄)\s*[:：]?\s*(?P<v>\d{2}(?:\s*(?:years?(?:\s+old)?|yrs?|岁|周岁))?)",
+            0.85,
+            _I,
+        ),
+        rule(AGE, r"\b(?P<v>\d{2}\s*(?:-|\s)?(?:years?|yrs?)[ -]old)\b", 0.85, _I),
+        rule(AGE, r"(?<![\d年.])(?P<v>[1-7]\d\s*(?:岁|周岁))", 0.85),
+        # --- gender cues
+        rule(GENDER, r"\b(?:he|she|him|her|his|hers|himself|herself)\b", 0.8, _I),
+        rule(
+            GENDER,
+            r"\b(?:Mr|Mrs|Ms|Miss|Mx|Sir|Madam|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\b\.?(?=\s+[A-Z])",
+            0.85,
+        ),
+        rule(
+            GENDER,
+            r"(?:\b(?:gender|sex)|性别)\s*[:：]?\s*(?P<v>male|female|man|woman|non[- ]binary|m|f|男|女)\b",  # noqa: E501
+            0.9,
+            _I,
+        ),
+        rule(
+            GENDER,
+            r"\b(?:male|female|males|females|woman|women|girl|girls|boy|boys|man|men|"
+            r"lady|ladies|gentleman|gentlemen|non[- ]binary|transgender|"
+            r"sorority|fraternity|brotherhood|sisterhood)\b",
+            0.7,
+            _I,
+        ),
+        rule(
+            GENDER,
+            r"(?:(?<=^)|(?<=[\s|/,，、;；:：(（]))(?P<v>[男女])(?=$|[\s|/,，、;；)）])",
+            0.85,
+            re.MULTILINE,
+        ),
+        rule(GENDER, r"(?:男性|女性|男士|女士|先生|小姐)", 0.8),
+        # --- nationality
+        rule(
+            NATIONALITY,
+            r"(?:\b(?:nationality|citizenship|citizen\s+of|national\s+of|country\s+of\s+origin|"
+            r"place\s+of\s+birth|born\s+in)|国籍|出生地)\s*[:：]?\s*(?P<v>[^\W\d_][\w ’'\-]{1,30}?)"
+            + _FIELD_END,
+            0.85,
+            _IM,
+        ),
+        rule(
+            NATIONALITY, rf"\b(?:{_NATIONALITIES})(?=[ \t]+(?:citizen|national|passport)s?\b)", 0.85
+        ),
+        rule(
+            NATIONALITY,
+            r"\b(?:citizen|national)\s+of\s+(?:the\s+)?(?P<v>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})",
+            0.85,
+        ),
+        rule(
+            NATIONALITY,
+            r"\b(?:visa\s+status|work\s+(?:permit|authori[sz]ation)|residency)\s*[:：]\s*(?P<v>[^\n|;]{2,40})",
+            0.6,
+            _I,
+        ),
+        # --- origin: 籍贯 (native place), 户籍 (household registration)
+        rule(
+            LOCATION,
+            r"(?:籍贯|户籍(?:所在地)?|户口(?:所在地)?|生源地|祖籍)\s*[:：]?\s*(?P<v>[^\n|;；，,\t ]{2,20})",  # noqa: E501
+            0.9,
+        ),
+        rule(
+            LOCATION,
+            r"\b(?:hometown|home\s+town|place\s+of\s+origin|native\s+place)\s*[:：]\s*(?P<v>[^\n|;]{2,40}?)"
+            + _FIELD_END,
+            0.85,
+            _IM,
+        ),
+        # --- ethnicity
+        rule(
+            ETHNICITY,
+            r"(?:\b(?:ethnicity|ethnic\s+(?:origin|group|background)|race)|民族)\s*[:：]?\s*(?P<v>[^\n|;，,；]{1,30}?)"
+            + _FIELD_END,
+            0.9,
+            _IM,
+        ),
+        rule(
+            ETHNICITY,
+            rf"\b(?:{_ETHNIC})(?=[ \t]+(?:woman|women|man|men|student|engineer|professional|heritage|descent|community|society|association|candidate)s?\b)",  # noqa: E501
+            0.75,
+        ),
+        rule(
+            ETHNICITY,
+            r"\b(?:Hispanic|Latino|Latina|Latinx|Caucasian|African[- ]American|Asian[- ]American|Pacific Islander|Aboriginal)\b",  # noqa: E501
+            0.8,
+        ),
+        rule(ETHNICITY, rf"(?:{_ETHNIC_ZH})族(?![群])", 0.85),
+        # --- religion
+        rule(
+            RELIGION,
+            r"(?:\b(?:religion|religious\s+affiliation|faith|denomination)|宗教信仰|宗教|信仰)\s*[:：]\s*(?P<v>[^\n|;，,；]{2,30}?)"
+            + _FIELD_END,
+            0.9,
+            _IM,
+        ),
+        rule(RELIGION, rf"\b(?:{_RELIGIONS})\b", 0.75),
+        rule(
+            RELIGION,
+            r"\b(?:church|mosque|synagogue|congregation|bible|quran|koran|torah|gurdwara|diocese|"
+            r"chaplain)\b",
+            0.6,
+            _I,
+        ),
+        rule(RELIGION, r"(?:基督教|天主教|伊斯兰教|佛教|道教|穆斯林|基督徒|佛教徒)", 0.8),
+        # --- marital and family status
+        rule(
+            MARITAL_STATUS,
+            r"(?:\bmarital\s+status|\bcivil\s+status|\bfamily\s+status|婚姻状况|婚姻状态|婚否|婚育(?:情况|状况)?)\s*[:：]?\s*"
+            r"(?P<v>[^\n|;，,；]{1,30}?)" + _FIELD_END,
+            0.9,
+            _IM,
+        ),
+        rule(
+            MARITAL_STATUS,
+            r"\b(?:married|unmarried|divorced|widowed|widow|widower|separated|engaged|single|"
+            r"domestic\s+partner(?:ship)?|civil\s+partnership)\b(?=[ \t]*(?:$|[,;|]))",
+            0.7,
+            _IM,
+        ),
+        rule(MARITAL_STATUS, r"\b(?:married|divorced|widowed)\b", 0.7, _I),
+        rule(MARITAL_STATUS, r"(?:已婚已育|已婚未育|已婚|未婚|离异|丧偶|单身|已育|未育)", 0.9),
+        rule(
+            FAMILY_STATUS,
+            r"\b(?:(?:mother|father|mom|dad|parent)\s+of\s+(?:one|two|three|four|five|\d+)|"
+            r"(?:one|two|three|four|five|\d+)\s+(?:children|kids|sons|daughters|child|son|daughter)|"
+            r"(?:my\s+)?(?:wife|husband|spouse)|maternity\s+leave|paternity\s+leave|parental\s+leave|"
+            r"pregnan(?:t|cy)|stay[- ]at[- ]home\s+(?:mom|mother|dad|father|parent))\b",
+            0.75,
+            _I,
+        ),
+        rule(
+            FAMILY_STATUS,
+            r"\b(?:children|dependents|number\s+of\s+children|kids)\s*[:：]\s*(?P<v>[^\n|;]{1,20}?)"
+            + _FIELD_END,
+            0.85,
+            _IM,
+        ),
+        rule(FAMILY_STATUS, r"(?:子女|小孩|孩子)\s*[:：]?\s*(?P<v>[^\n|；;，,]{1,10})", 0.8),
+        rule(FAMILY_STATUS, r"(?:产假|育儿假|怀孕|孕期|家庭情况)", 0.8),
+        # --- photos
+        rule(
+            PHOTO,
+            r"(?:\[\s*(?:photo|picture|headshot|image|portrait|照片|头像)[^\]\n]{0,30}\]|"
+            r"\((?:photo|picture|headshot|portrait)[^)\n]{0,30}\)|"
+            r"\b(?:photo(?:graph)?|headshot|portrait|picture|passport[- ]style\s+photo)\s*(?:attached|enclosed|below|above|included)?\s*[:：]"  # noqa: E501
+            r"(?:[ \t]*[^\n|]{0,60})?|"
+            r"\b(?:photo|headshot|portrait)\s+(?:attached|enclosed|included)|"
+            r"(?:照片|头像|免冠照|证件照)(?:[:：][^\n|]{0,30})?)",
+            0.8,
+            _I,
+        ),
+        # --- political affiliation (政治面貌)
+        rule(
+            POLITICAL_AFFILIATION,
+            r"(?:政治面貌|党派)\s*[:：]?\s*(?P<v>[^\n|；;，,\t ]{1,20})",
+            0.9,
+        ),
+        rule(
+            POLITICAL_AFFILIATION,
+            r"(?:中共党员|中国共产党党员|共产党员|中共预备党员|预备党员|共青团员|团员|群众|民主党派|无党派人士)",
+            0.85,
+        ),
+        rule(
+            POLITICAL_AFFILIATION,
+            r"\b(?:political\s+(?:affiliation|party)|party\s+membership)\s*[:：]\s*(?P<v>[^\n|;]{2,40}?)"
+            + _FIELD_END,
+            0.85,
+            _IM,
+        ),
+    )
