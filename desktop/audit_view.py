@@ -38,6 +38,7 @@ class AuditView(QDialog):
             [self.tr("#"), self.tr("When"), self.tr("Event"), self.tr("By"), self.tr("Subject")]
         )
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -88,8 +89,11 @@ class CandidateView(QWidget):
         self.checklist.setAccessibleName(self.tr("Requirement checklist"))
         self.checklist.currentItemChanged.connect(lambda item, _prev: self.show_evidence(item))
         self.checklist.itemClicked.connect(lambda item, _col: self.show_evidence(item))
-        self.checklist.header().setStretchLastSection(False)
-        self.checklist.setColumnWidth(0, 260)
+        header = self.checklist.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         side_layout.addWidget(self.checklist, 1)
 
         decision_box = QGroupBox(self.tr("Decision"))
@@ -167,10 +171,8 @@ class CandidateView(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             item.setForeground(1, theme.status_color(req.status, self.palette()))
             tip = req.evidence.text if req.evidence is not None else self.tr("No evidence found")
-            item.setToolTip(0, tip)
+            item.setToolTip(0, f"{req.requirement.text}\n\n{tip}")
             self.checklist.addTopLevelItem(item)
-        self.checklist.resizeColumnToContents(1)
-        self.checklist.resizeColumnToContents(2)
 
     def _show_decision(self, decision: Any) -> None:
         if decision is None:

@@ -84,6 +84,7 @@ class ImportPanel(QWidget):
         self.results.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.results.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.results.verticalHeader().setVisible(False)
+        self.results.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setAccessibleName(self.tr("Import results"))
@@ -129,6 +130,7 @@ class ImportPanel(QWidget):
         from core.services import import_paths
 
         workspace, engines, job_id = self.session.workspace, self.session.engines, self.job_id
+        actor = self.session.reviewer
         chosen = list(paths)
         self.results.setRowCount(0)
         self.counts = dict.fromkeys(self.counts, 0)
@@ -137,7 +139,8 @@ class ImportPanel(QWidget):
         )
         self.progress.setRange(0, 0)
         worker = GeneratorWorker(
-            lambda: import_paths(workspace, engines, chosen, job_id=job_id), name="import"
+            lambda: import_paths(workspace, engines, chosen, job_id=job_id, actor=actor),
+            name="import",
         )
         worker.signals.progress.connect(self._on_progress)
         worker.signals.finished.connect(self._on_finished)
@@ -172,7 +175,10 @@ class ImportPanel(QWidget):
         self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
         row = self.results.rowCount()
         self.results.insertRow(row)
-        self.results.setItem(row, 0, QTableWidgetItem(str(outcome.label)))
+        label = str(outcome.label)
+        name = QTableWidgetItem(label.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1])
+        name.setToolTip(label)
+        self.results.setItem(row, 0, name)
         result = QTableWidgetItem(self._describe(outcome))
         color = {"imported": "met", "duplicate": "partly", "failed": "missing"}[outcome.status]
         result.setForeground(theme.status_color(color, self.palette()))

@@ -74,7 +74,7 @@ def top_evidence(score: Any) -> str:
     )
     if not best:
         return ""
-    return " ".join(best[0].evidence.text.split())
+    return " ".join(best[0].evidence.text.split()).lstrip("-–•*· ")
 
 
 def rows_from_service(rows: Sequence[Any], dates: Mapping[int, str] | None = None) -> list[RankRow]:

@@ -101,6 +101,7 @@ class RankingView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.table.setItemDelegateForColumn(COL_SCORE, ScoreBarDelegate(self.table))
         self.table.setAccessibleName(self.tr("Ranking"))
         header = self.table.horizontalHeader()

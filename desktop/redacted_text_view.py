@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -43,6 +44,11 @@ class RedactedTextView(QPlainTextEdit):
         self.setReadOnly(True)
         self.setAccessibleName(self.tr("Redacted resume"))
         self.highlighter = PlaceholderHighlighter(self.document())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.refresh_colors()
 
     def set_text(self, text: str) -> None:
         self.setExtraSelections([])

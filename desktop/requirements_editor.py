@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +26,30 @@ from core.domain import Requirement
 COL_TEXT, COL_MUST, COL_WEIGHT = range(3)
 
 
+class WeightDelegate(QStyledItemDelegate):
+    """Weights show one decimal and edit in a 0-10 spin box."""
+
+    def displayText(self, value: object, locale: QLocale | QLocale.Language) -> str:
+        if not isinstance(locale, QLocale):
+            locale = QLocale(locale)
+        try:
+            return locale.toString(float(value), "f", 1)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return str(value)
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = QDoubleSpinBox(parent)
+        editor.setRange(0.0, 10.0)
+        editor.setSingleStep(0.5)
+        editor.setDecimals(1)
+        return editor
+
+
 class RequirementsEditor(QWidget):
     changed = Signal()
 
@@ -32,17 +59,19 @@ class RequirementsEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Requirement"), self.tr("Must-have"), self.tr("Weight")]
+            [self.tr("Requirement"), self.tr("Kind"), self.tr("Weight")]
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_MUST, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_WEIGHT, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAccessibleName(self.tr("Requirements"))
-        self.table.itemChanged.connect(lambda _item: self.changed.emit())
+        self.table.setItemDelegateForColumn(COL_WEIGHT, WeightDelegate(self.table))
+        self.table.itemChanged.connect(self._item_changed)
         layout.addWidget(self.table)
 
         buttons = QHBoxLayout()
@@ -96,7 +125,7 @@ class RequirementsEditor(QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         self.table.setItem(row, COL_TEXT, QTableWidgetItem(requirement.text))
-        must = QTableWidgetItem(self.tr("Must"))
+        must = QTableWidgetItem(self._kind_text(requirement.must))
         must.setFlags(
             Qt.ItemFlag.ItemIsUserCheckable
             | Qt.ItemFlag.ItemIsEnabled
@@ -108,6 +137,18 @@ class RequirementsEditor(QWidget):
         weight.setData(Qt.ItemDataRole.EditRole, float(requirement.weight))
         self.table.setItem(row, COL_WEIGHT, weight)
         return row
+
+    def _kind_text(self, must: bool) -> str:
+        return self.tr("Must-have") if must else self.tr("Nice to have")
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == COL_MUST:
+            text = self._kind_text(item.checkState() == Qt.CheckState.Checked)
+            if item.text() != text:
+                self.table.blockSignals(True)
+                item.setText(text)
+                self.table.blockSignals(False)
+        self.changed.emit()
 
     def add_requirement(self, requirement: Requirement) -> None:
         row = self._append(requirement)
@@ -155,4 +196,5 @@ class RequirementsEditor(QWidget):
             return
         text_item.setText(text)
         must_item.setCheckState(must)
+        must_item.setText(self._kind_text(must == Qt.CheckState.Checked))
         weight_item.setData(Qt.ItemDataRole.EditRole, weight)

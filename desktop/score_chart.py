@@ -75,11 +75,16 @@ class ScoreChart(QWidget):
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(area.bottomLeft(), area.bottomRight())
         painter.setPen(text_color)
-        for value in (0, 50, 100):
+        for value, align in (
+            (0, Qt.AlignmentFlag.AlignLeft),
+            (50, Qt.AlignmentFlag.AlignHCenter),
+            (100, Qt.AlignmentFlag.AlignRight),
+        ):
             x = area.left() + area.width() * value / 100
+            left = {0: x, 50: x - 20, 100: x - 40}[value]
             painter.drawText(
-                QRectF(x - 20, area.bottom() + 2, 40, label_h),
-                int(Qt.AlignmentFlag.AlignCenter),
+                QRectF(left, area.bottom() + 2, 40, label_h),
+                int(align | Qt.AlignmentFlag.AlignVCenter),
                 str(value),
             )
         painter.end()

@@ -94,7 +94,9 @@ class PatternRedactor:
             spans.extend(Span(kind, m.start(), m.end()) for m in pattern.finditer(text))
         spans.sort(key=lambda s: s.start)
         mapping: dict[str, str] = {}
-        out, last, counts = [], 0, {}
+        out: list[str] = []
+        last = 0
+        counts: dict[str, int] = {}
         for span in spans:
             counts[span.type] = counts.get(span.type, 0) + 1
             placeholder = f"<{span.type}_{counts[span.type]}>"
