@@ -24,8 +24,8 @@ def _real_intake() -> IntakeLike:
     from core.intake import IntakePool
 
     pool = IntakePool()
-    enter = getattr(pool, "__enter__", None)
-    return enter() if enter is not None else pool  # type: ignore[no-any-return]
+    pool.start()  # the sandboxed workers warm up in parallel with the other engines
+    return pool
 
 
 def _real_redactor() -> RedactorLike:

@@ -202,12 +202,22 @@ def _store(ws: Any, item: _Item, job_id: int | None, actor: str) -> FileOutcome:
     return FileOutcome(label, candidate.id, "imported" if created else "duplicate")
 
 
-def _warmer(engines: Engines, ws: Any) -> Callable[[list[str]], object] | None:
-    """A function that encodes redacted texts into the workspace's embedding cache, if the
-    scorer offers one (``Scorer.prepare``)."""
+def _warmer(engines: Engines, ws: Any) -> Callable[[list[str]], object]:
+    """A function that encodes redacted texts into the workspace's embedding cache.
+
+    Scoring against no requirements does exactly the encoding work (segments, embeddings, cache)
+    and nothing else, so any scorer can warm its cache this way; a scorer may offer a dedicated
+    ``prepare(texts)`` instead."""
     scorer = engines.scorer(ws.embeddings)
-    fn = getattr(scorer, "prepare", None)
-    return fn if callable(fn) else None
+    prepare = getattr(scorer, "prepare", None)
+    if callable(prepare):
+        return prepare  # type: ignore[no-any-return]
+
+    def warm(texts: list[str]) -> None:
+        for _ in scorer.rank((), dict(enumerate(texts))):
+            pass
+
+    return warm
 
 
 class _Pipeline:
@@ -228,11 +238,11 @@ class _Pipeline:
         self._encoded = 0
         self._errors: list[BaseException] = []
         self._threads = [
-            threading.Thread(target=self._intake, args=(intake, items), name="veil-intake"),
-            threading.Thread(target=self._redact, args=(redactor,), name="veil-redact"),
+            threading.Thread(target=self._intake, args=(intake, items), name="veil-import-intake"),
+            threading.Thread(target=self._redact, args=(redactor,), name="veil-import-redact"),
         ]
         if warm is not None:
-            self._threads.append(threading.Thread(target=self._encode, name="veil-encode"))
+            self._threads.append(threading.Thread(target=self._encode, name="veil-import-encode"))
         for t in self._threads:
             t.daemon = True
             t.start()

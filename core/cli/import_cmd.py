@@ -1,0 +1,64 @@
+"""``veil import [--job ID] [--json] PATH...``: import resumes (files, folders, ZIPs)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from core.cli.common import open_workspace
+from core.cli.progress_bar import drive
+from core.services import Engines, FileOutcome, ImportSummary, Progress, import_paths
+
+#: Exit code when the import ran but some files could not be imported.
+EXIT_SOME_FAILED = 3
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="import resumes (files, folders, ZIPs)",
+        description="Import resumes: each is read, redacted and stored encrypted. Exit code 0 when "
+        f"every file was imported (or already there), {EXIT_SOME_FAILED} when some failed.",
+    )
+    parser.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    parser.add_argument("--job", type=int, default=None, metavar="ID", help="attach to this job")
+    parser.add_argument("--json", action="store_true", help="one JSON object per file on stdout")
+    parser.set_defaults(func=run)
+
+
+def outcome_json(outcome: FileOutcome) -> dict[str, object]:
+    return {
+        "path": outcome.label,
+        "candidate_id": outcome.candidate_id,
+        "status": outcome.status,
+        "error": outcome.error,
+    }
+
+
+def print_summary(summary: ImportSummary, file: TextIO) -> None:
+    print(
+        f"Imported {summary.imported}, duplicates {summary.duplicates}, failed {summary.failed}.",
+        file=file,
+    )
+    for o in summary.outcomes:
+        if o.status == "failed":
+            print(f"  failed: {o.label}: {o.error}", file=file)
+
+
+def run(args: argparse.Namespace) -> int:
+    def show(point: Progress) -> None:
+        if isinstance(point.item, FileOutcome) and args.json:
+            sys.stdout.write(json.dumps(outcome_json(point.item), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+
+    with open_workspace(args) as ws, Engines() as engines:
+        summary = drive(
+            import_paths(ws, engines, args.paths, job_id=args.job),
+            desc="Importing",
+            on_progress=show,
+        )
+    print_summary(summary, sys.stderr if args.json else sys.stdout)
+    return EXIT_SOME_FAILED if summary.failed else 0

@@ -1,0 +1,104 @@
+"""``veil show CANDIDATE_ID [--reveal]`` and ``veil decide CANDIDATE_ID --job ID KIND``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+
+from core.cli.common import open_workspace
+from core.cli.table import checklist, mark_evidence
+from core.domain import DecisionKind
+from core.services import decide, reveal_identity, view_candidate
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    show = subparsers.add_parser(
+        "show",
+        help="a candidate's redacted text with evidence, or (--reveal, audited) the original",
+    )
+    show.add_argument("candidate_id", type=int, metavar="CANDIDATE_ID")
+    show.add_argument(
+        "--job", type=int, default=None, metavar="ID", help="show this job's evidence"
+    )
+    show.add_argument(
+        "--reveal", action="store_true", help="show the original, identity included (audited)"
+    )
+    _reviewer_option(show)
+    show.set_defaults(func=run_show)
+
+    dec = subparsers.add_parser("decide", help="record shortlist / hold / reject (audited)")
+    dec.add_argument("candidate_id", type=int, metavar="CANDIDATE_ID")
+    dec.add_argument("--job", type=int, required=True, metavar="ID")
+    dec.add_argument(
+        "kind", choices=[k.value for k in DecisionKind], metavar="shortlist|hold|reject"
+    )
+    dec.add_argument("--reason", default="", metavar="TEXT")
+    _reviewer_option(dec)
+    dec.set_defaults(func=run_decide)
+
+
+def _reviewer_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--reviewer",
+        default=None,
+        metavar="NAME",
+        help="who reviews (default: $VEIL_REVIEWER, else the login name); kept in the audit log",
+    )
+
+
+def reviewer_name(args: argparse.Namespace) -> str:
+    if args.reviewer:
+        return str(args.reviewer)
+    env = os.environ.get("VEIL_REVIEWER", "").strip()
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def run_show(args: argparse.Namespace) -> int:
+    who = reviewer_name(args)
+    with open_workspace(args) as ws:
+        if args.reveal:
+            doc = reveal_identity(ws, args.candidate_id, reviewer=who, job_id=args.job)
+            print(f"Candidate {doc.candidate_id}: {doc.filename} ({doc.media_type})")
+            print()
+            print(doc.text)
+            return 0
+        candidate = view_candidate(ws, args.candidate_id, reviewer=who)
+        score = None
+        if args.job is not None:
+            ws.jobs.get(args.job)
+            score = next(
+                (s for s in ws.scores.for_job(args.job) if s.candidate_id == candidate.id), None
+            )
+    print(f"{candidate.label} (redacted)")
+    for w in candidate.warnings:
+        print(f"  note: {w}")
+    print()
+    if score is None:
+        print(candidate.redacted_text)
+        if args.job is not None:
+            print("\n(not scored for this job yet: run veil rank --job ID)")
+        return 0
+    print(mark_evidence(candidate.redacted_text, score))
+    print()
+    print(checklist(score))
+    return 0
+
+
+def run_decide(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        decision = decide(
+            ws,
+            args.job,
+            args.candidate_id,
+            DecisionKind(args.kind),
+            reason=args.reason,
+            reviewer=reviewer_name(args),
+        )
+    print(f"Candidate {decision.candidate_id}: {decision.kind.value} for job {decision.job_id}")
+    return 0

@@ -1,0 +1,149 @@
+"""Import orchestration: stages, outcomes, duplicates, broken files, cancellation."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from core.errors import IntakeError
+from core.services import Engines, FileOutcome, Progress, import_sources, run_to_end
+from tests.core.services.fakes import FakeIntake, FakeRedactor, FakeSource, fake_scorer_factory
+
+
+def _resume(i: int) -> bytes:
+    return f"Resume {i}\nAlice wrote Python and SQL. Mail alice{i}@example.com\n".encode()
+
+
+def _sources(n: int) -> list[FakeSource]:
+    return [FakeSource(f"in/resume_{i}.txt", _resume(i)) for i in range(n)]
+
+
+def _veil_threads() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name.startswith("veil-import-")]
+
+
+def test_import_stores_redacted_and_reports_each_file(
+    ws: Any, engines: Engines, job_id: int
+) -> None:
+    sources = [
+        *_sources(3),
+        FakeSource("in/broken.pdf", b"BROKEN pdf bytes"),
+        FakeSource("in/unreadable.docx", None, IntakeError("This file type is not supported.")),
+        FakeSource("in/copy_of_0.txt", _resume(0)),
+    ]
+    points: list[Progress] = []
+    gen = import_sources(ws, engines, sources, job_id=job_id, actor="tester")
+    while True:
+        try:
+            points.append(next(gen))
+        except StopIteration as stop:
+            summary = stop.value
+            break
+    outcomes = {o.label: o for o in summary.outcomes}
+    assert (summary.imported, summary.duplicates, summary.failed) == (3, 1, 2)
+    assert outcomes["in/broken.pdf"].error == "This file is damaged and cannot be read."
+    assert outcomes["in/unreadable.docx"].error == "This file type is not supported."
+    assert outcomes["in/copy_of_0.txt"].candidate_id == outcomes["in/resume_0.txt"].candidate_id
+    per_file = [p for p in points if isinstance(p.item, FileOutcome)]
+    assert [p.done for p in per_file] == list(range(1, 7))
+    assert all(p.total == 6 for p in per_file)
+
+    cid = outcomes["in/resume_1.txt"].candidate_id
+    assert cid is not None
+    candidate = ws.candidates.get(cid)
+    assert "Alice" not in candidate.redacted_text
+    assert "<PERSON_1>" in candidate.redacted_text
+    assert "<EMAIL_1>" in candidate.redacted_text
+    assert ws.candidates.mapping(cid)["<EMAIL_1>"] == "alice1@example.com"
+    doc = ws.candidates.document(cid)
+    assert doc.data == _resume(1)
+    assert doc.filename == "resume_1.txt"
+    assert sorted(ws.candidates.ids_for_job(job_id)) == sorted(
+        o.candidate_id
+        for o in summary.outcomes
+        if o.candidate_id is not None and o.status == "imported"
+    )
+    imported_events = [e for e in ws.audit.list() if e.kind == "candidate.imported"]
+    assert len(imported_events) == 3
+    assert _veil_threads() == []
+
+
+def test_reimport_is_all_duplicates_and_attaches_to_new_job(ws: Any, engines: Engines) -> None:
+    run_to_end(import_sources(ws, engines, _sources(4)))
+    other = ws.jobs.add("Other", "text", []).id
+    again = run_to_end(import_sources(ws, engines, _sources(4), job_id=other))
+    assert again.duplicates == 4
+    assert again.imported == 0
+    assert len(ws.candidates.list()) == 4
+    assert len(ws.candidates.ids_for_job(other)) == 4
+
+
+def test_redaction_runs_in_its_own_thread(ws: Any, counter: dict[str, int]) -> None:
+    redactor = FakeRedactor()
+    engines = Engines(
+        intake=FakeIntake(), redactor=redactor, scorer_factory=fake_scorer_factory(counter)
+    )
+    run_to_end(import_sources(ws, engines, _sources(3)))
+    assert redactor.threads == {"veil-import-redact"}
+    assert counter["encoded"] == 3  # encoded ahead of ranking, in the encoder thread
+
+
+def test_cancelled_import_keeps_finished_files_and_nothing_half_written(
+    ws: Any, counter: dict[str, int]
+) -> None:
+    intake = FakeIntake(delay=0.02)
+    engines = Engines(
+        intake=intake, redactor=FakeRedactor(), scorer_factory=fake_scorer_factory(counter)
+    )
+    sources = _sources(30)
+    gen = import_sources(ws, engines, sources, actor="tester")
+    seen = [next(gen) for _ in range(4)]
+    gen.close()
+    assert _veil_threads() == []
+    finished = [p.item for p in seen if isinstance(p.item, FileOutcome)]
+    assert len(finished) == 4
+    stored = ws.candidates.list()
+    assert sorted(c.id for c in stored) == sorted(o.candidate_id for o in finished)
+    assert all(c.redacted_text and "Alice" not in c.redacted_text for c in stored)
+    assert intake.extracted < len(sources)  # the rest was never read
+    assert len([e for e in ws.audit.list() if e.kind == "candidate.imported"]) == 4
+    assert ws.audit.verify().ok
+    # Resuming the batch imports the rest; the finished ones are duplicates.
+    summary = run_to_end(import_sources(ws, engines, sources))
+    assert (summary.imported, summary.duplicates) == (26, 4)
+
+
+def test_file_name_and_metadata_are_redacted_and_their_names_removed_from_the_body(
+    ws: Any, counter: dict[str, int]
+) -> None:
+    intake = FakeIntake(metadata={"author": "Carol Okafor"})
+    engines = Engines(
+        intake=intake, redactor=FakeRedactor(), scorer_factory=fake_scorer_factory(counter)
+    )
+    body = b"CAROL OKAFOR\nData engineer. Carol okafor built pipelines in Python.\n"
+    summary = run_to_end(import_sources(ws, engines, [FakeSource("cv/Carol_Okafor_CV.txt", body)]))
+    cid = summary.outcomes[0].candidate_id
+    text = ws.candidates.get(cid).redacted_text
+    assert "carol" not in text.lower()
+    assert "okafor" not in text.lower()
+    assert "Data engineer." in text
+    mapping = ws.candidates.mapping(cid)
+    assert {"Carol", "Okafor"} <= set(mapping.values())
+
+
+def test_a_failing_redaction_fails_that_file_only(ws: Any, counter: dict[str, int]) -> None:
+    class Flaky(FakeRedactor):
+        def redact(self, text: str, language: str | None = None) -> Any:
+            if "poison" in text:
+                raise RuntimeError("boom")
+            return super().redact(text, language)
+
+    engines = Engines(
+        intake=FakeIntake(), redactor=Flaky(), scorer_factory=fake_scorer_factory(counter)
+    )
+    sources = [*_sources(2), FakeSource("in/poison.txt", b"poison pill resume")]
+    summary = run_to_end(import_sources(ws, engines, sources))
+    assert (summary.imported, summary.failed) == (2, 1)
+    failed = next(o for o in summary.outcomes if o.status == "failed")
+    assert "internal error" in failed.error
+    assert "poison" not in failed.error
