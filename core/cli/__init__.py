@@ -23,6 +23,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "core.cli.gui_cmd",
     "core.cli.intake_cmds",
     "core.cli.workspace_cmds",
+    "core.cli.job_cmd",
+    "core.cli.import_cmd",
+    "core.cli.rank_cmd",
+    "core.cli.review_cmd",
+    "core.cli.demo_cmd",
 )
 
 log = logging.getLogger(__name__)
