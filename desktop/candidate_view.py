@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop import theme
 from desktop.error_display import show_error
-from desktop.ranking_model import status_label
+from desktop.ranking_model import candidate_label, status_label
 from desktop.redacted_text_view import RedactedTextView
 from desktop.reveal_dialog import RevealDialog, confirm_reveal
 from desktop.session import Session
@@ -138,7 +138,7 @@ class CandidateView(QWidget):
             show_error(self, exc)
             return False
         self.job_id, self.candidate_id, self.score = job_id, candidate_id, score
-        self.title.setText(candidate.label)
+        self.title.setText(candidate_label(candidate.id))
         self.score_label.setText(
             self.tr("Score %1 of 100").replace("%1", f"{score.score:.0f}")
             if score

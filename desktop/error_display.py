@@ -31,10 +31,6 @@ from core.errors import UserError, VeilError
 log = logging.getLogger("veil.crash")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDisplay", text)
-
-
 def safe_details(exc: BaseException) -> str:
     """The exception's type and stack (file, line, function) without its message or locals.
 
@@ -97,7 +93,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         if MODAL:
             box = QMessageBox(parent)
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(_tr("Veil"))
+            box.setWindowTitle(QCoreApplication.translate("ErrorDisplay", "Veil"))
             box.setText(text)
             if exc.hint:
                 box.setInformativeText(exc.hint)

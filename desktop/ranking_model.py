@@ -30,17 +30,20 @@ COL_RANK, COL_CANDIDATE, COL_SCORE, COL_MUST, COL_EVIDENCE, COL_STATUS, COL_DATE
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RankingModel", text)
-
-
 def status_label(kind: str) -> str:
     return {
-        "": _tr("Not decided"),
-        "shortlist": _tr("Shortlisted"),
-        "hold": _tr("On hold"),
-        "reject": _tr("Rejected"),
+        "": QCoreApplication.translate("RankingModel", "Not decided"),
+        "shortlist": QCoreApplication.translate("RankingModel", "Shortlisted"),
+        "hold": QCoreApplication.translate("RankingModel", "On hold"),
+        "reject": QCoreApplication.translate("RankingModel", "Rejected"),
     }.get(kind, kind)
+
+
+def candidate_label(candidate_id: int) -> str:
+    """How a candidate is named everywhere in the GUI: a number, never a file or person name."""
+    return QCoreApplication.translate("RankingModel", "Candidate %1").replace(
+        "%1", str(candidate_id)
+    )
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ class RankRow:
 
     @property
     def label(self) -> str:
-        return _tr("Candidate %1").replace("%1", str(self.candidate_id))
+        return candidate_label(self.candidate_id)
 
     @property
     def all_musts_met(self) -> bool:
@@ -137,13 +140,13 @@ class RankingTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return [
-            _tr("#"),
-            _tr("Candidate"),
-            _tr("Score"),
-            _tr("Must-haves"),
-            _tr("Top evidence"),
-            _tr("Status"),
-            _tr("Imported"),
+            QCoreApplication.translate("RankingModel", "#"),
+            QCoreApplication.translate("RankingModel", "Candidate"),
+            QCoreApplication.translate("RankingModel", "Score"),
+            QCoreApplication.translate("RankingModel", "Must-haves"),
+            QCoreApplication.translate("RankingModel", "Top evidence"),
+            QCoreApplication.translate("RankingModel", "Status"),
+            QCoreApplication.translate("RankingModel", "Imported"),
         ][section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -183,14 +186,18 @@ class RankingTableModel(QAbstractTableModel):
                 return row.reason
             if col == COL_MUST:
                 return (
-                    _tr("Must-have requirements met: %1 of %2")
+                    QCoreApplication.translate(
+                        "RankingModel", "Must-have requirements met: %1 of %2"
+                    )
                     .replace("%1", str(row.must_met))
                     .replace("%2", str(row.must_total))
                 )
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_RANK, COL_SCORE, COL_MUST):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_SCORE:
-            return _tr("Score %1 of 100").replace("%1", f"{row.score:.0f}")
+            return QCoreApplication.translate("RankingModel", "Score %1 of 100").replace(
+                "%1", f"{row.score:.0f}"
+            )
         return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,7 +29,7 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
         fmt = QTextCharFormat()
         fmt.setBackground(theme.placeholder_background())
         fmt.setFontWeight(QFont.Weight.DemiBold)
-        fmt.setToolTip("redacted")
+        fmt.setToolTip(QCoreApplication.translate("RedactedTextView", "Hidden by redaction"))
         self._format = fmt
         self.rehighlight()
 

@@ -23,24 +23,28 @@ from PySide6.QtWidgets import (
 from desktop.error_display import show_error
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RevealDialog", text)
-
-
 def confirm_reveal(parent: QWidget | None, label: str) -> bool:
     """Ask first; say plainly that the reveal is logged. Cancel is the default."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Veil — Reveal identity"))
-    box.setText(_tr("Reveal the identity of %1?").replace("%1", label))
-    box.setInformativeText(
-        _tr(
-            "This shows the original resume with the name and contact details. It is recorded "
-            "in the audit log with your name and the time. Reveal only when you need to contact "
-            "the candidate."
+    box.setWindowTitle(QCoreApplication.translate("RevealDialog", "Veil — Reveal identity"))
+    box.setText(
+        QCoreApplication.translate("RevealDialog", "Reveal the identity of %1?").replace(
+            "%1", label
         )
     )
-    reveal = box.addButton(_tr("Reveal and log"), QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "RevealDialog",
+            "This shows the original resume with the name and contact details. It is recorded "
+            "in the audit log with your name and the time. Reveal only when you need to contact "
+            "the candidate.",
+        )
+    )
+    reveal = box.addButton(
+        QCoreApplication.translate("RevealDialog", "Reveal and log"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
