@@ -48,7 +48,7 @@ KDF_ALGORITHM = "PBKDF2_HMAC_SHA512"
 HMAC_ALGORITHM = "HMAC_SHA512"
 SIDECAR_SUFFIXES = ("-wal", "-journal", "-shm")
 _SQLITE_HEADER = b"SQLite format 3\x00"
-_BUSY_TIMEOUT_MS = 2000
+_BUSY_TIMEOUT_MS = 500
 
 
 def sidecars(path: Path) -> list[Path]:
@@ -144,8 +144,8 @@ def preflight(path: Path) -> None:
         raise WorkspaceError("This is an unencrypted SQLite database, not a Veil workspace.")
     if st.st_size == 0 or st.st_size % PAGE_SIZE:
         raise WorkspaceCorruptError(
-            "The workspace file is truncated or damaged (its size is not a whole number of pages).",
-            hint="Nothing was changed. Restore it from a backup.",
+            "This file is not a Veil workspace, or it is truncated or damaged.",
+            hint="Nothing was changed. Check the path, or restore the workspace from a backup.",
         )
 
 
