@@ -23,6 +23,7 @@ OLE = "application/x-ole-storage"  # legacy .doc, or an encrypted (password-prot
 OTHER_OFFICE = "application/x-office-other"  # XLSX, PPTX, ODS, ...
 ARCHIVE = "application/x-archive"  # RAR, 7z, gzip, tar, ...
 UNKNOWN = "application/octet-stream"
+DAMAGED_ZIP = "application/x-damaged-zip"  # starts like a ZIP (DOCX, ODT) but cannot be opened
 
 IMAGE_TYPES = frozenset({PNG, JPEG, TIFF, GIF, BMP, WEBP})
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
@@ -83,7 +84,7 @@ def _zip_kind(data: bytes) -> str:
             if "[Content_Types].xml" in names:
                 return OTHER_OFFICE
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-        return UNKNOWN
+        return DAMAGED_ZIP
     return ZIP
 
 

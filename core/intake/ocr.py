@@ -35,6 +35,7 @@ def model_dir() -> Path:
 def _load() -> Any:
     global _engine
     if _engine is None:
+        os.environ["ORT_DISABLE_TELEMETRY"] = "1"  # no 1DS session file, no uploader
         try:
             from rapidocr import RapidOCR
         except ImportError:
@@ -47,9 +48,16 @@ def _load() -> Any:
             "Global.log_level": "critical",
             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+            # Detect on at most 1280 px (the default upsizes a page's short side to 736 px and
+            # needs ~1.6 GB of address space); recognition still reads the full-size crops.
+            "Det.limit_type": "max",
+            "Det.limit_side_len": 1280,
         }
         params.update({key: str(models / name) for key, name in _MODEL_FILES.items()})
-        _engine = RapidOCR(params=params)
+        from core.intake.rlimits import trusted_allocation
+
+        with trusted_allocation():
+            _engine = RapidOCR(params=params)
     return _engine
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from core.intake import detect
 from core.intake.errors import (
     ArchiveError,
+    CorruptFileError,
     FileTooLargeError,
     NoReadableTextError,
     PasswordProtectedError,
@@ -62,6 +63,8 @@ def parse(data: bytes, filename: str, limits: Limits) -> tuple[str, Parsed]:
             "Old Word (.doc) and other legacy Office files are not supported; "
             "save it as DOCX or PDF."
         )
+    if media_type == detect.DAMAGED_ZIP:
+        raise CorruptFileError("document (DOCX, ODT or ZIP)")
     if media_type in (detect.ZIP, detect.ARCHIVE):
         raise ArchiveError("An archive inside an archive (or passed as a document) is refused.")
     if media_type == detect.HEIC:

@@ -46,6 +46,9 @@ def _worker_env() -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join(p for p in (_ROOT, env.get("PYTHONPATH", "")) if p)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["OMP_NUM_THREADS"] = env.get("VEIL_INTAKE_THREADS", "1")
+    # ONNX Runtime (OCR) otherwise starts its 1DS telemetry at import: a session file in the
+    # temp folder and an HTTPS uploader that the Python-level network guard cannot see.
+    env["ORT_DISABLE_TELEMETRY"] = "1"
     return env
 
 

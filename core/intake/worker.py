@@ -8,41 +8,10 @@ per-file error and starts a fresh worker.
 
 from __future__ import annotations
 
+import json
 import os
-import resource
 import sys
 from typing import IO, Any
-
-
-def _vm_size() -> int:
-    try:
-        with open("/proc/self/statm", "rb") as statm:
-            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
-def _cpu_used() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
-def _set_limits(cpu_seconds: int, memory_bytes: int, baseline: int) -> None:
-    _, cpu_hard = resource.getrlimit(resource.RLIMIT_CPU)
-    cpu_soft = int(_cpu_used()) + cpu_seconds + 1
-    if cpu_hard != resource.RLIM_INFINITY:
-        cpu_soft = min(cpu_soft, cpu_hard)
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_soft, cpu_hard))
-    _, as_hard = resource.getrlimit(resource.RLIMIT_AS)
-    as_soft = baseline + memory_bytes
-    if as_hard != resource.RLIM_INFINITY:
-        as_soft = min(as_soft, as_hard)
-    resource.setrlimit(resource.RLIMIT_AS, (as_soft, as_hard))
-
-
-def _clear_memory_limit() -> None:
-    _, as_hard = resource.getrlimit(resource.RLIMIT_AS)
-    resource.setrlimit(resource.RLIMIT_AS, (as_hard, as_hard))
 
 
 def _protocol_streams() -> tuple[IO[bytes], IO[bytes]]:
@@ -113,9 +82,8 @@ def main() -> None:
     import core.intake.parse
     import core.intake.pdf
     import core.intake.text  # noqa: F401
-    from core.intake import protocol
+    from core.intake import protocol, rlimits
 
-    baseline = _vm_size()
     protocol.write_json(proto_out, {"ready": True, "pid": os.getpid()})
     while True:
         raw_header = protocol.read_frame_blocking(proto_in, 1 << 20)
@@ -124,19 +92,13 @@ def main() -> None:
         data = protocol.read_frame_blocking(proto_in, 1 << 31)
         if data is None:
             return
-        import json
-
         header = json.loads(raw_header)
         limits = header.get("limits") or {}
-        _set_limits(
-            int(limits.get("cpu_seconds", 30)),
-            int(limits.get("memory_bytes", 1 << 30)),
-            max(baseline, _vm_size()),
-        )
+        rlimits.apply(int(limits.get("cpu_seconds", 30)), int(limits.get("memory_bytes", 1 << 30)))
         try:
             reply = _handle(header, data)
         finally:
-            _clear_memory_limit()
+            rlimits.clear_memory_limit()
         del data
         protocol.write_json(proto_out, reply)
         if reply.get("fatal"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from functools import cache
 
 from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFont
@@ -62,6 +63,7 @@ def _pdf(font_size: float = 10.5) -> FPDF:
     return pdf
 
 
+@cache
 def two_column_pdf(mode: str = "rows") -> bytes:
     """A designer-style resume: full-width name header, a skills sidebar, a main column.
 
@@ -100,6 +102,7 @@ def two_column_pdf(mode: str = "rows") -> bytes:
     return bytes(pdf.output())
 
 
+@cache
 def multipage_pdf(pages: int = 3, lines_per_page: int = 40) -> bytes:
     """A long single-column PDF with a running header and page numbers on every page."""
     pdf = _pdf(10)
@@ -113,6 +116,7 @@ def multipage_pdf(pages: int = 3, lines_per_page: int = 40) -> bytes:
     return bytes(pdf.output())
 
 
+@cache
 def chinese_pdf() -> bytes:
     pdf = FPDF(format="A4", unit="pt")
     pdf.add_page()
@@ -123,6 +127,7 @@ def chinese_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+@cache
 def encrypted_pdf() -> bytes:
     pdf = _pdf()
     pdf.text(40, 60, "Confidential resume")
@@ -140,12 +145,14 @@ def text_image(lines: list[str] = IMAGE_LINES, size: int = 30, cjk: bool = False
     return image
 
 
-def image_bytes(fmt: str = "PNG", lines: list[str] = IMAGE_LINES) -> bytes:
+@cache
+def image_bytes(fmt: str = "PNG", lines: tuple[str, ...] = tuple(IMAGE_LINES)) -> bytes:
     buffer = io.BytesIO()
-    text_image(lines).save(buffer, format=fmt)
+    text_image(list(lines)).save(buffer, format=fmt)
     return buffer.getvalue()
 
 
+@cache
 def scanned_pdf() -> bytes:
     """A PDF whose only page is a picture of text (no text layer)."""
     image = text_image(IMAGE_LINES, size=40)
@@ -155,6 +162,7 @@ def scanned_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+@cache
 def docx_bytes() -> bytes:
     """A DOCX whose content sits in a header, a layout table (with a nested table), a text box
     and a footer, around ordinary paragraphs."""
@@ -201,6 +209,7 @@ _TEXT_BOX = (
 )
 
 
+@cache
 def odt_bytes() -> bytes:
     from odf.opendocument import OpenDocumentText
     from odf.table import Table, TableCell, TableColumn, TableRow
@@ -240,6 +249,7 @@ GB_TEXT = "李娜\n软件测试工程师\n熟悉自动化测试与性能测试�
 CP1252_TEXT = "Renée Dubois\nCafé manager – operations lead\nSkills: “budgeting”, naïve Bayes\n"
 
 
+@cache
 def zip_of_all() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
