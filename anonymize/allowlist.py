@@ -22,11 +22,43 @@ def builtin_terms() -> frozenset[str]:
     return frozenset(term.casefold() for term in terms if term and not term.startswith("#"))
 
 
+_WORD = re.compile(r"[^\s,;|()\[\]{}<>\"“”、，。；：]+")
+_MAX_WORDS = 4
+
+
 class Allowlist:
     """Membership tests over the built-in terms plus a caller's extra terms."""
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
         self._terms = builtin_terms() | frozenset(term.casefold() for term in extra)
+        self._last: tuple[str, tuple[tuple[int, int], ...]] = ("", ())
+
+    def protected(self, text: str) -> tuple[tuple[int, int], ...]:
+        """Character spans of allow-listed terms in the text (longest phrase wins)."""
+        last_text, last_spans = self._last
+        if last_text is text:
+            return last_spans
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+                start = words[i][0]
+                end = words[i + size - 1][1]
+                phrase = text[start:end]
+                if "\n" in phrase and size > 1:
+                    continue
+                norm = _norm(phrase)
+                if norm in self._terms:
+                    stripped = phrase.rstrip(".:")
+                    spans.append((start, start + len(stripped)))
+                    i += size
+                    break
+            else:
+                i += 1
+        result = tuple(spans)
+        self._last = (text, result)
+        return result
 
     def __len__(self) -> int:
         return len(self._terms)

@@ -22,9 +22,15 @@ _US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
     "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
+_POSTCODE = (
+    r"(?:\d{5}-\d{4}|\d{3}-\d{4}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}|\d{4,6}"
+    r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\d{4}[ \t]?[A-Z]{2})"
+)
+# ", Leeds LS6 2AB" / ", Sydney NSW 2000" / ", District 1, Ho Chi Minh City" / ", Moscow 125009"
 _CITY_TAIL = (
-    rf"(?:,[ \t]*(?:{_CAP}[ \t]?){{1,3}}(?:,[ \t]*(?:{_US_STATES}|[A-Z]{{2,3}}))?"
-    rf"(?:[ \t,]+(?:\d{{5}}(?:-\d{{4}})?|[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d))?)?"  # noqa: E501
+    rf"(?:,[ \t]*{_CAP}(?:[ \t]+(?:{_CAP}|\d{{1,3}}(?![\d\-])))*"
+    rf"(?:[ \t]+(?:[A-Z]{{2,3}}[ \t]+)?{_POSTCODE}\b)?){{0,3}}"
+    rf"(?:,?[ \t]+{_POSTCODE}\b)?"
 )
 _HAN = r"\u4e00-\u9fff"
 
@@ -51,19 +57,38 @@ class AddressRecognizer(PatternTableRecognizer):
         # 221B Baker Street, London NW1 6XE / 1600 Pennsylvania Ave NW, Washington, DC 20500
         rule(
             ADDRESS,
+            rf"(?:(?:Flat|Apt|Apartment|Unit|Suite|Room|Floor)\.?[ \t]*\w+,?[ \t]+)?"
             rf"(?<![\w.])\d{{1,6}}[A-Za-z]?(?:[-/]\d{{1,5}})?,?[ \t]+(?:{_CAP}[ \t]+){{0,4}}(?:{_SUFFIX})\.?"  # noqa: E501
             rf"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{_UNIT}?{_CITY_TAIL}",
             0.8,
         ),
         # PO boxes
-        rule(ADDRESS, r"\b(?:P\.?\s?O\.?\s?Box|Postfach|PSC)\s+\d+(?:,\s*Box\s+\d+)?", 0.75),
+        rule(
+            ADDRESS,
+            rf"\b(?:P\.?\s?O\.?\s?Box|Postfach|PSC)\s+\d+(?:,\s*Box\s+\d+)?{_CITY_TAIL}",
+            0.75,
+        ),
+        # Tverskaya ulitsa 7, Moscow 125009 / 2-11-3 Meguro, Meguro-ku, Tokyo 153-0063
+        rule(
+            ADDRESS,
+            r"\b[A-Z][\w\-]+[ \t]+(?:ulitsa|prospekt|pereulok|shosse|naberezhnaya|bulvar|utca|ulica|"  # noqa: E501
+            rf"caddesi|sokak|jalan|soi)[ \t]+\d{{1,5}}[a-zA-Z]?{_CITY_TAIL}",
+            0.8,
+            re.IGNORECASE,
+        ),
+        rule(
+            ADDRESS,
+            rf"(?<![\w\-])\d{{1,4}}-\d{{1,4}}(?:-\d{{1,4}})?[ \t]+[A-Z][\w\-]+{_CITY_TAIL}",
+            0.7,
+        ),
+        rule(ADDRESS, r"〒\s?\d{3}-\d{4}", 0.9),
         # Hauptstraße 12, Friedhofstrasse 33, Kerkstraat 5, Storgatan 3
         rule(
             ADDRESS,
             r"\b[^\W\d_][\w\-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|"
             r"straat|laan|gracht|plein|gatan|vägen|gata|veien|vej|gade|katu|tie|utca|ulica)"
             r"[ \t]+\d{1,5}[a-zA-Z]?(?:[ \t]*[-/][ \t]*\d{1,4})?"
-            r"(?:,?[ \t]*\d{4,5}[ \t]+[^\W\d_][\w\-]+(?:[ \t][^\W\d_][\w\-]+)?)?",
+            rf"(?:,?[ \t]*{_POSTCODE}[ \t]+[^\W\d_][\w\-]+(?:[ \t][^\W\d_][\w\-]+)?)?",
             0.8,
             re.IGNORECASE,
         ),
@@ -74,7 +99,7 @@ class AddressRecognizer(PatternTableRecognizer):
             r"quai|cours|via|viale|piazza|corso|calle|avenida|av\.|carrera|carretera|paseo|plaza|"
             r"rua|travessa|largo|ulica|ul\.)[ \t]+(?:(?:de|del|della|di|da|do|dos|la|le|les|du|des|"
             r"l'|d')[ \t]*)*(?:[^\W\d_][\w'’\-]*[ \t]?){1,4}(?:,?[ \t]*\d{1,5}[a-zA-Z]?\b)?"
-            r"(?:,?[ \t]*\d{4,5}[ \t]+[^\W\d_][\w\-]+)?",
+            rf"(?:,?[ \t]*{_POSTCODE}[ \t]+[^\W\d_][\w\-]+)?",
             0.75,
             re.IGNORECASE,
         ),

@@ -47,7 +47,15 @@ _HAN = r"\u4e00-\u9fff"
 _FIELD = re.compile(
     rf"(?:姓\s*名|名\s*字|联系人|候选人|应聘者|推荐人|证明人)\s*[:：]?\s*(?P<v>[{_HAN}·]{{2,6}})"
 )
-_NOT_NAME_CHARS = set("省市区县路街号公司大学学院中心集团银行科技有限责任")
+_NOT_NAME_ENDS = set("省市区县路街号村镇乡")
+_NOT_NAME_PARTS = ("公司", "大学", "学院", "中心", "集团", "银行", "科技", "有限", "工程")
+_NOT_NAMES = frozenset(
+    re.findall(
+        r"\S+",
+        "简历 个人简历 个人 求职 工作 教育 项目 技能 自我 评价 联系 电话 邮箱 地址 经历 背景 信息 资料 "  # noqa: E501
+        "概况 基本 证书 荣誉 语言 爱好 兴趣 专业 简介 意向 期望 薪资 职位",
+    )
+)
 _lock = threading.Lock()
 
 
@@ -56,7 +64,20 @@ def _surname_ok(name: str) -> bool:
 
 
 def _plausible(name: str) -> bool:
-    return 2 <= len(name) <= 4 and _surname_ok(name) and not (set(name) & _NOT_NAME_CHARS)
+    return (
+        2 <= len(name) <= 4
+        and _surname_ok(name)
+        and name not in _NOT_NAMES
+        and name[-1] not in _NOT_NAME_ENDS
+        and not any(part in name for part in _NOT_NAME_PARTS)
+    )
+
+
+def _given_name(name: str) -> str:
+    """The given name of a 3-4 character name ("欧阳子涵" -> "子涵"), or "" if too short to search."""  # noqa: E501
+    surname = 2 if name[:2] in _SURNAMES_2 else 1
+    given = name[surname:]
+    return given if len(given) >= 2 else ""
 
 
 class ChineseNameRecognizer(ResumeRecognizer):
@@ -99,7 +120,12 @@ class ChineseNameRecognizer(ResumeRecognizer):
                 if flag == "nr" and _plausible(word) and word not in self.allowlist:
                     names.setdefault(word, 0.8)
                 offset += len(word)
+        mentions = dict(names)
         for name, score in names.items():
+            given = _given_name(name) if re.fullmatch(rf"[{_HAN}]+", name) else ""
+            if given and given not in self.allowlist:
+                mentions.setdefault(given, score - 0.1)
+        for name, score in mentions.items():
             for match in re.finditer(re.escape(name), text):
                 hits.append((PERSON, match.start(), match.end(), score))
         return hits

@@ -28,13 +28,13 @@ def _ssn_ok(value: str) -> bool:
     return not (digits[:3] in ("000", "666") or digits[:3] >= "900" or digits[3:5] == "00")
 
 
-_VALUE = r"(?P<v>[A-Z0-9][A-Z0-9\-]{3,22}(?: \d[\d\-]{1,10}){0,3})"
+_VALUE = r"(?P<v>[A-Z0-9]{1,12}(?:[ \-](?:\d[\dA-Z]{0,7}|[A-Z]\b)){0,5})"
 _LABELS = (
     r"passport(?:\s*(?:no\.?|number|#))?|national\s+id(?:entity)?(?:\s*(?:card|no\.?|number))?|"
     r"id\s*(?:card\s*)?(?:no\.?|number|#)|identity\s+(?:card\s+)?(?:no\.?|number)|"
     r"driver'?s?\s+licen[cs]e(?:\s*(?:no\.?|number|#))?|driving\s+licen[cs]e(?:\s*(?:no\.?|number))?|"
     r"dl\s*(?:no\.?|#)|social\s+security(?:\s+(?:no\.?|number))?|ssn|sin|nin|"
-    r"national\s+insurance(?:\s+(?:no\.?|number))?|tax\s+(?:id|file\s+number)|tfn|aadhaar|pan|"
+    r"national\s+insurance(?:\s+(?:no\.?|number))?|ni\s+(?:no\.?|number)|dni|nie|tax\s+(?:id|file\s+number)|tfn|aadhaar|pan|"
     r"nric|hkid|身份证(?:号码|号)?|证件号(?:码)?|护照(?:号码|号)?|驾驶证(?:号)?"
 )
 
@@ -54,10 +54,12 @@ class IdNumberRecognizer(PatternTableRecognizer):
             rf"(?<![A-Za-z])(?:{_LABELS})(?![A-Za-z])\s*[:：#]?\s*{_VALUE}",
             0.85,
             re.IGNORECASE,
-            validate=lambda v: any(ch.isdigit() for ch in v),
+            validate=lambda v: sum(ch.isdigit() for ch in v) >= 3,
         ),
         # UK National Insurance number
-        rule(ID_NUMBER, r"\b[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", 0.7),
+        rule(
+            ID_NUMBER, r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", 0.7
+        ),
         # Indian Aadhaar (12 digits in groups of 4)
         rule(ID_NUMBER, r"(?<!\d)[2-9]\d{3} \d{4} \d{4}(?!\d)", 0.6),
         # Passport-like value right after the word (e.g. "Passport E12345678")

@@ -19,39 +19,19 @@ from anonymize.allowlist import Allowlist
 from anonymize.recognizers.base import Hit, ResumeRecognizer
 from anonymize.types import PERSON
 
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _UP = r"A-ZÀ-ÖØ-ÞĀ-ŽА-Я"
 _LOW = r"a-zß-öø-ÿā-žа-я"
-_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "da",
-        "del",
-        "della",
-        "di",
-        "du",
-        "le",
-        "la",
-        "bin",
-        "binti",
-        "al",
-        "el",
-        "ibn",
-        "ter",
-        "ten",
-        "dos",
-        "das",
-        "do",
-        "y",
-        "e",
-    ]
+_PARTICLES = _word_set(
+    """van von der den de da del della di du le la bin binti al el ibn ter ten dos das do y e"""
 )
 _TOKEN = (
-    rf"(?:[{_UP}][{_LOW}]+(?:['’\-][{_UP}]?[{_LOW}]+)*|[{_UP}][{_UP}]+(?:['’\-][{_UP}]+)*"
-    rf"|[{_UP}]['’][{_UP}][{_LOW}]+|Mc[{_UP}][{_LOW}]+|[{_UP}]\.)"
+    rf"(?:(?:Mc|Mac|O['’]|D['’]|L['’])?[{_UP}](?:[{_LOW}]+|[{_UP}]+)"
+    rf"(?:['’\-][{_UP}]?(?:[{_LOW}]+|[{_UP}]+))*|[{_UP}]\.)"
 )
 _PARTICLE = r"(?:van|von|der|den|de|da|del|della|di|du|le|la|bin|binti|al|el|ibn|ter|dos|das)"
 _NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,3}}"
@@ -69,155 +49,45 @@ _FIELD = re.compile(
 )
 _TITLED = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Madam|Rev|Mme|Herr|Frau)\.?[ \t]+"
-    rf"(?P<v>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,2}})"
+    rf"(?P<v>(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,2}})"
 )
 _SEGMENT_SPLIT = re.compile(r"[ \t]{2,}|\t|[|·•●▪◆/]|,[ \t]|[ \t][-–—][ \t]|[ \t]?[–—][ \t]?")
 _RESUME_PREFIX = re.compile(
     r"^(?:resume|résumé|cv|curriculum\s+vitae)(?:\s+of|\s*[:\-–—])?\s+", re.IGNORECASE
 )
-_HEADING_WORDS = frozenset(
-    [
-        "resume",
-        "résumé",
-        "cv",
-        "curriculum",
-        "vitae",
-        "profile",
-        "summary",
-        "contact",
-        "contacts",
-        "experience",
-        "education",
-        "skills",
-        "objective",
-        "references",
-        "reference",
-        "personal",
-        "information",
-        "details",
-        "address",
-        "phone",
-        "email",
-        "mobile",
-        "page",
-        "confidential",
-        "portfolio",
-        "projects",
-        "work",
-        "employment",
-        "history",
-        "professional",
-        "career",
-        "technical",
-        "core",
-        "competencies",
-        "certifications",
-        "languages",
-        "interests",
-        "hobbies",
-        "achievements",
-        "awards",
-        "about",
-        "me",
-        "the",
-        "and",
-        "of",
-        "for",
-        "in",
-        "at",
-        "to",
-        "with",
-        "on",
-        "by",
-        "from",
-        "a",
-        "an",
-        "as",
-        "our",
-        "your",
-        "my",
-    ]
+_HEADING_WORDS = _word_set(
+    """resume résumé cv curriculum vitae profile summary contact contacts experience education
+    skills objective references reference personal information details address phone email mobile
+    page confidential portfolio projects work employment history professional career technical core
+    competencies certifications languages interests hobbies achievements awards about me gender
+    age nationality dob birth date marital status religion ethnicity passport aadhaar ssn id tel
+    linkedin github website photo attached headshot picture data head the and of for in at to with
+    on by from a an as our your my"""
 )
-_ROLE_WORDS = frozenset(
-    [
-        "engineer",
-        "engineering",
-        "developer",
-        "manager",
-        "management",
-        "scientist",
-        "analyst",
-        "designer",
-        "consultant",
-        "architect",
-        "director",
-        "lead",
-        "senior",
-        "junior",
-        "intern",
-        "specialist",
-        "officer",
-        "administrator",
-        "assistant",
-        "associate",
-        "executive",
-        "coordinator",
-        "president",
-        "vice",
-        "head",
-        "chief",
-        "principal",
-        "staff",
-        "university",
-        "college",
-        "school",
-        "institute",
-        "inc",
-        "ltd",
-        "llc",
-        "gmbh",
-        "corp",
-        "company",
-        "group",
-        "bank",
-        "street",
-        "road",
-        "avenue",
-        "city",
-    ]
+_ROLE_WORDS = _word_set(
+    """engineer engineering developer manager management scientist analyst designer consultant
+    architect director lead senior junior intern specialist officer administrator assistant
+    associate executive coordinator president vice head chief principal staff university college
+    school institute inc ltd llc gmbh corp company group bank street road avenue city"""
 )
+# An NER "person" ending in one of these is an employer ("Tailspin Toys", "Globex Corporation").
+_ORG_WORDS = _word_set(
+    """inc inc. ltd ltd. llc plc gmbh ag sa corp corp. corporation company co co. group holdings
+    labs lab technologies technology tech systems solutions software analytics consulting partners
+    healthcare health bank capital ventures works industries international global services toys
+    media studios games foods motors airlines energy pharma university college institute school
+    academy hospital clinic foundation trust council ministry agency"""
+)
+_PARTICLES_BEFORE = re.compile(rf"(?:\b{_PARTICLE}[ \t]+)+$", re.IGNORECASE)
 _EMAIL_LOCAL = re.compile(r"([A-Za-z0-9._%+\-]+)\s?(?:@|\[at\]|\(at\))", re.IGNORECASE)
 _PROFILE_PATH = re.compile(
     r"(?:linkedin\.com/(?:in|pub)/|github\.com/|gitlab\.com/|twitter\.com/|x\.com/|medium\.com/@?)"
     r"([A-Za-z0-9_\-.]+)",
     re.IGNORECASE,
 )
-_LOCAL_STOP = frozenset(
-    [
-        "info",
-        "contact",
-        "hello",
-        "mail",
-        "email",
-        "jobs",
-        "job",
-        "admin",
-        "career",
-        "careers",
-        "resume",
-        "office",
-        "support",
-        "team",
-        "work",
-        "dev",
-        "hr",
-        "recruit",
-        "apply",
-        "the",
-        "and",
-        "name",
-        "user",
-    ]
+_LOCAL_STOP = _word_set(
+    """info contact hello mail email jobs job admin career careers resume office support team work
+    dev hr recruit apply the and name user"""
 )
 
 
@@ -261,21 +131,30 @@ class PersonNameRecognizer(ResumeRecognizer):
     def _ner_people(self, text: str, nlp_artifacts: Any) -> Iterable[tuple[int, int]]:
         if nlp_artifacts is None:
             return
+        protected = self.allowlist.protected(text)
+
+        def shielded(tok: Any) -> bool:
+            a, b = tok.idx, tok.idx + len(tok.text)
+            return tok.text in self.allowlist or any(s < b and a < e for s, e in protected)
+
         for ent in getattr(nlp_artifacts, "entities", ()) or ():
             if ent.label_ != "PERSON":
                 continue
             tokens = [tok for tok in ent if not tok.is_punct and not tok.is_space]
             # drop allow-listed words at the edges ("Python Developer John" -> "John")
-            while tokens and (tokens[0].text in self.allowlist or not tokens[0].text[:1].isupper()):
+            while tokens and (shielded(tokens[0]) or not tokens[0].text[:1].isupper()):
                 tokens.pop(0)
-            while tokens and (tokens[-1].text in self.allowlist or tokens[-1].is_punct):
+            while tokens and (shielded(tokens[-1]) or tokens[-1].is_punct):
                 tokens.pop()
-            if not tokens or len(tokens) > 5:
+            if not tokens or len(tokens) > 5 or any(shielded(t) for t in tokens):
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             value = text[start:end]
-            if self.allowlist.covers(value) or "\n" in value:
+            words = [w.casefold() for w in value.split()]
+            if "\n" in value or any(w in _HEADING_WORDS for w in words) or words[-1] in _ORG_WORDS:
                 continue
+            if _JOB_LINE.search(_line_of(text, start)) and not self.allowlist.covers(value):
+                continue  # "Backend Developer, Tailspin Toys  2019-2021": an employer
             yield start, end
 
     def _words_from_contacts(self, text: str) -> set[str]:
@@ -296,6 +175,17 @@ class PersonNameRecognizer(ResumeRecognizer):
             if word in pieces or (len(word) >= 4 and word in joined and word not in _HEADING_WORDS):
                 found.add(word)
         return found
+
+
+_JOB_LINE = re.compile(
+    r"(?:19|20)\d\d\s*(?:[-–—]|to)\s*(?:(?:19|20)\d\d|present|now|current)", re.I
+)
+
+
+def _line_of(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _words(value: str) -> set[str]:
@@ -322,7 +212,8 @@ def _header_name(text: str, allowlist: Allowlist) -> tuple[int, int] | None:
         if seen > 8:
             break
         last_first = _LAST_FIRST.match(line)
-        if last_first and seen <= 2 and not allowlist.covers(last_first.group("v")):
+        after_comma = last_first.group("v").split(",")[1] if last_first else ""
+        if last_first and seen <= 2 and not allowlist.covers(after_comma):
             return line_start + last_first.start("v"), line_start + last_first.end("v")
         pos = 0
         for segment in _SEGMENT_SPLIT.split(line):

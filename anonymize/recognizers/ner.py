@@ -27,6 +27,7 @@ class NerRecognizer(ResumeRecognizer):
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
         if nlp_artifacts is None:
             return
+        protected = self.allowlist.protected(text)
         for ent in getattr(nlp_artifacts, "entities", ()) or ():
             kind = _LABELS.get(ent.label_)
             if kind is None:
@@ -34,8 +35,11 @@ class NerRecognizer(ResumeRecognizer):
             value = ent.text
             if "\n" in value or self.allowlist.covers(value) or not value[:1].isupper():
                 continue
+            start, end = ent.start_char, ent.end_char
+            if any(s < end and start < e for s, e in protected):
+                continue
             if any(ch.isdigit() for ch in value) and kind != ORGANIZATION:
                 continue
             if kind == NATIONALITY and _RELIGIOUS.search(value):
                 kind = RELIGION
-            yield kind, ent.start_char, ent.end_char, 0.6
+            yield kind, start, end, 0.6

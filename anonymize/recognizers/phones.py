@@ -13,11 +13,12 @@ from typing import Any
 from anonymize.recognizers.base import Hit, ResumeRecognizer
 from anonymize.types import PHONE
 
+_SEP = r"(?:[ \t]?[.\-][ \t]?|[ \t]|/)"
 PHONE_RE = re.compile(
     r"(?<![\w+/.,-])"
-    r"(?:(?:\+|00)[ \t]?\d{1,3}[ \t.\-]?)?"  # country code
+    r"(?:(?:(?:\+|00)[ \t]?\d{1,3}|\(\+\d{1,3}\))(?:[ \t]?[.\-]?[ \t]?))?"  # country code
     r"(?:\([ \t]?0?\d{1,5}[ \t]?\)[ \t.\-]?|\(0\)[ \t]?)?"  # (area) or (0)
-    r"\d[\d \t.\-/]{4,18}\d"
+    rf"(?:\d{{1,8}}(?:{_SEP}\d{{1,8}}){{1,6}}|\d{{7,15}})"
     r"(?:[ \t]?(?:x|ext\.?|extension|#|分机|转)[ \t]?\d{1,6})?"
     r"(?![\w/-]|[.,]\d)",
     re.IGNORECASE,
@@ -44,7 +45,8 @@ def is_phone(value: str, *, has_context: bool) -> bool:
     groups = re.findall(r"\d+", value)
     if all(_YEAR.fullmatch(group) for group in groups):  # "2019 2021", "2018-2020"
         return False
-    if len(groups) >= 2 and all(_YEAR.fullmatch(g) or len(g) <= 2 for g in groups) and not plus:
+    years = sum(1 for g in groups if _YEAR.fullmatch(g))
+    if years and all(_YEAR.fullmatch(g) or len(g) <= 2 for g in groups) and not plus:
         return False  # "2019.01 - 2021.06" style date ranges
     separators = len(re.findall(r"[\s.\-/()]", value))
     if not plus and not has_context and separators == 0 and len(digits) < 9:

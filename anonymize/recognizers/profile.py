@@ -197,8 +197,9 @@ class ProfileRecognizer(PatternTableRecognizer):
         rule(RELIGION, rf"\b(?:{_RELIGIONS})\b", 0.75),
         rule(
             RELIGION,
+            r"(?:\b(?:St\.?|Saint|Holy|Our|First|Grace|[A-Z][\w'’]+)[ \t]+(?:[A-Z][\w'’]+[ \t]+){0,2})?"  # noqa: E501
             r"\b(?:church|mosque|synagogue|congregation|bible|quran|koran|torah|gurdwara|diocese|"
-            r"chaplain)\b",
+            r"chaplain|cathedral|chapel|parish)\b",
             0.6,
             _I,
         ),
