@@ -61,10 +61,20 @@ def _finish(text: str) -> str:
     return text.strip()
 
 
+_PAGE_WORD = re.compile(r"\b(?:page|pg|seite|p)\b|第|页")
+
+
 def _margin_key(line: str) -> str:
-    """Short lines compare without their numbers ("Page 2 of 3" repeats as "page # of #")."""
+    """Page-number lines compare without their numbers ("Page 2 of 3" repeats as "page # of
+    #"); every other line must repeat exactly (dates and figures are content)."""
     key = line.strip().lower()
-    return _DIGITS.sub("#", key) if len(key) <= 30 else key
+    if len(key) <= 30 and (_PAGE_WORD.search(key) or _PAGE_NUMBER.match(key)):
+        return _DIGITS.sub("#", key)
+    return key
+
+
+def _depth(lines: list[str], depth: int) -> int:
+    return max(1, min(depth, len(lines) // 4))
 
 
 def _drop_repeated_margins(pages: list[str], depth: int = 3) -> list[str]:
@@ -72,7 +82,8 @@ def _drop_repeated_margins(pages: list[str], depth: int = 3) -> list[str]:
     counts: Counter[str] = Counter()
     for page in pages:
         lines = [line for line in page.split("\n") if line.strip()]
-        margin = set(map(_margin_key, lines[:depth] + lines[-depth:]))
+        d = _depth(lines, depth)
+        margin = set(map(_margin_key, lines[:d] + lines[-d:]))
         counts.update(margin)
     needed = max(2, (len(pages) + 1) // 2 + (1 if len(pages) > 2 else 0))
     repeated = {key for key, count in counts.items() if count >= needed and len(key) < 120}
@@ -82,7 +93,8 @@ def _drop_repeated_margins(pages: list[str], depth: int = 3) -> list[str]:
     for page in pages:
         lines = page.split("\n")
         content = [i for i, line in enumerate(lines) if line.strip()]
-        edge = set(content[:depth] + content[-depth:])
+        d = _depth(content, depth)
+        edge = set(content[:d] + content[-d:])
         kept = [
             line
             for i, line in enumerate(lines)
