@@ -36,20 +36,16 @@ def _cut(text: str, width: int) -> str:
 
 def ranking_table(rows: Sequence[RankedRow]) -> str:
     width = max(80, min(140, shutil.get_terminal_size((100, 20)).columns))
-    head = (
-        f"{'#':>3}  {'Candidate':<14} {'Score':>5}  {'Must':>5}  {'Decision':<9}  "
-        "Strongest evidence"
-    )
+    head = f"{'#':>3}  {'Candidate':<14} {'Score':>5}  {'Must':>5}  {'Decision':<9}  Evidence"
     lines = [head, "-" * min(width, len(head) + 30)]
     rest = width - 48
     for row in rows:
         s = row.score
+        terms = list(dict.fromkeys(t for r in s.requirements for t in r.matched))
         best = max(s.requirements, key=lambda r: r.satisfaction, default=None)
-        if best is None:
-            why = ""
-        elif best.matched:
-            why = "matches " + ", ".join(best.matched[:4])
-        elif best.evidence is not None:
+        if terms:
+            why = "matches " + ", ".join(terms)
+        elif best is not None and best.evidence is not None:
             why = f'"{best.evidence.text}"'
         else:
             why = ""
