@@ -73,7 +73,7 @@ def _margin_key(line: str) -> str:
     return key
 
 
-def _depth(lines: list[str], depth: int) -> int:
+def _depth(lines: Sequence[object], depth: int) -> int:
     return max(1, min(depth, len(lines) // 4))
 
 
