@@ -90,6 +90,11 @@ def _touches(text: str, left: Span, right: Span) -> bool:
 
 def _union(a: Span, b: Span) -> Span:
     winner = a if _RANK.get(a.type, 99) <= _RANK.get(b.type, 99) else b
+    a_len, b_len = a.end - a.start, b.end - b.start
+    if a.start <= b.start and b.end <= a.end and a_len > b_len:
+        winner = a  # a span inside a longer one ("1100-053" in an address) takes its type
+    elif b.start <= a.start and a.end <= b.end and b_len > a_len:
+        winner = b
     if a.type == b.type:
         winner = a if a.score >= b.score else b
     return Span(

@@ -78,7 +78,7 @@ class AddressRecognizer(PatternTableRecognizer):
         ),
         rule(
             ADDRESS,
-            rf"(?<![\w\-])\d{{1,4}}-\d{{1,4}}(?:-\d{{1,4}})?[ \t]+[A-Z][\w\-]+{_CITY_TAIL}",
+            rf"(?<![\w\-])\d{{1,4}}-\d{{1,4}}(?:-\d{{1,4}})?[ \t][A-Z][\w\-]+(?=,){_CITY_TAIL}",
             0.7,
         ),
         rule(ADDRESS, r"〒\s?\d{3}-\d{4}", 0.9),

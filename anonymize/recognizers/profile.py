@@ -107,7 +107,8 @@ class ProfileRecognizer(PatternTableRecognizer):
         rule(GENDER, r"\b(?:he|she|him|her|his|hers|himself|herself)\b", 0.8, _I),
         rule(
             GENDER,
-            r"\b(?:Mr|Mrs|Ms|Miss|Mx|Sir|Madam|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\b\.?(?=\s+[A-Z])",
+            r"\b(?:Mr|Mrs|Ms|Miss|Mx|Sir|Madam|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\b\.?"
+            r"(?=\s+(?:[A-Z]|(?:van|von|de|da|del|della|di|du|le|la|al|el|bin|ter|dos)\s))",
             0.85,
         ),
         rule(

@@ -1,0 +1,97 @@
+"""Swapping a candidate's name (gender, origin) and gender cues must not change one character of
+the redacted resume."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize import Redactor
+
+pytestmark = pytest.mark.slow
+
+# (first, last, gender): women and men from many origins, names that are also words included
+VARIANTS = [
+    ("Emily", "Walsh", "f"),
+    ("James", "O'Brien", "m"),
+    ("Aisha", "Bello", "f"),
+    ("Oluwaseun", "Adeyemi", "m"),
+    ("Mei", "Chen", "f"),
+    ("Wei", "Zhang", "m"),
+    ("Priya", "Raghunathan", "f"),
+    ("Arjun", "Iyer", "m"),
+    ("María", "García", "f"),
+    ("José", "Hernández", "m"),
+    ("Fatima", "Al-Sayed", "f"),
+    ("Omar", "Haddad", "m"),
+    ("Lan", "Nguyen", "f"),
+    ("Minh", "Tran", "m"),
+    ("Yuki", "Tanaka", "f"),
+    ("Kenji", "Watanabe", "m"),
+    ("Katarzyna", "Wiśniewska", "f"),
+    ("Piotr", "Kowalski", "m"),
+    ("Ngozi", "Okafor", "f"),
+    ("Kwame", "Mensah", "m"),
+    ("Grace", "Young", "f"),
+    ("Will", "Hunter", "m"),
+    ("Siobhan", "McAllister", "f"),
+    ("Lars", "van der Berg", "m"),
+    ("Soo-jin", "Park", "f"),
+    ("Dmitri", "Petrov", "m"),
+]
+
+TEMPLATE = """{FULL_UPPER}
+Senior Data Engineer | {email} | +44 20 7946 0321
+linkedin.com/in/{slug}
+
+SUMMARY
+{first} is a data engineer with eight years of Python, Kafka and Spark. {He} designed the
+streaming platform at Northwind Traders, and {his} team relies on {him} for on-call reviews.
+
+EXPERIENCE
+Data Engineer, Northwind Traders  2018-2024
+- Built Kafka and Flink pipelines; migrated Hive jobs to Spark.
+- {Title} {last} led the move to Snowflake, which {he} presented at an internal summit.
+
+REFERENCES
+Dr. Helen Ashworth, Head of Data, Northwind Traders
+"""
+
+
+def render(first: str, last: str, gender: str) -> str:
+    he, his, him, title = (
+        ("she", "her", "her", "Ms.") if gender == "f" else ("he", "his", "him", "Mr.")
+    )
+    ascii_name = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
+    ascii_name = ascii_name.translate(str.maketrans("áéíóúśñ", "aeiousn"))
+    return TEMPLATE.format(
+        FULL_UPPER=f"{first} {last}".upper(),
+        first=first,
+        last=last,
+        email=f"{ascii_name}@example.org",
+        slug=ascii_name.replace(".", "-"),
+        He=he.capitalize(),
+        he=he,
+        his=his,
+        him=him,
+        Title=title,
+    )
+
+
+def test_enough_variants() -> None:
+    assert len(VARIANTS) >= 20
+    assert {g for _, _, g in VARIANTS} == {"f", "m"}
+
+
+def test_redacted_text_identical_across_names_and_gender(redactor: Redactor) -> None:
+    texts = [render(*variant) for variant in VARIANTS]
+    results = redactor.redact_many(texts)
+    baseline = results[0].text
+    assert "<PERSON_1>" in baseline
+    assert "<GENDER_1>" in baseline
+    assert "Kafka" in baseline
+    for variant, result in zip(VARIANTS, results, strict=True):
+        assert result.text == baseline, f"variant {VARIANTS.index(variant)} differs"
+    # the names themselves are gone
+    for (first, last, _), result in zip(VARIANTS, results, strict=True):
+        assert first not in result.text
+        assert last not in result.text
