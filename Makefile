@@ -42,9 +42,13 @@ screenshots: $(STAMP)
 bench: $(STAMP)
 	for f in bench/*.py; do $(BIN)/python $$f || exit 1; done
 
+# The one-folder bundle dist/veil (PyInstaller, pinned in the "packaging" extra), then on Linux
+# the .tar.gz and .deb. Check them with `sudo packaging/verify.sh` (README, "Packaging").
 package: $(STAMP)
-	$(BIN)/python -m pip install --quiet -c requirements.lock pyinstaller
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[packaging]'
 	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build packaging/veil.spec
+	@if [ "$$(uname -s)" = Linux ] && command -v dpkg-deb >/dev/null; then \
+		packaging/linux/build.sh dist; fi
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache

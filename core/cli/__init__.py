@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "core.cli.rank_cmd",
     "core.cli.review_cmd",
     "core.cli.demo_cmd",
+    "core.cli.redact_cmd",
 )
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Veil: private, offline resume screening with anonymized, explained scores.",
     )
     parser.add_argument("--version", action="version", version=f"veil {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offline: run the bundled sample through the whole "
+        "pipeline in a throwaway encrypted workspace, then exit (0 = passed)",
+    )
     add_workspace_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -51,6 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "self_test", False):
+        from core import selftest
+
+        return selftest.main()
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help(sys.stderr)

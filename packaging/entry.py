@@ -1,0 +1,40 @@
+"""Entry point of the bundled app: one executable, ``veil``, for the CLI and the GUI.
+
+- ``veil <command> ...`` and ``veil --self-test`` run the CLI (``core.cli.main``);
+- ``veil gui`` opens the desktop app; with no arguments at all the bundle opens it too (a
+  double-click, the Start menu, the macOS Dock pass none);
+- ``veil -m core.intake.worker``: a frozen app has no separate Python interpreter, so the intake
+  sandbox's ``[sys.executable, "-m", "core.intake.worker"]`` arrives here. Only the modules in
+  ``RUNNABLE_MODULES`` may be run this way.
+"""
+
+from __future__ import annotations
+
+import runpy
+import sys
+
+RUNNABLE_MODULES = ("core.intake.worker",)
+
+
+def _run_module(name: str, rest: list[str]) -> int:
+    if name not in RUNNABLE_MODULES:
+        print(f"veil: -m {name}: not a runnable module of this app", file=sys.stderr)
+        return 2
+    sys.argv = [name, *rest]
+    runpy.run_module(name, run_name="__main__", alter_sys=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) >= 2 and args[0] == "-m":
+        return _run_module(args[1], args[2:])
+    if not args and getattr(sys, "frozen", False):
+        args = ["gui"]
+    from core.cli import main as cli_main
+
+    return cli_main(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
