@@ -1,15 +1,15 @@
 """DOCX: body paragraphs, tables (nested too), content controls, text boxes, headers and footers,
-in document order. python-docx's ``paragraphs`` alone misses tables and headers, so Veil walks
-the XML itself (python-docx parses it with entity resolution off)."""
+in document order. Veil reads the package's XML parts directly with a hardened lxml parser
+(no entity expansion, no DTD, no network): python-docx's ``paragraphs`` misses tables and headers,
+and building its whole object model costs more than the reading itself."""
 
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 from collections.abc import Iterator
 
-import docx
-from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from core.intake.archive import check_archive
@@ -25,19 +25,95 @@ _LEAVES = frozenset(
 _SKIP = frozenset({f"{_W}sectPr", f"{_W}pPr", f"{_W}rPr", f"{_W}tblPr", f"{_W}tcPr", f"{_W}trPr"})
 
 
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+)
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_pis=True
+)
+_CORE_FIELDS = {
+    "{http://purl.org/dc/elements/1.1/}creator": "author",
+    "{http://purl.org/dc/elements/1.1/}title": "title",
+    "{http://purl.org/dc/elements/1.1/}subject": "subject",
+    "{http://purl.org/dc/elements/1.1/}description": "comments",
+    "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}keywords": "keywords",
+    "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastModifiedBy": (
+        "last_modified_by"
+    ),
+    "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}category": (
+        "category"
+    ),
+}
+
+
 def read_docx(data: bytes, limits: Limits) -> Parsed:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_archive(archive, limits, container=True)
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.Error):
+            main_name = _main_part(archive)
+            body = _xml(archive, main_name)
+            if body is None:
+                raise CorruptFileError("DOCX file")
+            rels = _relationships(archive, main_name)
+            headers = _margin_parts(archive, body, rels, "headerReference")
+            footers = _margin_parts(archive, body, rels, "footerReference")
+            metadata = _metadata(_xml(archive, "docProps/core.xml"))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, etree.Error):
         raise CorruptFileError("DOCX file") from None
-    blocks: list[str] = []
-    headers, footers = _headers_footers(document)
-    blocks.extend(headers)
-    blocks.extend(_blocks(document.element.body))
-    blocks.extend(footers)
-    return Parsed(text="\n".join(blocks), pages=1, metadata=_metadata(document))
+    content = body.find(f"{_W}body")
+    blocks = [*headers, *(_blocks(content) if content is not None else ()), *footers]
+    return Parsed(text="\n".join(blocks), pages=1, metadata=metadata)
+
+
+def _xml(archive: zipfile.ZipFile, name: str) -> etree._Element | None:
+    try:
+        raw = archive.read(name)
+    except KeyError:
+        return None
+    return etree.fromstring(raw, _PARSER)
+
+
+def _main_part(archive: zipfile.ZipFile) -> str:
+    root = _xml(archive, "_rels/.rels")
+    if root is not None:
+        for rel in root.iter(f"{_REL}Relationship"):
+            if rel.get("Type") in _OFFICE_DOCUMENT and rel.get("Target"):
+                return posixpath.normpath(str(rel.get("Target")).lstrip("/"))
+    return "word/document.xml"
+
+
+def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
+    folder, name = posixpath.split(part)
+    root = _xml(archive, posixpath.join(folder, "_rels", name + ".rels"))
+    if root is None:
+        return {}
+    targets: dict[str, str] = {}
+    for rel in root.iter(f"{_REL}Relationship"):
+        target, rel_id = rel.get("Target"), rel.get("Id")
+        if target and rel_id and rel.get("TargetMode") != "External":
+            targets[rel_id] = posixpath.normpath(posixpath.join(folder, target))
+    return targets
+
+
+def _margin_parts(
+    archive: zipfile.ZipFile, document: etree._Element, rels: dict[str, str], kind: str
+) -> list[str]:
+    """The text of each distinct header (or footer) part, in section order."""
+    texts: list[str] = []
+    seen: set[str] = set()
+    for reference in document.iter(f"{_W}{kind}"):
+        name = rels.get(str(reference.get(f"{_R}id")))
+        if not name or name in seen:
+            continue
+        seen.add(name)
+        root = _xml(archive, name)
+        text = "\n".join(line for line in _blocks(root) if line.strip()) if root is not None else ""
+        if text and text not in texts:
+            texts.append(text)
+    return texts
 
 
 def _blocks(element: etree._Element) -> Iterator[str]:
@@ -128,34 +204,13 @@ def _continues_merge(cell: etree._Element) -> bool:
     return merge is not None and merge.get(f"{_W}val") in (None, "continue")
 
 
-def _headers_footers(document: docx.document.Document) -> tuple[list[str], list[str]]:
-    headers: list[str] = []
-    footers: list[str] = []
-    seen: set[str] = set()
-    for section in document.sections:
-        for part_list, items in (
-            (headers, (section.first_page_header, section.header, section.even_page_header)),
-            (footers, (section.first_page_footer, section.footer, section.even_page_footer)),
-        ):
-            for item in items:
-                if item.is_linked_to_previous:
-                    continue
-                text = "\n".join(line for line in _blocks(item._element) if line.strip())
-                if text and text not in seen:
-                    seen.add(text)
-                    part_list.append(text)
-    return headers, footers
-
-
-def _metadata(document: docx.document.Document) -> dict[str, str]:
-    props = document.core_properties
-    values = {
-        "author": props.author,
-        "title": props.title,
-        "subject": props.subject,
-        "keywords": props.keywords,
-        "comments": props.comments,
-        "last_modified_by": props.last_modified_by,
-        "category": props.category,
-    }
-    return {key: str(value)[:500] for key, value in values.items() if value}
+def _metadata(core: etree._Element | None) -> dict[str, str]:
+    if core is None:
+        return {}
+    values: dict[str, str] = {}
+    for child in core:
+        key = _CORE_FIELDS.get(child.tag) if isinstance(child.tag, str) else None
+        text = (child.text or "").strip()
+        if key and text:
+            values[key] = text[:500]
+    return values
