@@ -19,6 +19,7 @@ import hashlib
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 Status = Literal["imported", "duplicate", "failed"]
 _DONE = object()
 _QUEUE_SIZE = 8
-_ENCODE_BATCH = 8
+_ENCODE_BATCH = 4
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,9 @@ class FileOutcome:
 
 @dataclass(frozen=True)
 class ImportSummary:
+    """The result of a finished import (a cancelled one returns nothing: its files so far are
+    stored, and were reported one by one). ``encoded``: resumes encoded ahead of ranking."""
+
     outcomes: tuple[FileOutcome, ...] = ()
     cancelled: bool = False
     encoded: int = 0
@@ -157,9 +161,11 @@ def import_sources(
             for twin in item.twins:
                 status: Status = "failed" if outcome.status == "failed" else "duplicate"
                 yield finish(FileOutcome(twin.label, outcome.candidate_id, status, outcome.error))
-        if warm is not None:
+        # The encoder may still be working through the last files: wait, still cancellable.
+        pipe.end_of_input()
+        while not pipe.join(timeout=0.5):
             yield Progress(len(outcomes), total, None, "encoding")
-        encoded = pipe.finish()
+        encoded = pipe.encoded
         cancelled = False
     finally:
         if cancelled:
@@ -353,13 +359,21 @@ class _Pipeline:
         if self._warm is not None:
             self._put(self._to_encode, text)
 
-    def finish(self) -> int:
-        """Wait for the encoder to drain (normal end); return how many texts it encoded."""
+    def end_of_input(self) -> None:
+        """Every file is stored: the encoder finishes what it has, then stops."""
         if self._warm is not None:
             self._put(self._to_encode, _DONE)
+
+    def join(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for the stages to end; True when all have ended."""
+        deadline = time.monotonic() + timeout
         for t in self._threads:
-            t.join()
+            t.join(max(0.0, deadline - time.monotonic()))
         self._raise_errors()
+        return not any(t.is_alive() for t in self._threads)
+
+    @property
+    def encoded(self) -> int:
         return self._encoded
 
     def stop(self) -> None:
