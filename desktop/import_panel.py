@@ -108,6 +108,8 @@ class ImportPanel(QWidget):
             self.import_paths(paths)
 
     def choose_files(self) -> None:
+        if self.job_id is None or self.worker is not None:
+            return
         files, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Choose resumes"),

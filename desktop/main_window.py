@@ -216,12 +216,16 @@ class MainWindow(QMainWindow):
     # --- models in the background ------------------------------------------------------------
 
     def preload_models(self) -> None:
-        engines = self.session.engines
-        if self.preload_worker is not None or getattr(engines, "loaded", False):
+        """Import and load the heavy parts on a worker thread, after the window is up."""
+        engines = self.session._engines
+        if self.preload_worker is not None:
+            return
+        if engines is not None and getattr(engines, "loaded", False):
             self.models_label.setText(self.tr("Models ready"))
             return
         self.models_label.setText(self.tr("Loading models…"))
-        worker = call_in_background(engines.load, name="load-models")
+        session = self.session
+        worker = call_in_background(lambda: session.engines.load(), name="load-models")
         worker.signals.finished.connect(
             lambda _r: self.models_label.setText(self.tr("Models ready"))
         )

@@ -18,12 +18,12 @@ class ScoreChart(QWidget):
         super().__init__(parent)
         self.counts = [0] * BINS
         self.highlight: int | None = None
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Score distribution"))
 
     def sizeHint(self) -> QSize:
-        return QSize(320, 110)
+        return QSize(320, 120)
 
     def set_scores(self, scores: Sequence[float], highlight: float | None = None) -> None:
         self.counts = [0] * BINS
@@ -48,7 +48,8 @@ class ScoreChart(QWidget):
         text_color = palette.color(QPalette.ColorRole.WindowText)
         metrics = painter.fontMetrics()
         label_h = metrics.height() + 2
-        area = QRectF(self.rect()).adjusted(8, 6 + label_h, -8, -(label_h + 4))
+        # title, then room for the count above the tallest bar, then the bars, then the axis
+        area = QRectF(self.rect()).adjusted(8, 4 + 2 * label_h, -8, -(label_h + 4))
         painter.setPen(text_color)
         painter.drawText(
             QRectF(8, 2, self.width() - 16, label_h),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,7 @@ class Session(QObject):
         self._engines = engines
         self._engines_factory = engines_factory
         self._workers: set[GeneratorWorker] = set()
+        self._engines_lock = threading.Lock()
 
     # --- workspace (open/create are slow: key derivation; call them off the GUI thread) -----
 
@@ -108,14 +110,16 @@ class Session(QObject):
 
     @property
     def engines(self) -> Any:
-        if self._engines is None:
-            if self._engines_factory is not None:
-                self._engines = self._engines_factory()
-            else:
-                from core.services import Engines
+        """The engines, created on first use (any thread: the preload worker usually wins)."""
+        with self._engines_lock:
+            if self._engines is None:
+                if self._engines_factory is not None:
+                    self._engines = self._engines_factory()
+                else:
+                    from core.services import Engines
 
-                self._engines = Engines()
-        return self._engines
+                    self._engines = Engines()
+            return self._engines
 
     def set_engines(self, engines: Any) -> None:
         self._engines = engines

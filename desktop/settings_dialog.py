@@ -80,6 +80,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Running on:"), QLabel(device))
         layout.addLayout(form)
 
+        layout.addSpacing(8)
         note = QLabel(self.tr("A new device or language applies the next time Veil starts."))
         note.setWordWrap(True)
         layout.addWidget(note)

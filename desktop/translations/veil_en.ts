@@ -1,1222 +1,1238 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../audit_view.py" line="30" />
+        <location filename="../audit_view.py" line="30"/>
         <source>Veil — Audit log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38" />
+        <location filename="../audit_view.py" line="38"/>
         <source>#</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38" />
+        <location filename="../audit_view.py" line="38"/>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38" />
+        <location filename="../audit_view.py" line="38"/>
         <source>Event</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38" />
+        <location filename="../audit_view.py" line="38"/>
         <source>By</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38" />
+        <location filename="../audit_view.py" line="38"/>
         <source>Subject</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="50" />
+        <location filename="../audit_view.py" line="50"/>
         <source>Audit log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="63" />
+        <location filename="../audit_view.py" line="63"/>
         <source>Workspace created</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="64" />
+        <location filename="../audit_view.py" line="64"/>
         <source>Passphrase changed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="65" />
+        <location filename="../audit_view.py" line="65"/>
         <source>Resume imported</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="66" />
+        <location filename="../audit_view.py" line="66"/>
         <source>Candidate viewed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="67" />
+        <location filename="../audit_view.py" line="67"/>
         <source>Identity revealed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="68" />
+        <location filename="../audit_view.py" line="68"/>
         <source>Decision recorded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="69" />
+        <location filename="../audit_view.py" line="69"/>
         <source>Job created</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="70" />
+        <location filename="../audit_view.py" line="70"/>
         <source>Job edited</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="71" />
+        <location filename="../audit_view.py" line="71"/>
         <source>Ranking computed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="72" />
+        <location filename="../audit_view.py" line="72"/>
         <source>Model adopted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="73" />
+        <location filename="../audit_view.py" line="73"/>
         <source>Model rolled back</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="96" />
+        <location filename="../audit_view.py" line="96"/>
         <source>Chain verified: all %1 entries are intact and in order.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="102" />
+        <location filename="../audit_view.py" line="102"/>
         <source>The chain is broken at entry %1: the log was changed outside Veil. %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CandidateView</name>
     <message>
-        <location filename="../candidate_view.py" line="49" />
+        <location filename="../candidate_view.py" line="49"/>
         <source>← Ranking</source>
         <extracomment>set by tests to answer the reveal confirmation without a modal box</extracomment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="50" />
+        <location filename="../candidate_view.py" line="50"/>
         <source>Back to the ranking (Esc)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="58" />
+        <location filename="../candidate_view.py" line="58"/>
         <source>Reveal identity…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="59" />
+        <location filename="../candidate_view.py" line="59"/>
         <source>Shows the original resume; this is logged</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="77" />
+        <location filename="../candidate_view.py" line="77"/>
         <source>Marked words like &lt;PERSON_1&gt; were hidden so that you judge skills, not identity.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="86" />
+        <location filename="../candidate_view.py" line="86"/>
         <source>Requirement</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="86" />
+        <location filename="../candidate_view.py" line="86"/>
         <source>Fit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="86" />
+        <location filename="../candidate_view.py" line="86"/>
         <source>Similarity</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="89" />
+        <location filename="../candidate_view.py" line="89"/>
         <source>Requirement checklist</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="99" />
+        <location filename="../candidate_view.py" line="99"/>
         <source>Decision</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="105" />
+        <location filename="../candidate_view.py" line="105"/>
         <source>Reason (recommended, kept in the record)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="106" />
+        <location filename="../candidate_view.py" line="106"/>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="109" />
+        <location filename="../candidate_view.py" line="109"/>
         <source>&amp;Shortlist</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="110" />
+        <location filename="../candidate_view.py" line="110"/>
         <source>&amp;Hold</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="111" />
+        <location filename="../candidate_view.py" line="111"/>
         <source>&amp;Reject</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="143" />
+        <location filename="../candidate_view.py" line="143"/>
         <source>Score %1 of 100</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="145" />
+        <location filename="../candidate_view.py" line="145"/>
         <source>Not scored</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="159" />
+        <location filename="../candidate_view.py" line="159"/>
         <source>must</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="159" />
+        <location filename="../candidate_view.py" line="159"/>
         <source>nice</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="164" />
+        <location filename="../candidate_view.py" line="164"/>
         <source>Met</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="165" />
+        <location filename="../candidate_view.py" line="165"/>
         <source>Partly</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="166" />
+        <location filename="../candidate_view.py" line="166"/>
         <source>Missing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="173" />
+        <location filename="../candidate_view.py" line="173"/>
         <source>No evidence found</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="179" />
+        <location filename="../candidate_view.py" line="179"/>
         <source>No decision yet. Scores advise; you decide.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../error_display.py" line="58" />
+        <location filename="../error_display.py" line="58"/>
         <source>Veil — Something went wrong</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_display.py" line="62" />
+        <location filename="../error_display.py" line="62"/>
         <source>Veil ran into an unexpected problem. Your workspace is safe: nothing was written half-way.
 
-The details below contain no personal data and were also written to Veil's log. You can copy them for support.</source>
-        <translation type="unfinished" />
+The details below contain no personal data and were also written to Veil&apos;s log. You can copy them for support.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_display.py" line="74" />
+        <location filename="../error_display.py" line="74"/>
         <source>Copy details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CreateWorkspaceDialog</name>
     <message>
-        <location filename="../create_dialog.py" line="29" />
+        <location filename="../create_dialog.py" line="29"/>
         <source>Veil — Create a workspace</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="34" />
+        <location filename="../create_dialog.py" line="34"/>
         <source>Veil keeps resumes, scores and decisions in one encrypted file. Choose a passphrase you can remember: without it nobody, not even you, can open the workspace again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="44" />
+        <location filename="../create_dialog.py" line="44"/>
         <source>Workspace file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="45" />
+        <location filename="../create_dialog.py" line="45"/>
         <source>Choose…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="50" />
+        <location filename="../create_dialog.py" line="50"/>
         <source>Workspace file:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="54" />
+        <location filename="../create_dialog.py" line="54"/>
         <source>Passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="55" />
+        <location filename="../create_dialog.py" line="55"/>
         <source>Passphrase:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="60" />
+        <location filename="../create_dialog.py" line="60"/>
         <source>Repeat the passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="61" />
+        <location filename="../create_dialog.py" line="61"/>
         <source>Repeat:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="72" />
+        <location filename="../create_dialog.py" line="72"/>
         <source>Create workspace</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="85" />
+        <location filename="../create_dialog.py" line="85"/>
         <source>Where should the workspace live?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="87" />
+        <location filename="../create_dialog.py" line="87"/>
         <source>Veil workspace (*.veil)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="100" />
+        <location filename="../create_dialog.py" line="100"/>
         <source>Choose where the workspace file goes.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="102" />
+        <location filename="../create_dialog.py" line="102"/>
         <source>A file already exists there. Choose another name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../create_dialog.py" line="104" />
+        <location filename="../create_dialog.py" line="104"/>
         <source>Use at least %n characters.</source>
-        <translation><numerusform>Use at least %n character.</numerusform><numerusform>Use at least %n characters.</numerusform></translation>
+        <translation>
+            <numerusform>Use at least %n character.</numerusform>
+            <numerusform>Use at least %n characters.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="106" />
+        <location filename="../create_dialog.py" line="106"/>
         <source>Type the passphrase again to confirm it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="108" />
+        <location filename="../create_dialog.py" line="108"/>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="111" />
+        <location filename="../create_dialog.py" line="111"/>
         <source>This passphrase is weak. A few unrelated words make a strong one.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ErrorDisplay</name>
     <message>
-        <location filename="../error_display.py" line="96" />
+        <location filename="../error_display.py" line="96"/>
         <source>Veil</source>
         <extracomment>set to False by tests that want errors raised instead of modal boxes the last error shown (tests read it)</extracomment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../import_panel.py" line="53" />
+        <location filename="../import_panel.py" line="53"/>
         <source>Drop resumes here: files (PDF, Word, text, images), folders or ZIP archives.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="60" />
+        <location filename="../import_panel.py" line="60"/>
         <source>Choose files…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="62" />
+        <location filename="../import_panel.py" line="62"/>
         <source>Choose a folder…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="72" />
+        <location filename="../import_panel.py" line="72"/>
         <source>%v of %m files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="73" />
+        <location filename="../import_panel.py" line="73"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="83" />
+        <location filename="../import_panel.py" line="83"/>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="83" />
+        <location filename="../import_panel.py" line="83"/>
         <source>Result</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="90" />
+        <location filename="../import_panel.py" line="90"/>
         <source>Import results</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="113" />
+        <location filename="../import_panel.py" line="115"/>
         <source>Choose resumes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="115" />
+        <location filename="../import_panel.py" line="117"/>
         <source>Resumes (%1);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="121" />
+        <location filename="../import_panel.py" line="123"/>
         <source>Choose a folder of resumes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="138" />
+        <location filename="../import_panel.py" line="140"/>
         <source>Reading and anonymizing… the first file also loads the models.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="158" />
+        <location filename="../import_panel.py" line="160"/>
         <source>Stopping after the current file…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="191" />
+        <location filename="../import_panel.py" line="193"/>
         <source>Imported and anonymized</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="193" />
+        <location filename="../import_panel.py" line="195"/>
         <source>Duplicate: this file is already in the workspace (added to this job)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="194" />
+        <location filename="../import_panel.py" line="196"/>
         <source>Not imported: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="194" />
+        <location filename="../import_panel.py" line="196"/>
         <source>unreadable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="198" />
+        <location filename="../import_panel.py" line="200"/>
         <source>%1 imported, %2 duplicates, %3 failed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="205" />
+        <location filename="../import_panel.py" line="207"/>
         <source>Done: </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="211" />
+        <location filename="../import_panel.py" line="213"/>
         <source>Cancelled. Files finished before the stop are kept: </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="217" />
+        <location filename="../import_panel.py" line="219"/>
         <source>The import stopped: </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>JobEditor</name>
     <message>
-        <location filename="../job_editor.py" line="39" />
+        <location filename="../job_editor.py" line="39"/>
         <source>e.g. Senior Data Engineer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="40" />
+        <location filename="../job_editor.py" line="40"/>
         <source>Job title</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="41" />
+        <location filename="../job_editor.py" line="41"/>
         <source>Title:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="45" />
+        <location filename="../job_editor.py" line="45"/>
         <source>Posting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="49" />
+        <location filename="../job_editor.py" line="49"/>
         <source>Paste the job posting here. Veil suggests requirements from it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="51" />
+        <location filename="../job_editor.py" line="51"/>
         <source>Job posting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="55" />
+        <location filename="../job_editor.py" line="55"/>
         <source>Requirements</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="59" />
+        <location filename="../job_editor.py" line="59"/>
         <source>Each requirement is matched against every resume. Must-haves count most; the weight says how much a requirement matters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="67" />
+        <location filename="../job_editor.py" line="67"/>
         <source>Suggest from posting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="77" />
-        <location filename="../job_editor.py" line="115" />
+        <location filename="../job_editor.py" line="77"/>
+        <location filename="../job_editor.py" line="115"/>
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="79" />
+        <location filename="../job_editor.py" line="79"/>
         <source>Save and re-score</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="93" />
+        <location filename="../job_editor.py" line="93"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="104" />
+        <location filename="../job_editor.py" line="104"/>
         <source>Create job</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="107" />
+        <location filename="../job_editor.py" line="107"/>
         <source>New job</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="136" />
+        <location filename="../job_editor.py" line="136"/>
         <source>Paste the posting first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../job_editor.py" line="145" />
+        <location filename="../job_editor.py" line="145"/>
         <source>%n requirement(s) suggested. Review them.</source>
-        <translation><numerusform>%n requirement suggested. Review it.</numerusform><numerusform>%n requirements suggested. Review them.</numerusform></translation>
+        <translation>
+            <numerusform>%n requirement suggested. Review it.</numerusform>
+            <numerusform>%n requirements suggested. Review them.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="153" />
+        <location filename="../job_editor.py" line="153"/>
         <source>Give the job a title.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="175" />
+        <location filename="../job_editor.py" line="175"/>
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../jobs_panel.py" line="27" />
-        <location filename="../jobs_panel.py" line="33" />
+        <location filename="../jobs_panel.py" line="27"/>
+        <location filename="../jobs_panel.py" line="33"/>
         <source>Jobs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobs_panel.py" line="36" />
+        <location filename="../jobs_panel.py" line="36"/>
         <source>No jobs yet. Create one to start.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobs_panel.py" line="39" />
+        <location filename="../jobs_panel.py" line="39"/>
         <source>New job</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobs_panel.py" line="40" />
+        <location filename="../jobs_panel.py" line="40"/>
         <source>Create a job (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../jobs_panel.py" line="53" />
+        <location filename="../jobs_panel.py" line="53"/>
         <source>%n requirement(s)</source>
-        <translation><numerusform>%n requirement</numerusform><numerusform>%n requirements</numerusform></translation>
+        <translation>
+            <numerusform>%n requirement</numerusform>
+            <numerusform>%n requirements</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="86" />
+        <location filename="../main_window.py" line="86"/>
         <source>&amp;New job</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88" />
+        <location filename="../main_window.py" line="88"/>
         <source>&amp;Import resumes…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90" />
+        <location filename="../main_window.py" line="90"/>
         <source>&amp;Rank candidates</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91" />
+        <location filename="../main_window.py" line="91"/>
         <source>&amp;Lock</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92" />
+        <location filename="../main_window.py" line="92"/>
         <source>&amp;Audit log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93" />
+        <location filename="../main_window.py" line="93"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="94"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95" />
+        <location filename="../main_window.py" line="95"/>
         <source>&amp;About Veil</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="96"/>
         <source>&amp;Workspace</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="102"/>
         <source>&amp;Tools</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105" />
+        <location filename="../main_window.py" line="105"/>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118" />
+        <location filename="../main_window.py" line="118"/>
         <source>Veil — Locked</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128" />
+        <location filename="../main_window.py" line="128"/>
         <source>Unlocking…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144" />
+        <location filename="../main_window.py" line="144"/>
         <source>That passphrase did not open this workspace. Nothing was changed; try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153" />
+        <location filename="../main_window.py" line="153"/>
         <source>Veil — %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159" />
+        <location filename="../main_window.py" line="159"/>
         <source>Unlocked.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="171"/>
         <source>Locked after a period without activity.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="180"/>
         <source>Locked.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="197"/>
         <source>Creating the encrypted workspace…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="208"/>
         <source>Open a workspace</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210" />
+        <location filename="../main_window.py" line="210"/>
         <source>Veil workspace (*.veil);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
-        <location filename="../main_window.py" line="226" />
+        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Models ready</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223" />
+        <location filename="../main_window.py" line="226"/>
         <source>Loading models…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="238"/>
         <source>Models not loaded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258" />
+        <location filename="../main_window.py" line="262"/>
         <source>About Veil</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260" />
+        <location filename="../main_window.py" line="264"/>
         <source>Veil %1 — private, offline resume screening. Resumes are anonymized before anyone reads them; scores advise, people decide. Nothing leaves this computer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../ranking_model.py" line="35" />
+        <location filename="../ranking_model.py" line="35"/>
         <source>Not decided</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="36" />
+        <location filename="../ranking_model.py" line="36"/>
         <source>Shortlisted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="37" />
+        <location filename="../ranking_model.py" line="37"/>
         <source>On hold</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="38" />
+        <location filename="../ranking_model.py" line="38"/>
         <source>Rejected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="58" />
+        <location filename="../ranking_model.py" line="44"/>
         <source>Candidate %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="138" />
+        <location filename="../ranking_model.py" line="143"/>
         <source>#</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="139" />
+        <location filename="../ranking_model.py" line="144"/>
         <source>Candidate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="140" />
+        <location filename="../ranking_model.py" line="145"/>
         <source>Score</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="141" />
+        <location filename="../ranking_model.py" line="146"/>
         <source>Must-haves</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="142" />
+        <location filename="../ranking_model.py" line="147"/>
         <source>Top evidence</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="143" />
+        <location filename="../ranking_model.py" line="148"/>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="144" />
+        <location filename="../ranking_model.py" line="149"/>
         <source>Imported</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="184" />
+        <location filename="../ranking_model.py" line="189"/>
         <source>Must-have requirements met: %1 of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="193" />
+        <location filename="../ranking_model.py" line="198"/>
         <source>Score %1 of 100</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../ranking_view.py" line="56" />
+        <location filename="../ranking_view.py" line="56"/>
         <source>Filter by candidate number or evidence…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="58" />
+        <location filename="../ranking_view.py" line="58"/>
         <source>Filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="60" />
+        <location filename="../ranking_view.py" line="60"/>
         <source>Decision filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="62" />
+        <location filename="../ranking_view.py" line="62"/>
         <source>All decisions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="63" />
+        <location filename="../ranking_view.py" line="63"/>
         <source>Not decided</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="64" />
+        <location filename="../ranking_view.py" line="64"/>
         <source>Shortlisted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="65" />
+        <location filename="../ranking_view.py" line="65"/>
         <source>On hold</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="66" />
+        <location filename="../ranking_view.py" line="66"/>
         <source>Rejected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="69" />
+        <location filename="../ranking_view.py" line="69"/>
         <source>All must-haves met</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="70" />
+        <location filename="../ranking_view.py" line="70"/>
         <source>Rank candidates</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="71" />
+        <location filename="../ranking_view.py" line="71"/>
         <source>Score every candidate of this job again (F5)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="81" />
+        <location filename="../ranking_view.py" line="81"/>
         <source>Scoring %v of %m</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="82" />
+        <location filename="../ranking_view.py" line="82"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="106" />
+        <location filename="../ranking_view.py" line="106"/>
         <source>Ranking</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="158" />
+        <location filename="../ranking_view.py" line="158"/>
         <source>Choose or create a job.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="160" />
+        <location filename="../ranking_view.py" line="160"/>
         <source>No candidates yet. Import resumes in the Import tab.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ranking_view.py" line="162" />
+        <location filename="../ranking_view.py" line="162"/>
         <source>%n candidate(s) not scored yet: press Rank candidates.</source>
-        <translation><numerusform>%n candidate not scored yet: press Rank candidates.</numerusform><numerusform>%n candidates not scored yet: press Rank candidates.</numerusform></translation>
+        <translation>
+            <numerusform>%n candidate not scored yet: press Rank candidates.</numerusform>
+            <numerusform>%n candidates not scored yet: press Rank candidates.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>RedactedTextView</name>
     <message>
-        <location filename="../redacted_text_view.py" line="32" />
+        <location filename="../redacted_text_view.py" line="32"/>
         <source>Hidden by redaction</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../redacted_text_view.py" line="45" />
+        <location filename="../redacted_text_view.py" line="45"/>
         <source>Redacted resume</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RequirementsEditor</name>
     <message>
-        <location filename="../requirements_editor.py" line="62" />
+        <location filename="../requirements_editor.py" line="62"/>
         <source>Requirement</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="62" />
+        <location filename="../requirements_editor.py" line="62"/>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="62" />
+        <location filename="../requirements_editor.py" line="62"/>
         <source>Weight</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="72" />
+        <location filename="../requirements_editor.py" line="72"/>
         <source>Requirements</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="78" />
+        <location filename="../requirements_editor.py" line="78"/>
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="79" />
+        <location filename="../requirements_editor.py" line="79"/>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="80" />
+        <location filename="../requirements_editor.py" line="80"/>
         <source>Move up</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="81" />
+        <location filename="../requirements_editor.py" line="81"/>
         <source>Move down</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="142" />
+        <location filename="../requirements_editor.py" line="142"/>
         <source>Must-have</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="142" />
+        <location filename="../requirements_editor.py" line="142"/>
         <source>Nice to have</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../reveal_dialog.py" line="30" />
+        <location filename="../reveal_dialog.py" line="30"/>
         <source>Veil — Reveal identity</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="32" />
+        <location filename="../reveal_dialog.py" line="32"/>
         <source>Reveal the identity of %1?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="37" />
+        <location filename="../reveal_dialog.py" line="37"/>
         <source>This shows the original resume with the name and contact details. It is recorded in the audit log with your name and the time. Reveal only when you need to contact the candidate.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="45" />
+        <location filename="../reveal_dialog.py" line="45"/>
         <source>Reveal and log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="60" />
+        <location filename="../reveal_dialog.py" line="60"/>
         <source>Veil — %1, original</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="63" />
+        <location filename="../reveal_dialog.py" line="63"/>
         <source>This view was recorded in the audit log.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="66" />
+        <location filename="../reveal_dialog.py" line="66"/>
         <source>File:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="67" />
+        <location filename="../reveal_dialog.py" line="67"/>
         <source>Type:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="73" />
+        <location filename="../reveal_dialog.py" line="73"/>
         <source>Save original…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="80" />
+        <location filename="../reveal_dialog.py" line="80"/>
         <source>Save the original file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="90" />
+        <location filename="../reveal_dialog.py" line="90"/>
         <source>The file could not be saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ScoreChart</name>
     <message>
-        <location filename="../score_chart.py" line="23" />
-        <location filename="../score_chart.py" line="56" />
+        <location filename="../score_chart.py" line="23"/>
+        <location filename="../score_chart.py" line="57"/>
         <source>Score distribution</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../score_chart.py" line="34" />
+        <location filename="../score_chart.py" line="34"/>
         <source>%n candidate(s) scored</source>
-        <translation><numerusform>%n candidate scored</numerusform><numerusform>%n candidates scored</numerusform></translation>
+        <translation>
+            <numerusform>%n candidate scored</numerusform>
+            <numerusform>%n candidates scored</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../score_chart.py" line="36" />
+        <location filename="../score_chart.py" line="36"/>
         <source>No scores yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="34" />
+        <location filename="../settings_dialog.py" line="34"/>
         <source>Veil — Settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="40" />
+        <location filename="../settings_dialog.py" line="40"/>
         <source>Automatic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="40" />
+        <location filename="../settings_dialog.py" line="40"/>
         <source>CPU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="40" />
+        <location filename="../settings_dialog.py" line="40"/>
         <source>GPU (CUDA)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="44" />
+        <location filename="../settings_dialog.py" line="44"/>
         <source>Compute device:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="48" />
+        <location filename="../settings_dialog.py" line="48"/>
         <source> min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="49" />
+        <location filename="../settings_dialog.py" line="49"/>
         <source>Never</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="51" />
+        <location filename="../settings_dialog.py" line="51"/>
         <source>Lock after idle:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="54" />
+        <location filename="../settings_dialog.py" line="54"/>
         <source>Follow the system</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="59" />
+        <location filename="../settings_dialog.py" line="59"/>
         <source>Language:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="64" />
+        <location filename="../settings_dialog.py" line="64"/>
         <source>Data location:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="66" />
+        <location filename="../settings_dialog.py" line="66"/>
         <source>Not loaded yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="69" />
+        <location filename="../settings_dialog.py" line="69"/>
         <source>unnamed model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="73" />
+        <location filename="../settings_dialog.py" line="73"/>
         <source>Test scorer (no encoder)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="78" />
+        <location filename="../settings_dialog.py" line="78"/>
         <source>Model:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="79" />
+        <location filename="../settings_dialog.py" line="79"/>
         <source>Model SHA-256:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="80" />
+        <location filename="../settings_dialog.py" line="80"/>
         <source>Running on:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="83" />
+        <location filename="../settings_dialog.py" line="84"/>
         <source>A new device or language applies the next time Veil starts.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Strength</name>
     <message>
-        <location filename="../passphrase_strength.py" line="87" />
+        <location filename="../passphrase_strength.py" line="87"/>
         <source>Too short (at least 8 characters)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../passphrase_strength.py" line="88" />
+        <location filename="../passphrase_strength.py" line="88"/>
         <source>Weak</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../passphrase_strength.py" line="89" />
+        <location filename="../passphrase_strength.py" line="89"/>
         <source>Fair</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../passphrase_strength.py" line="90" />
+        <location filename="../passphrase_strength.py" line="90"/>
         <source>Good</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../passphrase_strength.py" line="91" />
+        <location filename="../passphrase_strength.py" line="91"/>
         <source>Strong</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../passphrase_strength.py" line="107" />
+        <location filename="../passphrase_strength.py" line="107"/>
         <source>Passphrase strength</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UnlockView</name>
     <message>
-        <location filename="../unlock_view.py" line="41" />
+        <location filename="../unlock_view.py" line="41"/>
         <source>Veil</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="58" />
-        <location filename="../unlock_view.py" line="59" />
+        <location filename="../unlock_view.py" line="58"/>
+        <location filename="../unlock_view.py" line="59"/>
         <source>Passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="65" />
+        <location filename="../unlock_view.py" line="65"/>
         <source>Unlock message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="76" />
+        <location filename="../unlock_view.py" line="76"/>
         <source>Create a workspace…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="78" />
+        <location filename="../unlock_view.py" line="78"/>
         <source>Open another…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="80" />
+        <location filename="../unlock_view.py" line="80"/>
         <source>Unlock</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="97" />
+        <location filename="../unlock_view.py" line="97"/>
         <source>Workspace: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="99" />
+        <location filename="../unlock_view.py" line="99"/>
         <source>This workspace is locked. Type its passphrase.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="102" />
+        <location filename="../unlock_view.py" line="102"/>
         <source>No workspace yet. Create one to start, or open an existing file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="125" />
+        <location filename="../unlock_view.py" line="125"/>
         <source>Type the passphrase first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../workspace_view.py" line="39" />
+        <location filename="../workspace_view.py" line="39"/>
         <source>Ranking</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="40" />
+        <location filename="../workspace_view.py" line="40"/>
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="41" />
+        <location filename="../workspace_view.py" line="41"/>
         <source>Job</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1,104 +1,105 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../audit_view.py" line="30" />
+        <location filename="../audit_view.py" line="30"/>
         <source>Veil — Audit log</source>
         <translation>Veil — 审计日志</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38" />
+        <location filename="../audit_view.py" line="38"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38" />
+        <location filename="../audit_view.py" line="38"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38" />
+        <location filename="../audit_view.py" line="38"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38" />
+        <location filename="../audit_view.py" line="38"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38" />
+        <location filename="../audit_view.py" line="38"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="50" />
+        <location filename="../audit_view.py" line="50"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="63" />
+        <location filename="../audit_view.py" line="63"/>
         <source>Workspace created</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="64" />
+        <location filename="../audit_view.py" line="64"/>
         <source>Passphrase changed</source>
         <translation>更改口令</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="65" />
+        <location filename="../audit_view.py" line="65"/>
         <source>Resume imported</source>
         <translation>导入简历</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="66" />
+        <location filename="../audit_view.py" line="66"/>
         <source>Candidate viewed</source>
         <translation>查看候选人</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="67" />
+        <location filename="../audit_view.py" line="67"/>
         <source>Identity revealed</source>
         <translation>显示身份</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="68" />
+        <location filename="../audit_view.py" line="68"/>
         <source>Decision recorded</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="69" />
+        <location filename="../audit_view.py" line="69"/>
         <source>Job created</source>
         <translation>创建职位</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="70" />
+        <location filename="../audit_view.py" line="70"/>
         <source>Job edited</source>
         <translation>编辑职位</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="71" />
+        <location filename="../audit_view.py" line="71"/>
         <source>Ranking computed</source>
         <translation>计算排名</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="72" />
+        <location filename="../audit_view.py" line="72"/>
         <source>Model adopted</source>
         <translation>启用模型</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="73" />
+        <location filename="../audit_view.py" line="73"/>
         <source>Model rolled back</source>
         <translation>回退模型</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="96" />
+        <location filename="../audit_view.py" line="96"/>
         <source>Chain verified: all %1 entries are intact and in order.</source>
         <translation>哈希链已验证：全部 %1 条记录完整且顺序正确。</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="102" />
+        <location filename="../audit_view.py" line="102"/>
         <source>The chain is broken at entry %1: the log was changed outside Veil. %2</source>
         <translation>哈希链在第 %1 条记录处断开：日志在 Veil 之外被修改过。%2</translation>
     </message>
@@ -106,123 +107,123 @@
 <context>
     <name>CandidateView</name>
     <message>
-        <location filename="../candidate_view.py" line="49" />
+        <location filename="../candidate_view.py" line="49"/>
         <source>← Ranking</source>
         <extracomment>set by tests to answer the reveal confirmation without a modal box</extracomment>
         <translation>← 排名</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="50" />
+        <location filename="../candidate_view.py" line="50"/>
         <source>Back to the ranking (Esc)</source>
         <translation>返回排名（Esc）</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="58" />
+        <location filename="../candidate_view.py" line="58"/>
         <source>Reveal identity…</source>
         <translation>显示身份…</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="59" />
+        <location filename="../candidate_view.py" line="59"/>
         <source>Shows the original resume; this is logged</source>
         <translation>显示原始简历；此操作会被记录</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="77" />
+        <location filename="../candidate_view.py" line="77"/>
         <source>Marked words like &lt;PERSON_1&gt; were hidden so that you judge skills, not identity.</source>
         <translation>像 &lt;PERSON_1&gt; 这样标记的内容已被隐藏，以便您评估技能而非身份。</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="86" />
+        <location filename="../candidate_view.py" line="86"/>
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="86" />
+        <location filename="../candidate_view.py" line="86"/>
         <source>Fit</source>
         <translation>符合度</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="86" />
+        <location filename="../candidate_view.py" line="86"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="89" />
+        <location filename="../candidate_view.py" line="89"/>
         <source>Requirement checklist</source>
         <translation>要求清单</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="99" />
+        <location filename="../candidate_view.py" line="99"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="105" />
+        <location filename="../candidate_view.py" line="105"/>
         <source>Reason (recommended, kept in the record)</source>
         <translation>理由（建议填写，将保存在记录中）</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="106" />
+        <location filename="../candidate_view.py" line="106"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="109" />
+        <location filename="../candidate_view.py" line="109"/>
         <source>&amp;Shortlist</source>
         <translation>入围(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="110" />
+        <location filename="../candidate_view.py" line="110"/>
         <source>&amp;Hold</source>
         <translation>待定(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="111" />
+        <location filename="../candidate_view.py" line="111"/>
         <source>&amp;Reject</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="143" />
+        <location filename="../candidate_view.py" line="143"/>
         <source>Score %1 of 100</source>
         <translation>得分 %1 / 100</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="145" />
+        <location filename="../candidate_view.py" line="145"/>
         <source>Not scored</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="159" />
+        <location filename="../candidate_view.py" line="159"/>
         <source>must</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="159" />
+        <location filename="../candidate_view.py" line="159"/>
         <source>nice</source>
         <translation>加分</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="164" />
+        <location filename="../candidate_view.py" line="164"/>
         <source>Met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="165" />
+        <location filename="../candidate_view.py" line="165"/>
         <source>Partly</source>
         <translation>部分满足</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="166" />
+        <location filename="../candidate_view.py" line="166"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="173" />
+        <location filename="../candidate_view.py" line="173"/>
         <source>No evidence found</source>
         <translation>未找到依据</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="179" />
+        <location filename="../candidate_view.py" line="179"/>
         <source>No decision yet. Scores advise; you decide.</source>
         <translation>尚未决定。分数仅供参考，由您决定。</translation>
     </message>
@@ -230,21 +231,21 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../error_display.py" line="58" />
+        <location filename="../error_display.py" line="58"/>
         <source>Veil — Something went wrong</source>
         <translation>Veil — 出现问题</translation>
     </message>
     <message>
-        <location filename="../error_display.py" line="62" />
+        <location filename="../error_display.py" line="62"/>
         <source>Veil ran into an unexpected problem. Your workspace is safe: nothing was written half-way.
 
-The details below contain no personal data and were also written to Veil's log. You can copy them for support.</source>
+The details below contain no personal data and were also written to Veil&apos;s log. You can copy them for support.</source>
         <translation>Veil 遇到了意外问题。您的工作区是安全的：没有任何数据写入一半。
 
 以下详细信息不含个人数据，并已写入 Veil 的日志。您可以复制它们以寻求支持。</translation>
     </message>
     <message>
-        <location filename="../error_display.py" line="74" />
+        <location filename="../error_display.py" line="74"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -252,92 +253,94 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>CreateWorkspaceDialog</name>
     <message>
-        <location filename="../create_dialog.py" line="29" />
+        <location filename="../create_dialog.py" line="29"/>
         <source>Veil — Create a workspace</source>
         <translation>Veil — 创建工作区</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="34" />
+        <location filename="../create_dialog.py" line="34"/>
         <source>Veil keeps resumes, scores and decisions in one encrypted file. Choose a passphrase you can remember: without it nobody, not even you, can open the workspace again.</source>
         <translation>Veil 将简历、评分和决定保存在一个加密文件中。请选择一个您能记住的口令：没有它，任何人（包括您自己）都无法再次打开该工作区。</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="44" />
+        <location filename="../create_dialog.py" line="44"/>
         <source>Workspace file</source>
         <translation>工作区文件</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="45" />
+        <location filename="../create_dialog.py" line="45"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="50" />
+        <location filename="../create_dialog.py" line="50"/>
         <source>Workspace file:</source>
         <translation>工作区文件：</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="54" />
+        <location filename="../create_dialog.py" line="54"/>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="55" />
+        <location filename="../create_dialog.py" line="55"/>
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="60" />
+        <location filename="../create_dialog.py" line="60"/>
         <source>Repeat the passphrase</source>
         <translation>再次输入口令</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="61" />
+        <location filename="../create_dialog.py" line="61"/>
         <source>Repeat:</source>
         <translation>确认：</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="72" />
+        <location filename="../create_dialog.py" line="72"/>
         <source>Create workspace</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="85" />
+        <location filename="../create_dialog.py" line="85"/>
         <source>Where should the workspace live?</source>
         <translation>工作区保存在哪里？</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="87" />
+        <location filename="../create_dialog.py" line="87"/>
         <source>Veil workspace (*.veil)</source>
         <translation>Veil 工作区 (*.veil)</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="100" />
+        <location filename="../create_dialog.py" line="100"/>
         <source>Choose where the workspace file goes.</source>
         <translation>请选择工作区文件的位置。</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="102" />
+        <location filename="../create_dialog.py" line="102"/>
         <source>A file already exists there. Choose another name.</source>
         <translation>该位置已有文件。请换一个名称。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../create_dialog.py" line="104" />
+        <location filename="../create_dialog.py" line="104"/>
         <source>Use at least %n characters.</source>
-        <translation><numerusform>请至少使用 %n 个字符。</numerusform></translation>
+        <translation>
+            <numerusform>请至少使用 %n 个字符。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="106" />
+        <location filename="../create_dialog.py" line="106"/>
         <source>Type the passphrase again to confirm it.</source>
         <translation>请再次输入口令以确认。</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="108" />
+        <location filename="../create_dialog.py" line="108"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="111" />
+        <location filename="../create_dialog.py" line="111"/>
         <source>This passphrase is weak. A few unrelated words make a strong one.</source>
         <translation>该口令较弱。几个互不相关的词可以组成强口令。</translation>
     </message>
@@ -345,7 +348,7 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>ErrorDisplay</name>
     <message>
-        <location filename="../error_display.py" line="96" />
+        <location filename="../error_display.py" line="96"/>
         <source>Veil</source>
         <extracomment>set to False by tests that want errors raised instead of modal boxes the last error shown (tests read it)</extracomment>
         <translation>Veil</translation>
@@ -354,107 +357,107 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../import_panel.py" line="53" />
+        <location filename="../import_panel.py" line="53"/>
         <source>Drop resumes here: files (PDF, Word, text, images), folders or ZIP archives.</source>
         <translation>将简历拖放到这里：文件（PDF、Word、文本、图片）、文件夹或 ZIP 压缩包。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="60" />
+        <location filename="../import_panel.py" line="60"/>
         <source>Choose files…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="62" />
+        <location filename="../import_panel.py" line="62"/>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="72" />
+        <location filename="../import_panel.py" line="72"/>
         <source>%v of %m files</source>
         <translation>%v / %m 个文件</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="73" />
+        <location filename="../import_panel.py" line="73"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="83" />
+        <location filename="../import_panel.py" line="83"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="83" />
+        <location filename="../import_panel.py" line="83"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="90" />
+        <location filename="../import_panel.py" line="90"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="113" />
+        <location filename="../import_panel.py" line="115"/>
         <source>Choose resumes</source>
         <translation>选择简历</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="115" />
+        <location filename="../import_panel.py" line="117"/>
         <source>Resumes (%1);;All files (*)</source>
         <translation>简历 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="121" />
+        <location filename="../import_panel.py" line="123"/>
         <source>Choose a folder of resumes</source>
         <translation>选择简历文件夹</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="138" />
+        <location filename="../import_panel.py" line="140"/>
         <source>Reading and anonymizing… the first file also loads the models.</source>
         <translation>正在读取并匿名化… 处理第一个文件时还会加载模型。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="158" />
+        <location filename="../import_panel.py" line="160"/>
         <source>Stopping after the current file…</source>
         <translation>处理完当前文件后停止…</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="191" />
+        <location filename="../import_panel.py" line="193"/>
         <source>Imported and anonymized</source>
         <translation>已导入并匿名化</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="193" />
+        <location filename="../import_panel.py" line="195"/>
         <source>Duplicate: this file is already in the workspace (added to this job)</source>
         <translation>重复：该文件已在工作区中（已加入此职位）</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="194" />
+        <location filename="../import_panel.py" line="196"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="194" />
+        <location filename="../import_panel.py" line="196"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="198" />
+        <location filename="../import_panel.py" line="200"/>
         <source>%1 imported, %2 duplicates, %3 failed.</source>
         <translation>导入 %1 个，重复 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="205" />
+        <location filename="../import_panel.py" line="207"/>
         <source>Done: </source>
         <translation>完成：</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="211" />
+        <location filename="../import_panel.py" line="213"/>
         <source>Cancelled. Files finished before the stop are kept: </source>
         <translation>已取消。停止前已完成的文件会保留：</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="217" />
+        <location filename="../import_panel.py" line="219"/>
         <source>The import stopped: </source>
         <translation>导入已停止：</translation>
     </message>
@@ -462,93 +465,95 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>JobEditor</name>
     <message>
-        <location filename="../job_editor.py" line="39" />
+        <location filename="../job_editor.py" line="39"/>
         <source>e.g. Senior Data Engineer</source>
         <translation>例如：高级数据工程师</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="40" />
+        <location filename="../job_editor.py" line="40"/>
         <source>Job title</source>
         <translation>职位名称</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="41" />
+        <location filename="../job_editor.py" line="41"/>
         <source>Title:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="45" />
+        <location filename="../job_editor.py" line="45"/>
         <source>Posting</source>
         <translation>职位描述</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="49" />
+        <location filename="../job_editor.py" line="49"/>
         <source>Paste the job posting here. Veil suggests requirements from it.</source>
         <translation>在此粘贴职位描述。Veil 会据此建议要求。</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="51" />
+        <location filename="../job_editor.py" line="51"/>
         <source>Job posting</source>
         <translation>职位描述</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="55" />
+        <location filename="../job_editor.py" line="55"/>
         <source>Requirements</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="59" />
+        <location filename="../job_editor.py" line="59"/>
         <source>Each requirement is matched against every resume. Must-haves count most; the weight says how much a requirement matters.</source>
         <translation>每项要求都会与每份简历比对。必需项最重要；权重表示该要求的重要程度。</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="67" />
+        <location filename="../job_editor.py" line="67"/>
         <source>Suggest from posting</source>
         <translation>根据职位描述建议</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="77" />
-        <location filename="../job_editor.py" line="115" />
+        <location filename="../job_editor.py" line="77"/>
+        <location filename="../job_editor.py" line="115"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="79" />
+        <location filename="../job_editor.py" line="79"/>
         <source>Save and re-score</source>
         <translation>保存并重新评分</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="93" />
+        <location filename="../job_editor.py" line="93"/>
         <source>Unsaved changes</source>
         <translation>有未保存的更改</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="104" />
+        <location filename="../job_editor.py" line="104"/>
         <source>Create job</source>
         <translation>创建职位</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="107" />
+        <location filename="../job_editor.py" line="107"/>
         <source>New job</source>
         <translation>新建职位</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="136" />
+        <location filename="../job_editor.py" line="136"/>
         <source>Paste the posting first.</source>
         <translation>请先粘贴职位描述。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../job_editor.py" line="145" />
+        <location filename="../job_editor.py" line="145"/>
         <source>%n requirement(s) suggested. Review them.</source>
-        <translation><numerusform>已建议 %n 项要求，请检查。</numerusform></translation>
+        <translation>
+            <numerusform>已建议 %n 项要求，请检查。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="153" />
+        <location filename="../job_editor.py" line="153"/>
         <source>Give the job a title.</source>
         <translation>请为职位填写名称。</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="175" />
+        <location filename="../job_editor.py" line="175"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -556,162 +561,164 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../jobs_panel.py" line="27" />
-        <location filename="../jobs_panel.py" line="33" />
+        <location filename="../jobs_panel.py" line="27"/>
+        <location filename="../jobs_panel.py" line="33"/>
         <source>Jobs</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../jobs_panel.py" line="36" />
+        <location filename="../jobs_panel.py" line="36"/>
         <source>No jobs yet. Create one to start.</source>
         <translation>还没有职位。创建一个开始吧。</translation>
     </message>
     <message>
-        <location filename="../jobs_panel.py" line="39" />
+        <location filename="../jobs_panel.py" line="39"/>
         <source>New job</source>
         <translation>新建职位</translation>
     </message>
     <message>
-        <location filename="../jobs_panel.py" line="40" />
+        <location filename="../jobs_panel.py" line="40"/>
         <source>Create a job (Ctrl+N)</source>
         <translation>创建职位（Ctrl+N）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../jobs_panel.py" line="53" />
+        <location filename="../jobs_panel.py" line="53"/>
         <source>%n requirement(s)</source>
-        <translation><numerusform>%n 项要求</numerusform></translation>
+        <translation>
+            <numerusform>%n 项要求</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="86" />
+        <location filename="../main_window.py" line="86"/>
         <source>&amp;New job</source>
         <translation>新建职位(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88" />
+        <location filename="../main_window.py" line="88"/>
         <source>&amp;Import resumes…</source>
         <translation>导入简历(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90" />
+        <location filename="../main_window.py" line="90"/>
         <source>&amp;Rank candidates</source>
         <translation>候选人排名(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91" />
+        <location filename="../main_window.py" line="91"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92" />
+        <location filename="../main_window.py" line="92"/>
         <source>&amp;Audit log</source>
         <translation>审计日志(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93" />
+        <location filename="../main_window.py" line="93"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="94"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95" />
+        <location filename="../main_window.py" line="95"/>
         <source>&amp;About Veil</source>
         <translation>关于 Veil(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="96"/>
         <source>&amp;Workspace</source>
         <translation>工作区(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="102"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105" />
+        <location filename="../main_window.py" line="105"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118" />
+        <location filename="../main_window.py" line="118"/>
         <source>Veil — Locked</source>
         <translation>Veil — 已锁定</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128" />
+        <location filename="../main_window.py" line="128"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144" />
+        <location filename="../main_window.py" line="144"/>
         <source>That passphrase did not open this workspace. Nothing was changed; try again.</source>
         <translation>该口令无法打开此工作区。没有任何更改，请重试。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153" />
+        <location filename="../main_window.py" line="153"/>
         <source>Veil — %1</source>
         <translation>Veil — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159" />
+        <location filename="../main_window.py" line="159"/>
         <source>Unlocked.</source>
         <translation>已解锁。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="171"/>
         <source>Locked after a period without activity.</source>
         <translation>因一段时间无操作已自动锁定。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="180"/>
         <source>Locked.</source>
         <translation>已锁定。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="197"/>
         <source>Creating the encrypted workspace…</source>
         <translation>正在创建加密工作区…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="208"/>
         <source>Open a workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210" />
+        <location filename="../main_window.py" line="210"/>
         <source>Veil workspace (*.veil);;All files (*)</source>
         <translation>Veil 工作区 (*.veil);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
-        <location filename="../main_window.py" line="226" />
+        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Models ready</source>
         <translation>模型已就绪</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223" />
+        <location filename="../main_window.py" line="226"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="238"/>
         <source>Models not loaded</source>
         <translation>模型未加载</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258" />
+        <location filename="../main_window.py" line="262"/>
         <source>About Veil</source>
         <translation>关于 Veil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260" />
+        <location filename="../main_window.py" line="264"/>
         <source>Veil %1 — private, offline resume screening. Resumes are anonymized before anyone reads them; scores advise, people decide. Nothing leaves this computer.</source>
         <translation>Veil %1 — 私密、离线的简历筛选。简历在任何人阅读之前先被匿名化；分数仅供参考，由人做决定。任何数据都不会离开这台电脑。</translation>
     </message>
@@ -719,72 +726,72 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../ranking_model.py" line="35" />
+        <location filename="../ranking_model.py" line="35"/>
         <source>Not decided</source>
         <translation>未决定</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="36" />
+        <location filename="../ranking_model.py" line="36"/>
         <source>Shortlisted</source>
         <translation>已入围</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="37" />
+        <location filename="../ranking_model.py" line="37"/>
         <source>On hold</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="38" />
+        <location filename="../ranking_model.py" line="38"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="58" />
+        <location filename="../ranking_model.py" line="44"/>
         <source>Candidate %1</source>
         <translation>候选人 %1</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="138" />
+        <location filename="../ranking_model.py" line="143"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="139" />
+        <location filename="../ranking_model.py" line="144"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="140" />
+        <location filename="../ranking_model.py" line="145"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="141" />
+        <location filename="../ranking_model.py" line="146"/>
         <source>Must-haves</source>
         <translation>必需项</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="142" />
+        <location filename="../ranking_model.py" line="147"/>
         <source>Top evidence</source>
         <translation>主要依据</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="143" />
+        <location filename="../ranking_model.py" line="148"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="144" />
+        <location filename="../ranking_model.py" line="149"/>
         <source>Imported</source>
         <translation>导入日期</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="184" />
+        <location filename="../ranking_model.py" line="189"/>
         <source>Must-have requirements met: %1 of %2</source>
         <translation>满足的必需要求：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="193" />
+        <location filename="../ranking_model.py" line="198"/>
         <source>Score %1 of 100</source>
         <translation>得分 %1 / 100</translation>
     </message>
@@ -792,100 +799,102 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../ranking_view.py" line="56" />
+        <location filename="../ranking_view.py" line="56"/>
         <source>Filter by candidate number or evidence…</source>
         <translation>按候选人编号或依据筛选…</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="58" />
+        <location filename="../ranking_view.py" line="58"/>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="60" />
+        <location filename="../ranking_view.py" line="60"/>
         <source>Decision filter</source>
         <translation>按决定筛选</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="62" />
+        <location filename="../ranking_view.py" line="62"/>
         <source>All decisions</source>
         <translation>全部决定</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="63" />
+        <location filename="../ranking_view.py" line="63"/>
         <source>Not decided</source>
         <translation>未决定</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="64" />
+        <location filename="../ranking_view.py" line="64"/>
         <source>Shortlisted</source>
         <translation>已入围</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="65" />
+        <location filename="../ranking_view.py" line="65"/>
         <source>On hold</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="66" />
+        <location filename="../ranking_view.py" line="66"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="69" />
+        <location filename="../ranking_view.py" line="69"/>
         <source>All must-haves met</source>
         <translation>满足全部必需项</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="70" />
+        <location filename="../ranking_view.py" line="70"/>
         <source>Rank candidates</source>
         <translation>候选人排名</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="71" />
+        <location filename="../ranking_view.py" line="71"/>
         <source>Score every candidate of this job again (F5)</source>
         <translation>为此职位的所有候选人重新评分（F5）</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="81" />
+        <location filename="../ranking_view.py" line="81"/>
         <source>Scoring %v of %m</source>
         <translation>正在评分 %v / %m</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="82" />
+        <location filename="../ranking_view.py" line="82"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="106" />
+        <location filename="../ranking_view.py" line="106"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="158" />
+        <location filename="../ranking_view.py" line="158"/>
         <source>Choose or create a job.</source>
         <translation>请选择或创建一个职位。</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="160" />
+        <location filename="../ranking_view.py" line="160"/>
         <source>No candidates yet. Import resumes in the Import tab.</source>
         <translation>还没有候选人。请在“导入”标签页中导入简历。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ranking_view.py" line="162" />
+        <location filename="../ranking_view.py" line="162"/>
         <source>%n candidate(s) not scored yet: press Rank candidates.</source>
-        <translation><numerusform>%n 位候选人尚未评分：请点击“候选人排名”。</numerusform></translation>
+        <translation>
+            <numerusform>%n 位候选人尚未评分：请点击“候选人排名”。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>RedactedTextView</name>
     <message>
-        <location filename="../redacted_text_view.py" line="32" />
+        <location filename="../redacted_text_view.py" line="32"/>
         <source>Hidden by redaction</source>
         <translation>已脱敏隐藏</translation>
     </message>
     <message>
-        <location filename="../redacted_text_view.py" line="45" />
+        <location filename="../redacted_text_view.py" line="45"/>
         <source>Redacted resume</source>
         <translation>脱敏后的简历</translation>
     </message>
@@ -893,52 +902,52 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>RequirementsEditor</name>
     <message>
-        <location filename="../requirements_editor.py" line="62" />
+        <location filename="../requirements_editor.py" line="62"/>
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="62" />
+        <location filename="../requirements_editor.py" line="62"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="62" />
+        <location filename="../requirements_editor.py" line="62"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="72" />
+        <location filename="../requirements_editor.py" line="72"/>
         <source>Requirements</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="78" />
+        <location filename="../requirements_editor.py" line="78"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="79" />
+        <location filename="../requirements_editor.py" line="79"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="80" />
+        <location filename="../requirements_editor.py" line="80"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="81" />
+        <location filename="../requirements_editor.py" line="81"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="142" />
+        <location filename="../requirements_editor.py" line="142"/>
         <source>Must-have</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="142" />
+        <location filename="../requirements_editor.py" line="142"/>
         <source>Nice to have</source>
         <translation>加分项</translation>
     </message>
@@ -946,57 +955,57 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../reveal_dialog.py" line="30" />
+        <location filename="../reveal_dialog.py" line="30"/>
         <source>Veil — Reveal identity</source>
         <translation>Veil — 显示身份</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="32" />
+        <location filename="../reveal_dialog.py" line="32"/>
         <source>Reveal the identity of %1?</source>
         <translation>要显示%1的身份吗？</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="37" />
+        <location filename="../reveal_dialog.py" line="37"/>
         <source>This shows the original resume with the name and contact details. It is recorded in the audit log with your name and the time. Reveal only when you need to contact the candidate.</source>
         <translation>这将显示包含姓名和联系方式的原始简历。此操作会连同您的名字和时间记录在审计日志中。请仅在需要联系候选人时显示。</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="45" />
+        <location filename="../reveal_dialog.py" line="45"/>
         <source>Reveal and log</source>
         <translation>显示并记录</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="60" />
+        <location filename="../reveal_dialog.py" line="60"/>
         <source>Veil — %1, original</source>
         <translation>Veil — %1，原始简历</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="63" />
+        <location filename="../reveal_dialog.py" line="63"/>
         <source>This view was recorded in the audit log.</source>
         <translation>此次查看已记录在审计日志中。</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="66" />
+        <location filename="../reveal_dialog.py" line="66"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="67" />
+        <location filename="../reveal_dialog.py" line="67"/>
         <source>Type:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="73" />
+        <location filename="../reveal_dialog.py" line="73"/>
         <source>Save original…</source>
         <translation>保存原始文件…</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="80" />
+        <location filename="../reveal_dialog.py" line="80"/>
         <source>Save the original file</source>
         <translation>保存原始文件</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="90" />
+        <location filename="../reveal_dialog.py" line="90"/>
         <source>The file could not be saved.</source>
         <translation>无法保存该文件。</translation>
     </message>
@@ -1004,18 +1013,20 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>ScoreChart</name>
     <message>
-        <location filename="../score_chart.py" line="23" />
-        <location filename="../score_chart.py" line="56" />
+        <location filename="../score_chart.py" line="23"/>
+        <location filename="../score_chart.py" line="57"/>
         <source>Score distribution</source>
         <translation>得分分布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../score_chart.py" line="34" />
+        <location filename="../score_chart.py" line="34"/>
         <source>%n candidate(s) scored</source>
-        <translation><numerusform>已为 %n 位候选人评分</numerusform></translation>
+        <translation>
+            <numerusform>已为 %n 位候选人评分</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../score_chart.py" line="36" />
+        <location filename="../score_chart.py" line="36"/>
         <source>No scores yet</source>
         <translation>尚无评分</translation>
     </message>
@@ -1023,92 +1034,92 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="34" />
+        <location filename="../settings_dialog.py" line="34"/>
         <source>Veil — Settings</source>
         <translation>Veil — 设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="40" />
+        <location filename="../settings_dialog.py" line="40"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="40" />
+        <location filename="../settings_dialog.py" line="40"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="40" />
+        <location filename="../settings_dialog.py" line="40"/>
         <source>GPU (CUDA)</source>
         <translation>GPU（CUDA）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="44" />
+        <location filename="../settings_dialog.py" line="44"/>
         <source>Compute device:</source>
         <translation>计算设备：</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="48" />
+        <location filename="../settings_dialog.py" line="48"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="49" />
+        <location filename="../settings_dialog.py" line="49"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="51" />
+        <location filename="../settings_dialog.py" line="51"/>
         <source>Lock after idle:</source>
         <translation>空闲后锁定：</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="54" />
+        <location filename="../settings_dialog.py" line="54"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="59" />
+        <location filename="../settings_dialog.py" line="59"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="64" />
+        <location filename="../settings_dialog.py" line="64"/>
         <source>Data location:</source>
         <translation>数据位置：</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="66" />
+        <location filename="../settings_dialog.py" line="66"/>
         <source>Not loaded yet</source>
         <translation>尚未加载</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="69" />
+        <location filename="../settings_dialog.py" line="69"/>
         <source>unnamed model</source>
         <translation>未命名模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="73" />
+        <location filename="../settings_dialog.py" line="73"/>
         <source>Test scorer (no encoder)</source>
         <translation>测试评分器（无编码器）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="78" />
+        <location filename="../settings_dialog.py" line="78"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="79" />
+        <location filename="../settings_dialog.py" line="79"/>
         <source>Model SHA-256:</source>
         <translation>模型 SHA-256：</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="80" />
+        <location filename="../settings_dialog.py" line="80"/>
         <source>Running on:</source>
         <translation>运行于：</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="83" />
+        <location filename="../settings_dialog.py" line="84"/>
         <source>A new device or language applies the next time Veil starts.</source>
         <translation>新的设备或语言将在下次启动 Veil 时生效。</translation>
     </message>
@@ -1116,27 +1127,27 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>Strength</name>
     <message>
-        <location filename="../passphrase_strength.py" line="87" />
+        <location filename="../passphrase_strength.py" line="87"/>
         <source>Too short (at least 8 characters)</source>
         <translation>太短（至少 8 个字符）</translation>
     </message>
     <message>
-        <location filename="../passphrase_strength.py" line="88" />
+        <location filename="../passphrase_strength.py" line="88"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../passphrase_strength.py" line="89" />
+        <location filename="../passphrase_strength.py" line="89"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../passphrase_strength.py" line="90" />
+        <location filename="../passphrase_strength.py" line="90"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../passphrase_strength.py" line="91" />
+        <location filename="../passphrase_strength.py" line="91"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
@@ -1144,7 +1155,7 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../passphrase_strength.py" line="107" />
+        <location filename="../passphrase_strength.py" line="107"/>
         <source>Passphrase strength</source>
         <translation>口令强度</translation>
     </message>
@@ -1152,53 +1163,53 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>UnlockView</name>
     <message>
-        <location filename="../unlock_view.py" line="41" />
+        <location filename="../unlock_view.py" line="41"/>
         <source>Veil</source>
         <translation>Veil</translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="58" />
-        <location filename="../unlock_view.py" line="59" />
+        <location filename="../unlock_view.py" line="58"/>
+        <location filename="../unlock_view.py" line="59"/>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="65" />
+        <location filename="../unlock_view.py" line="65"/>
         <source>Unlock message</source>
         <translation>解锁提示</translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="76" />
+        <location filename="../unlock_view.py" line="76"/>
         <source>Create a workspace…</source>
         <translation>创建工作区…</translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="78" />
+        <location filename="../unlock_view.py" line="78"/>
         <source>Open another…</source>
         <translation>打开其他…</translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="80" />
+        <location filename="../unlock_view.py" line="80"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="97" />
+        <location filename="../unlock_view.py" line="97"/>
         <source>Workspace: %1</source>
         <translation>工作区：%1</translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="99" />
+        <location filename="../unlock_view.py" line="99"/>
         <source>This workspace is locked. Type its passphrase.</source>
         <translation>此工作区已锁定。请输入口令。</translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="102" />
+        <location filename="../unlock_view.py" line="102"/>
         <source>No workspace yet. Create one to start, or open an existing file.</source>
         <translation>还没有工作区。创建一个开始，或打开已有文件。</translation>
     </message>
     <message>
-        <location filename="../unlock_view.py" line="125" />
+        <location filename="../unlock_view.py" line="125"/>
         <source>Type the passphrase first.</source>
         <translation>请先输入口令。</translation>
     </message>
@@ -1206,17 +1217,17 @@ The details below contain no personal data and were also written to Veil's log. 
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../workspace_view.py" line="39" />
+        <location filename="../workspace_view.py" line="39"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="40" />
+        <location filename="../workspace_view.py" line="40"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="41" />
+        <location filename="../workspace_view.py" line="41"/>
         <source>Job</source>
         <translation>职位</translation>
     </message>

@@ -153,13 +153,14 @@ def test_wrong_passphrase_changes_no_byte(
     window = open_window(qtbot, path, make_engines(), prefs)
     create_workspace(qtbot, window, path)
     window.lock()
-    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    before = {p.name: p.read_bytes() for p in tmp_path.glob("calm.veil*")}
     second = MainWindow(Session(path, engines=make_engines(), reviewer="t"), prefs)
     qtbot.addWidget(second)
     second.unlock("definitely wrong")
     qtbot.waitUntil(lambda: second.unlock_worker is None, timeout=20000)
     assert "did not open" in second.unlock_view.message.text()
-    after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    after = {p.name: p.read_bytes() for p in tmp_path.glob("calm.veil*")}
+    assert before
     assert before == after
     window.close()
     second.close()
