@@ -1,0 +1,147 @@
+"""``veil init``, ``veil passwd``, ``veil audit verify|list`` run as a user would: in a
+subprocess, with exit codes, one-line messages on stderr and never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlcipher3 import dbapi2 as sqlcipher
+
+ROOT = Path(__file__).resolve().parents[3]
+PASS = "first passphrase"
+NEW = "second passphrase"
+
+
+def veil(
+    *args: str, home: Path, passphrase: str | None = PASS, **env: str
+) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("VEIL_")}
+    full_env["VEIL_HOME"] = str(home)
+    if passphrase is not None:
+        full_env["VEIL_PASSPHRASE"] = passphrase
+    full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "core", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=full_env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        check=False,
+    )
+
+
+def assert_user_error(result: subprocess.CompletedProcess[str], words: str) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("veil: ")
+    assert words in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def ws(tmp_path: Path, home: Path) -> Path:
+    path = tmp_path / "w.veil"
+    result = veil("--workspace", str(path), "init", home=home)
+    assert result.returncode == 0, result.stderr
+    assert str(path) in result.stdout
+    return path
+
+
+def test_init_creates_and_never_overwrites(ws: Path, home: Path) -> None:
+    assert ws.exists()
+    before = ws.read_bytes()
+    assert_user_error(veil("--workspace", str(ws), "init", home=home), "already exists")
+    assert ws.read_bytes() == before
+
+
+def test_init_in_the_default_place_and_from_env(tmp_path: Path, home: Path) -> None:
+    result = veil("init", home=home)
+    assert result.returncode == 0, result.stderr
+    assert (home / "data" / "workspace.veil").exists()
+    other = tmp_path / "env.veil"
+    result = veil("init", home=home, VEIL_WORKSPACE=str(other))
+    assert result.returncode == 0, result.stderr
+    assert other.exists()
+
+
+@pytest.mark.parametrize(
+    ("passphrase", "words"), [("short", "too short"), (None, "No passphrase given")]
+)
+def test_init_refuses_bad_or_missing_passphrase(
+    tmp_path: Path, home: Path, passphrase: str | None, words: str
+) -> None:
+    path = tmp_path / "x.veil"
+    assert_user_error(
+        veil("--workspace", str(path), "init", home=home, passphrase=passphrase), words
+    )
+    assert not path.exists()
+
+
+def test_passwd_with_files_and_then_only_the_new_one_works(
+    ws: Path, home: Path, tmp_path: Path
+) -> None:
+    old_file, new_file = tmp_path / "old.txt", tmp_path / "new.txt"
+    old_file.write_text(PASS + "\n", encoding="utf-8")
+    new_file.write_text(NEW + "\n", encoding="utf-8")
+    result = veil(
+        "--workspace", str(ws), "--passphrase-file", str(old_file), "passwd",
+        "--new-passphrase-file", str(new_file), home=home, passphrase=None,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Passphrase changed" in result.stdout
+    assert_user_error(
+        veil("--workspace", str(ws), "audit", "verify", home=home), "Wrong passphrase"
+    )
+    result = veil("--workspace", str(ws), "audit", "verify", home=home, passphrase=NEW)
+    assert result.returncode == 0, result.stderr
+    assert "2 events checked" in result.stdout
+
+
+def test_passwd_without_new_passphrase_changes_nothing(ws: Path, home: Path) -> None:
+    before = ws.read_bytes()
+    assert_user_error(veil("--workspace", str(ws), "passwd", home=home), "No new passphrase")
+    assert ws.read_bytes() == before
+
+
+def test_audit_list_json_and_text(ws: Path, home: Path) -> None:
+    result = veil("--workspace", str(ws), "audit", "list", "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    events = json.loads(result.stdout)
+    assert [e["kind"] for e in events] == ["workspace.created"]
+    assert events[0]["prev_hash"] == "0" * 64
+    text = veil("--workspace", str(ws), "audit", "list", home=home)
+    assert "workspace.created" in text.stdout
+
+
+def test_audit_verify_reports_a_broken_chain(ws: Path, home: Path) -> None:
+    conn = sqlcipher.connect(str(ws), isolation_level=None)
+    conn.execute("PRAGMA key = '" + PASS + "'")
+    conn.execute("DROP TRIGGER audit_no_update")
+    conn.execute("UPDATE audit SET actor = 'someone else' WHERE seq = 1")
+    conn.close()
+    result = veil("--workspace", str(ws), "audit", "verify", home=home)
+    assert result.returncode == 3
+    assert "broken at event 1" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_workspace_and_folder(tmp_path: Path, home: Path) -> None:
+    missing = tmp_path / "missing.veil"
+    assert_user_error(
+        veil("--workspace", str(missing), "audit", "verify", home=home), "No workspace"
+    )
+    assert not missing.exists()
+    assert_user_error(veil("--workspace", str(tmp_path), "audit", "list", home=home), "folder")
