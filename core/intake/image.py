@@ -1,5 +1,6 @@
-"""Pictures of resumes (phone photos, scans): PNG, JPEG, TIFF (multi-page), GIF, BMP, WebP,
-read with OCR. EXIF rotation is applied; oversized images are refused before decoding."""
+"""Pictures of resumes (phone photos, scans): PNG, JPEG, HEIC (iPhone photos), TIFF
+(multi-page), GIF, BMP, WebP, read with OCR. EXIF rotation is applied; oversized images are
+refused before decoding."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ def read_image(data: bytes, limits: Limits) -> Parsed:
         raise UnsupportedFormatError("This is a picture and OCR is turned off.")
     from core.intake.ocr import ocr_image
 
+    if data[4:8] == b"ftyp":
+        _register_heif()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -48,3 +51,13 @@ def read_image(data: bytes, limits: Limits) -> Parsed:
     parsed.text = "\n\n".join(texts)
     parsed.warnings.insert(0, "picture: text read with OCR, check it")
     return parsed
+
+
+def _register_heif() -> None:
+    try:
+        import pillow_heif
+    except ImportError:
+        raise UnsupportedFormatError(
+            "HEIC photos need pillow-heif; save it as JPEG or PNG."
+        ) from None
+    pillow_heif.register_heif_opener()

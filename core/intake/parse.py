@@ -42,7 +42,7 @@ def _reader(media_type: str) -> Reader | None:
         from core.intake.rtf import read_rtf
 
         return read_rtf
-    if media_type in detect.IMAGE_TYPES:
+    if media_type in detect.IMAGE_TYPES or media_type == detect.HEIC:
         from core.intake.image import read_image
 
         return read_image
@@ -67,8 +67,6 @@ def parse(data: bytes, filename: str, limits: Limits) -> tuple[str, Parsed]:
         raise CorruptFileError("document (DOCX, ODT or ZIP)")
     if media_type in (detect.ZIP, detect.ARCHIVE):
         raise ArchiveError("An archive inside an archive (or passed as a document) is refused.")
-    if media_type == detect.HEIC:
-        raise UnsupportedFormatError("HEIC photos are not supported yet; save it as JPEG or PNG.")
     reader = _reader(media_type)
     if reader is None:
         raise UnsupportedFormatError()

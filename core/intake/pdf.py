@@ -5,6 +5,7 @@ runs no JavaScript unless a form environment is initialised, and Veil never init
 from __future__ import annotations
 
 import ctypes
+import unicodedata
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -44,19 +45,20 @@ def read_pdf(data: bytes, limits: Limits) -> Parsed:
                 continue
             try:
                 text = page_text(page)
-                if len(text.replace(" ", "").replace("\n", "")) < _MIN_TEXT_CHARS and _has_images(
-                    page
-                ):
+                garbled = _garbled(text)
+                scanned = len("".join(text.split())) < _MIN_TEXT_CHARS and _has_images(page)
+                if garbled or scanned:
+                    reason = "text layer unreadable" if garbled else "no text layer"
                     if not limits.ocr:
-                        parsed.warnings.append(f"page {index + 1} has no text layer (OCR is off)")
+                        parsed.warnings.append(f"page {index + 1}: {reason} (OCR is off)")
                     elif ocr_used >= limits.max_ocr_pages:
                         parsed.warnings.append(
-                            f"page {index + 1} has no text layer and was not read (OCR page limit)"
+                            f"page {index + 1}: {reason}, not read (OCR page limit)"
                         )
                     else:
                         ocr_used += 1
                         text = _ocr_page(page)
-                        parsed.warnings.append(f"page {index + 1}: no text layer, OCR used")
+                        parsed.warnings.append(f"page {index + 1}: {reason}, OCR used")
                 texts.append(text)
             except pdfium.PdfiumError:
                 parsed.warnings.append(f"page {index + 1} unreadable")
@@ -131,6 +133,18 @@ def _segments(textpage: pdfium.PdfTextPage, page_height: float) -> list[Segment]
 
 
 _rect_buffer = pdfium_c.FS_RECTF()
+
+
+def _garbled(text: str) -> bool:
+    """A text layer of mostly replacement, private-use or unassigned characters (fonts without
+    a Unicode map): the page is read with OCR instead."""
+    chars = "".join(text.split())
+    if len(chars) < _MIN_TEXT_CHARS:
+        return False
+    bad = sum(
+        1 for c in chars if c == "\ufffd" or unicodedata.category(c) in ("Co", "Cn", "Cc", "Cs")
+    )
+    return bad > 0.3 * len(chars)
 
 
 def _has_images(page: pdfium.PdfPage) -> bool:

@@ -52,10 +52,18 @@ def _worker_env() -> dict[str, str]:
     return env
 
 
+def worker_command() -> list[str]:
+    """How to start a worker. A frozen (PyInstaller) app has no ``-m``: its entry point must run
+    ``core.intake.worker.main()`` when given ``--veil-intake-worker``."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--veil-intake-worker"]
+    return [sys.executable, "-m", "core.intake.worker"]
+
+
 class _Worker:
     def __init__(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "core.intake.worker"],
+            worker_command(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

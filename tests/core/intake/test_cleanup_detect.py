@@ -128,3 +128,12 @@ def test_layout_single_column_with_right_aligned_dates_stays_row_wise() -> None:
         "Long sentence describing job 0",
         "Job 1 at Company 2011",
     ]
+
+
+def test_garbled_text_layer_detection() -> None:
+    from core.intake.pdf import _garbled
+
+    assert _garbled("\ue001\ue002\ue003 \ue004\ue005\ue006\ue007 " * 5)
+    assert _garbled("\ufffd" * 30 + "abc")
+    assert not _garbled("\uf0b7 Python developer with ten years of experience in data work")
+    assert not _garbled("")
