@@ -7,8 +7,9 @@ and scorer, a decision and the audit chain. Each step checks that its results ar
 
 - the network guard refuses a look-up (nothing can be downloaded);
 - the workspace file is encrypted, and no personal text reaches any file in the folder;
-- every sample file is read; in the redacted text no e-mail address, phone number or the
-  name at the top of the resume is left, and placeholders replace them;
+- every sample file is read, and so is a picture drawn on the spot (OCR); in the redacted
+  text no e-mail address, phone number or the name at the top of the resume is left, and
+  placeholders replace them;
 - resumes that clearly fit the sample job (they name its title) all rank above resumes that
   clearly do not (they are about neither data nor engineering);
 - the audit chain verifies; the workspace reopens with its passphrase, refuses a wrong one.
@@ -41,6 +42,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b")
 _PLACEHOLDER = re.compile(r"<[A-Z_]+_\d+>")
 _SQLITE_HEADER = b"SQLite format 3\x00"
+SCAN_LABEL = "self-test-scan.png"
+SCAN_WORDS = ("Python", "SQL", "Spark", "Airflow")
 
 
 class SelfTestFailure(Exception):
@@ -163,6 +166,20 @@ def _fit_groups(originals: dict[int, str]) -> tuple[list[int], list[int]]:
     return fit[:FIT_COUNT], unfit[:FIT_COUNT]
 
 
+def _scan_png() -> bytes:
+    """A picture of a line of text, for the OCR check (drawn here: no file to ship)."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (900, 160), 255)
+    font = ImageFont.load_default(size=40)
+    ImageDraw.Draw(image).text((20, 50), " ".join(SCAN_WORDS), fill=0, font=font)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
 def _files_leak(folder: Path, secrets_: list[str]) -> int:
     """How many of ``secrets_`` appear in plain bytes in any file under ``folder``."""
     blobs = [p.read_bytes() for p in folder.rglob("*") if p.is_file()]
@@ -173,7 +190,8 @@ def _files_leak(folder: Path, secrets_: list[str]) -> int:
 def _pipeline(run: _Run, folder: Path, engines_factory: Callable[[], Any] | None) -> None:
     from core.domain import DecisionKind
     from core.errors import WorkspaceError
-    from core.services import Engines, create_job, decide, import_paths, rank_job, ranking
+    from core.intake import Source, iter_sources
+    from core.services import Engines, create_job, decide, import_sources, rank_job, ranking
     from core.services.progress import run_to_end
     from core.storage import Workspace
 
@@ -197,16 +215,30 @@ def _pipeline(run: _Run, folder: Path, engines_factory: Callable[[], Any] | None
                 run.detail = "intake workers, redactor, encoder"
             with run.check("intake + redaction"):
                 job = create_job(ws, sample.JOB_TITLE, sample.job_text(), actor=ACTOR)
-                summary = run_to_end(import_paths(ws, engines, resumes, prepare=False, actor=ACTOR))
+                sources = [*iter_sources(resumes), Source(SCAN_LABEL, _scan_png())]
+                summary = run_to_end(
+                    import_sources(ws, engines, sources, prepare=False, actor=ACTOR)
+                )
                 failed = [o for o in summary.outcomes if o.status != "imported"]
                 _require(
                     not failed,
                     "intake + redaction",
-                    f"{len(failed)} of {len(resumes)} sample files were not imported"
+                    f"{len(failed)} of {len(sources)} files were not imported"
                     + (f" ({failed[0].error})" if failed and failed[0].error else ""),
                 )
-                ids = [int(o.candidate_id or 0) for o in summary.outcomes]
-                run.detail = f"{len(ids)} files read and stored"
+                by_label = {o.label: int(o.candidate_id or 0) for o in summary.outcomes}
+                scan_id = by_label.pop(SCAN_LABEL)
+                ids = sorted(by_label.values())
+                run.detail = f"{len(ids)} resumes and 1 picture read and stored"
+            with run.check("ocr"):
+                scan_text = ws.candidates.document(scan_id).text
+                seen = [w for w in SCAN_WORDS if _mentions_word(scan_text, w)]
+                _require(
+                    len(seen) >= len(SCAN_WORDS) - 1,
+                    "ocr",
+                    f"OCR read {len(seen)} of {len(SCAN_WORDS)} words of a test picture",
+                )
+                run.detail = f"{len(seen)} of {len(SCAN_WORDS)} words read from a picture"
             with run.check("redaction"):
                 placeholders, originals = _check_redaction(ws, ids)
                 run.detail = f"contacts and names gone, {placeholders} placeholders"
@@ -252,7 +284,7 @@ def _pipeline(run: _Run, folder: Path, engines_factory: Callable[[], Any] | None
 
     with run.check("reopen"):
         with Workspace.open(path, passphrase) as again:
-            _require(len(again.candidates.list()) == len(ids), "reopen", "data went missing")
+            _require(len(again.candidates.list()) == len(ids) + 1, "reopen", "data went missing")
             _require(again.audit.verify().ok, "reopen", "the audit chain broke on reopening")
         try:
             Workspace.open(path, passphrase + "-wrong").close()
