@@ -63,7 +63,8 @@ def check_passphrase(passphrase: str) -> None:
         raise WorkspaceError("The passphrase contains a NUL character, which is not allowed.")
 
 
-def _quote(passphrase: str) -> str:
+def quote_passphrase(passphrase: str) -> str:
+    """The passphrase as an SQL string literal (for PRAGMA key / ATTACH ... KEY)."""
     return "'" + passphrase.replace("'", "''") + "'"
 
 
@@ -156,7 +157,7 @@ def _configure_before_key(conn: Connection) -> None:
 
 
 def _key_and_probe(conn: Connection, passphrase: str) -> None:
-    conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+    conn.execute(f"PRAGMA key = {quote_passphrase(passphrase)}")
     try:
         conn.execute("PRAGMA user_version").fetchone()
     except DatabaseError as exc:
@@ -319,7 +320,7 @@ def create_connection(path: Path, passphrase: str) -> Connection:
         conn = _connect(_uri(path, mode="rw"))
         with _closing_on_error(conn):
             _configure_before_key(conn)
-            conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+            conn.execute(f"PRAGMA key = {quote_passphrase(passphrase)}")
             _configure_after_key(conn)
             verify_settings(conn)
     except BaseException:

@@ -18,11 +18,11 @@ from core.errors import WorkspaceError
 from core.storage import audit
 from core.storage.connection import (
     Connection,
-    _quote,
     check_passphrase,
     fsync_dir,
     fsync_file,
     open_connection,
+    quote_passphrase,
     remove_files,
     sidecars,
 )
@@ -49,7 +49,7 @@ def export_copy(conn: Connection, path: Path, new_passphrase: str, actor: str) -
     remove_files(tmp)
     os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute(f"ATTACH DATABASE ? AS rekey KEY {_quote(new_passphrase)}", (str(tmp),))
+    conn.execute(f"ATTACH DATABASE ? AS rekey KEY {quote_passphrase(new_passphrase)}", (str(tmp),))
     try:
         conn.execute("SELECT sqlcipher_export('rekey')")
         conn.execute(f"PRAGMA rekey.user_version = {schema_version(conn)}")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
+from core.errors import UserError, WorkspaceCorruptError
 from core.storage import rekey
 from core.storage.audit import Audit, append_event
 from core.storage.candidates import Candidates
@@ -41,8 +42,6 @@ MIN_PASSPHRASE_LENGTH = 8
 
 def validate_new_passphrase(passphrase: str) -> None:
     """The policy for a passphrase chosen by a user (front ends call this before create)."""
-    from core.errors import UserError
-
     check_passphrase(passphrase)
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise UserError(
@@ -51,8 +50,6 @@ def validate_new_passphrase(passphrase: str) -> None:
 
 
 def _quick_check(conn: Connection) -> None:
-    from core.errors import WorkspaceCorruptError
-
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except DatabaseError as exc:
