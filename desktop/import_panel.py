@@ -41,6 +41,7 @@ class ImportPanel(QWidget):
         self.session = session
         self.job_id: int | None = None
         self.worker: GeneratorWorker | None = None
+        self.running_job_id: int | None = None  # the job the running import adds to
         self.counts = {"imported": 0, "duplicate": 0, "failed": 0}
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
@@ -94,6 +95,9 @@ class ImportPanel(QWidget):
     # --- input -------------------------------------------------------------------------------
 
     def set_job(self, job_id: int | None) -> None:
+        if job_id != self.job_id and self.worker is None:
+            self.results.setRowCount(0)
+            self.summary.clear()
         self.job_id = job_id
         self.setEnabled(job_id is not None)
 
@@ -150,6 +154,7 @@ class ImportPanel(QWidget):
         worker.signals.cancelled.connect(self._on_cancelled)
         worker.signals.done.connect(self._on_done)
         self.worker = worker
+        self.running_job_id = job_id
         self._set_running(True)
         self.session.start(worker)
         return worker
@@ -205,15 +210,17 @@ class ImportPanel(QWidget):
 
     def _on_finished(self, _summary: object) -> None:
         self.summary.setText(self.tr("Done: ") + self._counts_text())
-        if self.job_id is not None and (self.counts["imported"] or self.counts["duplicate"]):
-            self.imported.emit(self.job_id)
+        job_id = self.running_job_id
+        if job_id is not None and (self.counts["imported"] or self.counts["duplicate"]):
+            self.imported.emit(job_id)
 
     def _on_cancelled(self) -> None:
         self.summary.setText(
             self.tr("Cancelled. Files finished before the stop are kept: ") + self._counts_text()
         )
-        if self.job_id is not None and self.counts["imported"] and self.session.is_open:
-            self.imported.emit(self.job_id)
+        job_id = self.running_job_id
+        if job_id is not None and self.counts["imported"] and self.session.is_open:
+            self.imported.emit(job_id)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.summary.setText(self.tr("The import stopped: ") + self._counts_text())

@@ -64,6 +64,18 @@ class JobsPanel(QWidget):
         item = self.list.currentItem()
         return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
+    def select_quietly(self, job_id: int | None) -> None:
+        """Select ``job_id`` without announcing it (undo a refused switch)."""
+        self.list.blockSignals(True)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == job_id:
+                self.list.setCurrentItem(item)
+                break
+        else:
+            self.list.clearSelection()
+        self.list.blockSignals(False)
+
     def clear(self) -> None:
         self.list.clear()
         self.empty_hint.setVisible(True)

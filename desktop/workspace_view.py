@@ -4,7 +4,14 @@ candidate detail), its import and its editor in tabs."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.candidate_view import CandidateView
 from desktop.error_display import show_error
@@ -69,7 +76,29 @@ class WorkspaceView(QWidget):
         if not jobs:
             self.new_job()
 
+    def _may_leave_editor(self, next_job: int | None) -> bool:
+        """Unsaved job edits: save, discard, or stay (Cancel)."""
+        if not self.editor.dirty or (next_job is not None and next_job == self.editor.job_id):
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Veil — Unsaved job"))
+        box.setText(self.tr("The job you were editing has unsaved changes."))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.editor.save() is not None
+        return answer == QMessageBox.StandardButton.Discard
+
     def open_job(self, job_id: int) -> None:
+        if not self._may_leave_editor(job_id):
+            self.jobs.select_quietly(self.editor.job_id)
+            return
         try:
             job = self.session.workspace.jobs.get(job_id)
         except Exception as exc:  # noqa: BLE001 - shown the one consistent way
@@ -86,6 +115,8 @@ class WorkspaceView(QWidget):
             self.tabs.setCurrentIndex(TAB_RANKING)
 
     def new_job(self) -> None:
+        if not self._may_leave_editor(None):
+            return
         self.job_id = None
         self.jobs.list.clearSelection()
         self.editor.new_job()

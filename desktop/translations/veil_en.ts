@@ -356,107 +356,107 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../import_panel.py" line="53"/>
+        <location filename="../import_panel.py" line="54"/>
         <source>Drop resumes here: files (PDF, Word, text, images), folders or ZIP archives.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="60"/>
+        <location filename="../import_panel.py" line="61"/>
         <source>Choose files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="62"/>
+        <location filename="../import_panel.py" line="63"/>
         <source>Choose a folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="72"/>
+        <location filename="../import_panel.py" line="73"/>
         <source>%v of %m files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="73"/>
+        <location filename="../import_panel.py" line="74"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="83"/>
+        <location filename="../import_panel.py" line="84"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="83"/>
+        <location filename="../import_panel.py" line="84"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="90"/>
+        <location filename="../import_panel.py" line="91"/>
         <source>Import results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="115"/>
+        <location filename="../import_panel.py" line="119"/>
         <source>Choose resumes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="117"/>
+        <location filename="../import_panel.py" line="121"/>
         <source>Resumes (%1);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="123"/>
+        <location filename="../import_panel.py" line="127"/>
         <source>Choose a folder of resumes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="140"/>
+        <location filename="../import_panel.py" line="144"/>
         <source>Reading and anonymizing… the first file also loads the models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="160"/>
+        <location filename="../import_panel.py" line="165"/>
         <source>Stopping after the current file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="193"/>
+        <location filename="../import_panel.py" line="198"/>
         <source>Imported and anonymized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="195"/>
+        <location filename="../import_panel.py" line="200"/>
         <source>Duplicate: this file is already in the workspace (added to this job)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="196"/>
+        <location filename="../import_panel.py" line="201"/>
         <source>Not imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="196"/>
+        <location filename="../import_panel.py" line="201"/>
         <source>unreadable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="200"/>
+        <location filename="../import_panel.py" line="205"/>
         <source>%1 imported, %2 duplicates, %3 failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="207"/>
+        <location filename="../import_panel.py" line="212"/>
         <source>Done: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="213"/>
+        <location filename="../import_panel.py" line="219"/>
         <source>Cancelled. Files finished before the stop are kept: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="219"/>
+        <location filename="../import_panel.py" line="226"/>
         <source>The import stopped: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1220,18 +1220,28 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../workspace_view.py" line="39"/>
+        <location filename="../workspace_view.py" line="46"/>
         <source>Ranking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="40"/>
+        <location filename="../workspace_view.py" line="47"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="41"/>
+        <location filename="../workspace_view.py" line="48"/>
         <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../workspace_view.py" line="85"/>
+        <source>Veil — Unsaved job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../workspace_view.py" line="86"/>
+        <source>The job you were editing has unsaved changes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

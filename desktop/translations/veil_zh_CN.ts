@@ -357,107 +357,107 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../import_panel.py" line="53"/>
+        <location filename="../import_panel.py" line="54"/>
         <source>Drop resumes here: files (PDF, Word, text, images), folders or ZIP archives.</source>
         <translation>将简历拖放到这里：文件（PDF、Word、文本、图片）、文件夹或 ZIP 压缩包。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="60"/>
+        <location filename="../import_panel.py" line="61"/>
         <source>Choose files…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="62"/>
+        <location filename="../import_panel.py" line="63"/>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="72"/>
+        <location filename="../import_panel.py" line="73"/>
         <source>%v of %m files</source>
         <translation>%v / %m 个文件</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="73"/>
+        <location filename="../import_panel.py" line="74"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="83"/>
+        <location filename="../import_panel.py" line="84"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="83"/>
+        <location filename="../import_panel.py" line="84"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="90"/>
+        <location filename="../import_panel.py" line="91"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="115"/>
+        <location filename="../import_panel.py" line="119"/>
         <source>Choose resumes</source>
         <translation>选择简历</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="117"/>
+        <location filename="../import_panel.py" line="121"/>
         <source>Resumes (%1);;All files (*)</source>
         <translation>简历 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="123"/>
+        <location filename="../import_panel.py" line="127"/>
         <source>Choose a folder of resumes</source>
         <translation>选择简历文件夹</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="140"/>
+        <location filename="../import_panel.py" line="144"/>
         <source>Reading and anonymizing… the first file also loads the models.</source>
         <translation>正在读取并匿名化… 处理第一个文件时还会加载模型。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="160"/>
+        <location filename="../import_panel.py" line="165"/>
         <source>Stopping after the current file…</source>
         <translation>处理完当前文件后停止…</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="193"/>
+        <location filename="../import_panel.py" line="198"/>
         <source>Imported and anonymized</source>
         <translation>已导入并匿名化</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="195"/>
+        <location filename="../import_panel.py" line="200"/>
         <source>Duplicate: this file is already in the workspace (added to this job)</source>
         <translation>重复：该文件已在工作区中（已加入此职位）</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="196"/>
+        <location filename="../import_panel.py" line="201"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="196"/>
+        <location filename="../import_panel.py" line="201"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="200"/>
+        <location filename="../import_panel.py" line="205"/>
         <source>%1 imported, %2 duplicates, %3 failed.</source>
         <translation>导入 %1 个，重复 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="207"/>
+        <location filename="../import_panel.py" line="212"/>
         <source>Done: </source>
         <translation>完成：</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="213"/>
+        <location filename="../import_panel.py" line="219"/>
         <source>Cancelled. Files finished before the stop are kept: </source>
         <translation>已取消。停止前已完成的文件会保留：</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="219"/>
+        <location filename="../import_panel.py" line="226"/>
         <source>The import stopped: </source>
         <translation>导入已停止：</translation>
     </message>
@@ -1217,19 +1217,29 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../workspace_view.py" line="39"/>
+        <location filename="../workspace_view.py" line="46"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="40"/>
+        <location filename="../workspace_view.py" line="47"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="41"/>
+        <location filename="../workspace_view.py" line="48"/>
         <source>Job</source>
         <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../workspace_view.py" line="85"/>
+        <source>Veil — Unsaved job</source>
+        <translation>Veil — 职位未保存</translation>
+    </message>
+    <message>
+        <location filename="../workspace_view.py" line="86"/>
+        <source>The job you were editing has unsaved changes.</source>
+        <translation>您正在编辑的职位有未保存的更改。</translation>
     </message>
 </context>
 </TS>

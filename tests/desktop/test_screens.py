@@ -164,3 +164,40 @@ def test_wrong_passphrase_changes_no_byte(
     assert before == after
     window.close()
     second.close()
+
+
+def test_switching_jobs_with_unsaved_edits_asks_first(
+    qtbot: Any,
+    tmp_path: Path,
+    make_engines: Any,
+    prefs: Preferences,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.services import create_job
+
+    path = tmp_path / "jobs.veil"
+    window = open_window(qtbot, path, make_engines(), prefs)
+    create_workspace(qtbot, window, path)
+    ws = window.session.workspace
+    first = create_job(ws, "Data Engineer", "Requirements:\n- Python\n- SQL")
+    second = create_job(ws, "Nurse", "Requirements:\n- Patient care")
+    view = window.workspace_view
+    view.reload()
+    view.open_job(first.id)
+    view.editor.title.setText("Data Engineer (edited)")
+    assert view.editor.dirty
+
+    answers = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: answers.pop(0))
+    view.open_job(second.id)
+    assert view.editor.job_id == first.id
+    assert view.editor.title.text() == "Data Engineer (edited)"
+    assert view.jobs.current_job_id() == first.id
+
+    answers.append(QMessageBox.StandardButton.Save)
+    view.open_job(second.id)
+    assert view.editor.job_id == second.id
+    assert ws.jobs.get(first.id).title == "Data Engineer (edited)"
+    window.close()
