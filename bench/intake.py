@@ -128,7 +128,7 @@ def reading_order() -> None:
 
 def _sources(kind: str, count: int) -> list[Source]:
     if kind == "pdf":
-        items = [fx.multipage_pdf(pages=2, lines_per_page=40), fx.two_column_pdf("sidebar")]
+        items = [fx.dense_pdf(pages=2), fx.two_column_pdf("sidebar")]
     else:
         items = [fx.docx_bytes()]
     return [Source(f"{kind}-{i}", items[i % len(items)] + b"\n" * (i % 3), None)

@@ -5,7 +5,9 @@ runs no JavaScript unless a form environment is initialised, and Veil never init
 from __future__ import annotations
 
 import ctypes
+import re
 import unicodedata
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -80,59 +82,111 @@ def page_text(page: pdfium.PdfPage) -> str:
         textpage.close()
 
 
+_WORD = re.compile(r"[^\s\x00\ufffe\uffff]+")
+
+
 def _segments(textpage: pdfium.PdfTextPage, page_height: float) -> list[Segment]:
+    """Runs of words on one line, split at line changes and at wide gaps (column gutters).
+
+    Fast path: the page text in one call, then the boxes of each word's first and last
+    character only; a word that looks too wide to be one word (no space between two runs) and
+    pages whose text does not map 1:1 onto character indexes take the per-character path.
+    """
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
-    segments: list[Segment] = []
-    chars: list[str] = []
-    box: list[float] = []  # x0, top, x1, bottom of the current segment
-    last_x1 = 0.0
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:
+        return _Builder(raw, page_height).characters(range(count)).finish()
+    builder = _Builder(raw, page_height)
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        first, last = builder.box(start), builder.box(end - 1)
+        if first is None or last is None:
+            builder.characters(range(start, end))
+            continue
+        height = max(first[3] - first[1], 1.0)
+        if last[2] - first[0] > 1.5 * height * (end - start) + height or last[1] > first[3]:
+            builder.characters(range(start, end))  # two runs glued together: go char by char
+            continue
+        box = (first[0], min(first[1], last[1]), last[2], max(first[3], last[3]))
+        builder.add(match.group(), box, space_before=True)
+    return builder.finish()
 
-    def flush() -> None:
-        text = "".join(chars).strip()
-        if text and box:
-            segments.append(Segment(box[0], box[1], box[2], box[3], text))
-        chars.clear()
-        box.clear()
 
-    for index in range(count):
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
-        if code in (0, 0xFFFE, 0xFFFF):
-            continue
-        char = chr(code) if code < 0x110000 else ""
-        if char in ("\r", "\n"):
-            flush()
-            continue
-        if char.isspace():
-            if chars:
-                chars.append(" ")
-            continue
-        if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(_rect_buffer)):
-            continue
-        x0, y_top, x1, y_bottom = (
-            _rect_buffer.left,
-            page_height - _rect_buffer.top,
-            _rect_buffer.right,
-            page_height - _rect_buffer.bottom,
+class _Builder:
+    """Accumulates words or characters into segments."""
+
+    def __init__(self, raw: Any, page_height: float) -> None:
+        self.raw = raw
+        self.page_height = page_height
+        self.segments: list[Segment] = []
+        self.parts: list[str] = []
+        self.current: list[float] = []  # x0, top, x1, bottom
+        self.last_x1 = 0.0
+        self.rect = pdfium_c.FS_RECTF()
+
+    def box(self, index: int) -> tuple[float, float, float, float] | None:
+        if not pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, ctypes.byref(self.rect)):
+            return None
+        rect = self.rect
+        return (
+            rect.left,
+            self.page_height - rect.top,
+            rect.right,
+            self.page_height - rect.bottom,
         )
-        if box:
-            height = max(box[3] - box[1], y_bottom - y_top, 1.0)
-            same_line = abs((y_top + y_bottom) / 2 - (box[1] + box[3]) / 2) < 0.5 * height
-            gap = x0 - last_x1
+
+    def characters(self, indexes: range) -> _Builder:
+        space = True
+        for index in indexes:
+            code = pdfium_c.FPDFText_GetUnicode(self.raw, index)
+            if code in (0, 0xFFFE, 0xFFFF) or code >= 0x110000:
+                continue
+            char = chr(code)
+            if char in ("\r", "\n"):
+                self.flush()
+                continue
+            if char.isspace():
+                space = True
+                continue
+            box = self.box(index)
+            if box is not None:
+                self.add(char, box, space_before=space)
+                space = False
+        return self
+
+    def add(self, text: str, box: tuple[float, float, float, float], *, space_before: bool) -> None:
+        x0, top, x1, bottom = box
+        current = self.current
+        if current:
+            height = max(current[3] - current[1], bottom - top, 1.0)
+            same_line = abs((top + bottom) / 2 - (current[1] + current[3]) / 2) < 0.5 * height
+            gap = x0 - self.last_x1
             if not same_line or gap > 1.5 * height or gap < -0.5 * height:
-                flush()
-        if not box:
-            box.extend((x0, y_top, x1, y_bottom))
+                self.flush()
+        if not self.current:
+            self.current.extend(box)
         else:
-            box[0], box[1] = min(box[0], x0), min(box[1], y_top)
-            box[2], box[3] = max(box[2], x1), max(box[3], y_bottom)
-        chars.append(char)
-        last_x1 = x1
-    flush()
-    return segments
+            if space_before:
+                self.parts.append(" ")
+            current[0], current[1] = min(current[0], x0), min(current[1], top)
+            current[2], current[3] = max(current[2], x1), max(current[3], bottom)
+        self.parts.append(text)
+        self.last_x1 = x1
 
+    def flush(self) -> None:
+        text = "".join(self.parts).strip()
+        if text and self.current:
+            c = self.current
+            self.segments.append(Segment(c[0], c[1], c[2], c[3], text))
+        self.parts.clear()
+        self.current.clear()
 
-_rect_buffer = pdfium_c.FS_RECTF()
+    def finish(self) -> list[Segment]:
+        self.flush()
+        return self.segments
 
 
 def _garbled(text: str) -> bool:

@@ -117,6 +117,24 @@ def multipage_pdf(pages: int = 3, lines_per_page: int = 40) -> bytes:
 
 
 @cache
+def dense_pdf(pages: int = 2) -> bytes:
+    """A dense single-column resume (~65 lines of ~95 characters a page, 9 pt): bench input."""
+    pdf = _pdf(9)
+    for page in range(pages):
+        if page:
+            pdf.add_page()
+        for i in range(65):
+            n = page * 65 + i
+            pdf.text(
+                36,
+                40 + 11.5 * i,
+                f"- Led project {n}: moved {n % 7 + 2} services to Kubernetes with Python and Go; "
+                f"latency down {n % 40 + 5}%",
+            )
+    return bytes(pdf.output())
+
+
+@cache
 def chinese_pdf() -> bytes:
     pdf = FPDF(format="A4", unit="pt")
     pdf.add_page()
