@@ -38,10 +38,12 @@ log = logging.getLogger(__name__)
 _ROOT = str(Path(__file__).resolve().parents[2])
 _START_TIMEOUT = 120.0
 _JOBS_PER_WORKER = 500
+_SECRET_ENV = frozenset({"VEIL_PASSPHRASE"})
 
 
 def _worker_env() -> dict[str, str]:
-    env = dict(os.environ)
+    # A worker reads hostile files: it gets no secrets (the workspace passphrase) to leak.
+    env = {k: v for k, v in os.environ.items() if k not in _SECRET_ENV}
     env.update(offline.OFFLINE_ENV)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (_ROOT, env.get("PYTHONPATH", "")) if p)
     env["PYTHONDONTWRITEBYTECODE"] = "1"

@@ -5,6 +5,7 @@ directory before anything is decompressed; archives inside archives are refused.
 from __future__ import annotations
 
 import os
+import stat
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -79,7 +80,11 @@ def _file(path: Path, limits: Limits) -> Iterator[Source]:
     if suffix == ".zip":
         yield from _zip(path, limits)
         return
-    if path.stat().st_size > limits.max_bytes:
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+        yield Source(label, None, SourceError("This is not a regular file."))
+        return
+    if info.st_size > limits.max_bytes:
         yield Source(label, None, FileTooLargeError(limits.max_bytes))
         return
     with path.open("rb") as handle:

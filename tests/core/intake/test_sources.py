@@ -6,6 +6,8 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from core.intake import (
     ArchiveError,
     Extraction,
@@ -67,6 +69,25 @@ def test_missing_path_and_size_cap(tmp_path: Path) -> None:
     assert isinstance(missing.error, SourceError)
     assert isinstance(too_big.error, FileTooLargeError)
     assert too_big.data is None
+
+
+def test_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "cv.txt"
+    os.mkfifo(fifo)
+    (source,) = iter_sources([tmp_path])
+    assert isinstance(source.error, SourceError)
+
+
+def test_workers_do_not_inherit_the_passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.intake.sandbox import _worker_env
+
+    monkeypatch.setenv("VEIL_PASSPHRASE", "correct horse battery staple")
+    env = _worker_env()
+    assert "VEIL_PASSPHRASE" not in env
+    assert env["HF_HUB_OFFLINE"] == "1"
+    assert env["ORT_DISABLE_TELEMETRY"] == "1"
 
 
 def test_extract_many_keeps_order_and_reports_errors(pool: IntakePool, tmp_path: Path) -> None:
