@@ -10,12 +10,14 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop import candidate_view
+from desktop.audit_view import AuditView
 from desktop.create_dialog import CreateWorkspaceDialog
 from desktop.main_window import MainWindow
 from desktop.preferences import Preferences
 from desktop.ranking_model import COL_CANDIDATE, COL_EVIDENCE
 from desktop.reveal_dialog import RevealDialog
 from desktop.session import Session
+from desktop.settings_dialog import SettingsDialog
 from tests.desktop.resumes import JOB_POSTING, JOB_TITLE, RESUMES, write_resumes
 
 PASSPHRASE = "quiet meadow lantern 77"
@@ -161,6 +163,29 @@ def run_flow(qtbot: Any, tmp_path: Path, engines: Any, prefs: Preferences, timeo
     for kind in ("job.created", "candidate.viewed", "decision.recorded", "identity.revealed"):
         assert kind in kinds, kind
     assert window.session.workspace.audit.verify().ok
+    audit = AuditView(window.session.workspace, window)
+    qtbot.addWidget(audit)
+    assert audit.verified.ok
+    assert audit.status.text().startswith("✔ Chain verified")
+    assert audit.table.rowCount() == len(kinds)
+    assert audit.table.item(0, 2).text() == "Identity revealed"  # newest first
+    audit.close()
+
+    # settings: the data location, the model in use; auto-lock time saved
+    settings = SettingsDialog(
+        window.prefs,
+        workspace_path=str(window.session.path),
+        engines=window.session.engines,
+        parent=window,
+    )
+    qtbot.addWidget(settings)
+    encoder = getattr(window.session.engines, "_encoder", None)
+    if encoder is not None:
+        assert settings.model_hash.text() == encoder.model_hash
+        assert len(settings.model_hash.text()) == 64
+    settings.auto_lock.setValue(5)
+    settings.accept()
+    assert window.prefs.auto_lock_minutes == 5
 
     # lock with Ctrl+L: everything decrypted is dropped from the views
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
