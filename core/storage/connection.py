@@ -28,7 +28,6 @@ from core.errors import (
     WorkspaceCorruptError,
     WorkspaceError,
     WorkspaceExistsError,
-    WorkspaceLockedError,
     WorkspaceNotFoundError,
     WrongPassphraseError,
 )
@@ -242,8 +241,8 @@ def verify_settings(conn: Connection) -> dict[str, str]:
     return got
 
 
-def translate(exc: BaseException) -> WorkspaceError:
-    """A SQLite/SQLCipher error as the user-facing error it stands for."""
+def known_error(exc: BaseException) -> WorkspaceError | None:
+    """The user-facing error a SQLite/SQLCipher error stands for; None when it is a bug."""
     text = str(exc).lower()
     if "file is not a database" in text:
         return WrongPassphraseError()
@@ -252,15 +251,27 @@ def translate(exc: BaseException) -> WorkspaceError:
             "The workspace is damaged or was tampered with.",
             hint="Nothing was repaired. Restore it from a backup.",
         )
-    if "locked" in text or "busy" in text:
-        return WorkspaceLockedError(
+    if "database is locked" in text or "busy" in text:
+        return WorkspaceError(
             "The workspace is open in another Veil window or process.",
             hint="Close it there first.",
         )
     if "readonly" in text or "read-only" in text:
         return WorkspaceError("The workspace is in a read-only location.")
-    if "disk is full" in text or "full" in text:
+    if "disk is full" in text:
         return WorkspaceError("The disk is full; the last change was not saved.")
+    if "disk i/o error" in text or "unable to open" in text:
+        return WorkspaceError(
+            "The workspace file could not be read or written.", hint=f"({_reason(exc)})"
+        )
+    return None
+
+
+def translate(exc: BaseException) -> WorkspaceError:
+    """Like :func:`known_error`, with a generic user-facing error for anything else."""
+    known = known_error(exc)
+    if known is not None:
+        return known
     return WorkspaceError("The workspace could not be used.", hint=f"({_reason(exc)})")
 
 

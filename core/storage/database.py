@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from core.errors import WorkspaceLockedError
-from core.storage.connection import Connection, DatabaseError, IntegrityError, translate
+from core.storage.connection import Connection, DatabaseError, known_error
 
 T = TypeVar("T")
 
@@ -62,12 +62,14 @@ class Database:
 
     @staticmethod
     def _guarded(fn: Callable[[], T]) -> T:
+        """Run ``fn``; storage failures become user errors, SQL bugs stay bugs."""
         try:
             return fn()
         except DatabaseError as exc:
-            if isinstance(exc, IntegrityError):
+            known = known_error(exc)
+            if known is None:
                 raise
-            raise translate(exc) from exc
+            raise known from exc
 
     def read(self, fn: Callable[[Connection], T]) -> T:
         return self.call(lambda: fn(self.conn))

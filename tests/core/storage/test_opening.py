@@ -13,7 +13,6 @@ from core.errors import (
     WorkspaceCorruptError,
     WorkspaceError,
     WorkspaceExistsError,
-    WorkspaceLockedError,
     WorkspaceNotFoundError,
     WrongPassphraseError,
 )
@@ -133,7 +132,7 @@ def test_read_only_file_and_folder(closed_ws: Path) -> None:
 
 def test_second_open_is_refused_while_open(closed_ws: Path) -> None:
     with Workspace.open(closed_ws, PASSPHRASE) as ws:
-        with pytest.raises(WorkspaceLockedError):
+        with pytest.raises(WorkspaceError, match="open in another"):
             Workspace.open(closed_ws, PASSPHRASE)
         assert len(ws.jobs.list()) == 30  # the first one is unharmed
 
@@ -151,6 +150,18 @@ def test_create_never_overwrites(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.veil", "fresh.veil-wal"]
     with pytest.raises(WorkspaceNotFoundError):
         Workspace.create(tmp_path / "missing" / "w.veil", PASSPHRASE)
+
+
+def test_create_in_a_read_only_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        with pytest.raises(WorkspaceError, match="read-only"):
+            Workspace.create(folder / "w.veil", PASSPHRASE)
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(stat.S_IRWXU)
 
 
 def test_create_sets_private_file_mode(ws_path: Path) -> None:
