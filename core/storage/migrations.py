@@ -117,8 +117,26 @@ def schema_version(conn: Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def _apply(conn: Connection, step: Migration) -> None:
+    for statement in step.statements:
+        conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {int(step.version)}")
+
+
+def create_schema(conn: Connection) -> int:
+    """Lay the latest schema on an empty database, inside the caller's transaction.
+
+    A new workspace is created in one transaction, so one killed half-way is left at version 0,
+    which ``open`` refuses as incomplete."""
+    if schema_version(conn) != 0:
+        raise RuntimeError("create_schema on a database that already has a schema")
+    for step in MIGRATIONS:
+        _apply(conn, step)
+    return LATEST_VERSION
+
+
 def migrate(conn: Connection, target: int = LATEST_VERSION) -> int:
-    """Bring the schema forward to ``target``; return the version it ends at."""
+    """Bring the schema forward to ``target``, one transaction per step; return the version."""
     current = schema_version(conn)
     if current > LATEST_VERSION:
         raise WorkspaceError(
@@ -129,9 +147,7 @@ def migrate(conn: Connection, target: int = LATEST_VERSION) -> int:
         if current < step.version <= target:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                for statement in step.statements:
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {int(step.version)}")
+                _apply(conn, step)
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise

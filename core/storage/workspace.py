@@ -33,7 +33,7 @@ from core.storage.database import Database
 from core.storage.decisions import Decisions
 from core.storage.embeddings import Embeddings
 from core.storage.jobs import Jobs
-from core.storage.migrations import LATEST_VERSION, migrate, schema_version
+from core.storage.migrations import LATEST_VERSION, create_schema, migrate, schema_version
 from core.storage.scores import Scores
 from core.storage.settings import Settings
 
@@ -83,8 +83,8 @@ class Workspace:
         target = Path(path)
         conn = create_connection(target, passphrase)
         try:
-            migrate(conn)
             conn.execute("BEGIN IMMEDIATE")
+            create_schema(conn)
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('created_at', ?), ('format', 'veil')",
                 (now(),),
@@ -106,6 +106,11 @@ class Workspace:
             if check:
                 _quick_check(conn)
             try:
+                if schema_version(conn) == 0:
+                    raise WorkspaceCorruptError(
+                        "This workspace was never completely created.",
+                        hint="Nothing was changed. Create a new workspace.",
+                    )
                 migrate(conn)
             except DatabaseError as exc:
                 raise translate(exc) from None

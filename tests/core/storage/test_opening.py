@@ -17,7 +17,7 @@ from core.errors import (
     WrongPassphraseError,
 )
 from core.storage import Workspace
-from core.storage.connection import PAGE_SIZE
+from core.storage.connection import PAGE_SIZE, create_connection
 
 from .conftest import PASSPHRASE, file_states, leave_unclean
 
@@ -150,6 +150,13 @@ def test_create_never_overwrites(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.veil", "fresh.veil-wal"]
     with pytest.raises(WorkspaceNotFoundError):
         Workspace.create(tmp_path / "missing" / "w.veil", PASSPHRASE)
+
+
+def test_half_created_workspace_is_refused(ws_path: Path) -> None:
+    ws_path.parent.mkdir()
+    create_connection(ws_path, PASSPHRASE).close()  # keyed, but killed before its schema
+    err = assert_refused(ws_path, PASSPHRASE, WorkspaceCorruptError)
+    assert "never completely created" in str(err)
 
 
 def test_create_in_a_read_only_folder_is_refused(tmp_path: Path) -> None:
