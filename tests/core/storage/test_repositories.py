@@ -225,3 +225,25 @@ def test_reopen_keeps_everything(ws_path: Path) -> None:
         assert ws.candidates.ids_for_job(job.id) == [cid]
         assert ws.settings.get("k") == "v"
         assert ws.check_integrity() == []
+
+
+def test_calls_made_on_the_database_thread_run_directly(ws: Workspace) -> None:
+    ws.jobs.add("outer", "x", [])
+    # a repository call from code already running on the database thread must not deadlock
+    titles = ws._db.read(lambda conn: [j.title for j in ws.jobs.list()])
+    assert titles == ["outer"]
+
+
+def test_closing_a_generator_mid_transaction_rolls_back(ws: Workspace) -> None:
+    def importer():  # type: ignore[no-untyped-def]
+        with ws.transaction():
+            for i in range(10):
+                ws.jobs.add(f"job {i}", "x", [])
+                yield i
+
+    gen = importer()
+    assert [next(gen), next(gen), next(gen)] == [0, 1, 2]
+    gen.close()  # GeneratorExit inside the transaction
+    assert ws.jobs.list() == []
+    ws.jobs.add("after", "x", [])  # the workspace is usable and consistent
+    assert [j.title for j in ws.jobs.list()] == ["after"]
