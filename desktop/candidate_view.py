@@ -34,6 +34,7 @@ CONFIRM_REVEAL = confirm_reveal
 
 class CandidateView(QWidget):
     back_requested = Signal()
+    step_requested = Signal(int)  # -1 previous, +1 next candidate in the ranking's order
     decided = Signal(int, str, str)  # candidate id, kind, reason
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -62,6 +63,15 @@ class CandidateView(QWidget):
         top.addWidget(self.title)
         top.addWidget(self.score_label)
         top.addStretch(1)
+        self.previous_button = QPushButton(self.tr("‹ Previous"))
+        self.previous_button.setToolTip(self.tr("Previous candidate in the ranking (Ctrl+Up)"))
+        self.previous_button.clicked.connect(lambda: self.step_requested.emit(-1))
+        self.next_button = QPushButton(self.tr("Next ›"))
+        self.next_button.setToolTip(self.tr("Next candidate in the ranking (Ctrl+Down)"))
+        self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
+        top.addWidget(self.previous_button)
+        top.addWidget(self.next_button)
+        top.addSpacing(12)
         top.addWidget(self.reveal_button)
         layout.addLayout(top)
 
@@ -121,6 +131,8 @@ class CandidateView(QWidget):
         layout.addWidget(splitter, 1)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit)
         QShortcut(QKeySequence("Alt+Left"), self, self.back_requested.emit)
+        QShortcut(QKeySequence("Ctrl+Up"), self, lambda: self.step_requested.emit(-1))
+        QShortcut(QKeySequence("Ctrl+Down"), self, lambda: self.step_requested.emit(1))
 
     # --- data --------------------------------------------------------------------------------
 

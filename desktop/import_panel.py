@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -47,6 +47,7 @@ class ImportPanel(QWidget):
         layout = QVBoxLayout(self)
 
         self.drop_zone = QFrame()
+        self.drop_zone.setObjectName("dropZone")
         self.drop_zone.setFrameShape(QFrame.Shape.StyledPanel)
         self.drop_zone.setMinimumHeight(110)
         zone = QVBoxLayout(self.drop_zone)
@@ -104,8 +105,19 @@ class ImportPanel(QWidget):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self.job_id is not None and self.worker is None:
             event.acceptProposedAction()
+            self._highlight_drop(True)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._highlight_drop(False)
+
+    def _highlight_drop(self, on: bool) -> None:
+        color = self.palette().color(QPalette.ColorRole.Highlight).name()
+        self.drop_zone.setStyleSheet(
+            f"#dropZone {{ border: 2px dashed {color}; border-radius: 6px; }}" if on else ""
+        )
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._highlight_drop(False)
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()

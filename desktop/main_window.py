@@ -45,6 +45,9 @@ class MainWindow(QMainWindow):
         self.session = session
         self.prefs = prefs or Preferences()
         self.resize(1200, 780)
+        geometry = self.prefs.window_geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         self.stack = QStackedWidget()
         self.unlock_view = UnlockView()
         self.workspace_view = WorkspaceView(session)
@@ -269,6 +272,8 @@ class MainWindow(QMainWindow):
     # --- quit --------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.prefs.window_geometry = self.saveGeometry()
+        self.prefs.sync()
         if self.session.is_open:
             self.session.lock()
         if self.unlock_worker is not None:

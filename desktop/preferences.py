@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from core import paths
 
@@ -64,6 +64,15 @@ class Preferences:
     @last_workspace.setter
     def last_workspace(self, path: Path) -> None:
         self._s.setValue("last_workspace", str(path))
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        value = self._s.value("window_geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window_geometry", value)
 
     def sync(self) -> None:
         self._s.sync()

@@ -20,6 +20,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.theme import status_color
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 2
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 3  # 0..100 float, for the bar delegate
@@ -192,6 +194,10 @@ class RankingTableModel(QAbstractTableModel):
                     .replace("%1", str(row.must_met))
                     .replace("%2", str(row.must_total))
                 )
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS and row.status:
+            return status_color(
+                {"shortlist": "met", "hold": "partly", "reject": "missing"}.get(row.status, "")
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_RANK, COL_SCORE, COL_MUST):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_SCORE:

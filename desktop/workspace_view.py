@@ -18,6 +18,7 @@ from desktop.error_display import show_error
 from desktop.import_panel import ImportPanel
 from desktop.job_editor import JobEditor
 from desktop.jobs_panel import JobsPanel
+from desktop.ranking_model import CANDIDATE_ROLE
 from desktop.ranking_view import RankingView
 from desktop.session import Session
 
@@ -59,6 +60,7 @@ class WorkspaceView(QWidget):
         self.importer.imported.connect(self._rescore)
         self.ranking.candidate_activated.connect(self.open_candidate)
         self.candidate.back_requested.connect(self.back_to_ranking)
+        self.candidate.step_requested.connect(self.step_candidate)
         self.candidate.decided.connect(self.ranking.update_status)
 
     # --- navigation --------------------------------------------------------------------------
@@ -146,6 +148,19 @@ class WorkspaceView(QWidget):
         if self.candidate.show_candidate(self.job_id, candidate_id):
             self.tabs.setCurrentIndex(TAB_RANKING)
             self.review.setCurrentWidget(self.candidate)
+
+    def step_candidate(self, delta: int) -> None:
+        """Open the previous or next candidate in the ranking's current order and filter."""
+        table = self.ranking.table
+        proxy = self.ranking.proxy
+        current = self.candidate.candidate_id
+        rows = [proxy.index(r, 0).data(CANDIDATE_ROLE) for r in range(proxy.rowCount())]
+        if current not in rows:
+            return
+        target = rows.index(current) + delta
+        if 0 <= target < len(rows):
+            table.selectRow(target)
+            self.open_candidate(int(rows[target]))
 
     def back_to_ranking(self) -> None:
         self.review.setCurrentWidget(self.ranking)

@@ -107,123 +107,143 @@
 <context>
     <name>CandidateView</name>
     <message>
-        <location filename="../candidate_view.py" line="49"/>
+        <location filename="../candidate_view.py" line="50"/>
         <source>← Ranking</source>
         <extracomment>set by tests to answer the reveal confirmation without a modal box</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="50"/>
+        <location filename="../candidate_view.py" line="51"/>
         <source>Back to the ranking (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="58"/>
+        <location filename="../candidate_view.py" line="59"/>
         <source>Reveal identity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="59"/>
+        <location filename="../candidate_view.py" line="60"/>
         <source>Shows the original resume; this is logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="77"/>
+        <location filename="../candidate_view.py" line="66"/>
+        <source>‹ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="67"/>
+        <source>Previous candidate in the ranking (Ctrl+Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="69"/>
+        <source>Next ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="70"/>
+        <source>Next candidate in the ranking (Ctrl+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="87"/>
         <source>Marked words like &lt;PERSON_1&gt; were hidden so that you judge skills, not identity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="86"/>
+        <location filename="../candidate_view.py" line="96"/>
         <source>Requirement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="86"/>
+        <location filename="../candidate_view.py" line="96"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="86"/>
+        <location filename="../candidate_view.py" line="96"/>
         <source>Similarity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="89"/>
+        <location filename="../candidate_view.py" line="99"/>
         <source>Requirement checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="99"/>
+        <location filename="../candidate_view.py" line="109"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="105"/>
+        <location filename="../candidate_view.py" line="115"/>
         <source>Reason (recommended, kept in the record)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="106"/>
+        <location filename="../candidate_view.py" line="116"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="109"/>
+        <location filename="../candidate_view.py" line="119"/>
         <source>&amp;Shortlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="110"/>
+        <location filename="../candidate_view.py" line="120"/>
         <source>&amp;Hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="111"/>
+        <location filename="../candidate_view.py" line="121"/>
         <source>&amp;Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="143"/>
+        <location filename="../candidate_view.py" line="155"/>
         <source>Score %1 of 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="145"/>
+        <location filename="../candidate_view.py" line="157"/>
         <source>Not scored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="159"/>
+        <location filename="../candidate_view.py" line="171"/>
         <source>must</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="159"/>
+        <location filename="../candidate_view.py" line="171"/>
         <source>nice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="164"/>
+        <location filename="../candidate_view.py" line="176"/>
         <source>Met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="165"/>
+        <location filename="../candidate_view.py" line="177"/>
         <source>Partly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="166"/>
+        <location filename="../candidate_view.py" line="178"/>
         <source>Missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="173"/>
+        <location filename="../candidate_view.py" line="185"/>
         <source>No evidence found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="179"/>
+        <location filename="../candidate_view.py" line="191"/>
         <source>No decision yet. Scores advise; you decide.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -356,107 +376,107 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../import_panel.py" line="54"/>
+        <location filename="../import_panel.py" line="55"/>
         <source>Drop resumes here: files (PDF, Word, text, images), folders or ZIP archives.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="61"/>
+        <location filename="../import_panel.py" line="62"/>
         <source>Choose files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="63"/>
+        <location filename="../import_panel.py" line="64"/>
         <source>Choose a folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="73"/>
+        <location filename="../import_panel.py" line="74"/>
         <source>%v of %m files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="74"/>
+        <location filename="../import_panel.py" line="75"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="84"/>
+        <location filename="../import_panel.py" line="85"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="84"/>
+        <location filename="../import_panel.py" line="85"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="91"/>
+        <location filename="../import_panel.py" line="92"/>
         <source>Import results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="119"/>
+        <location filename="../import_panel.py" line="131"/>
         <source>Choose resumes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="121"/>
+        <location filename="../import_panel.py" line="133"/>
         <source>Resumes (%1);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="127"/>
+        <location filename="../import_panel.py" line="139"/>
         <source>Choose a folder of resumes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="144"/>
+        <location filename="../import_panel.py" line="156"/>
         <source>Reading and anonymizing… the first file also loads the models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="165"/>
+        <location filename="../import_panel.py" line="177"/>
         <source>Stopping after the current file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="198"/>
+        <location filename="../import_panel.py" line="210"/>
         <source>Imported and anonymized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="200"/>
+        <location filename="../import_panel.py" line="212"/>
         <source>Duplicate: this file is already in the workspace (added to this job)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="201"/>
+        <location filename="../import_panel.py" line="213"/>
         <source>Not imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="201"/>
+        <location filename="../import_panel.py" line="213"/>
         <source>unreadable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="205"/>
+        <location filename="../import_panel.py" line="217"/>
         <source>%1 imported, %2 duplicates, %3 failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="212"/>
+        <location filename="../import_panel.py" line="224"/>
         <source>Done: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="219"/>
+        <location filename="../import_panel.py" line="231"/>
         <source>Cancelled. Files finished before the stop are kept: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="226"/>
+        <location filename="../import_panel.py" line="238"/>
         <source>The import stopped: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -593,133 +613,133 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="86"/>
+        <location filename="../main_window.py" line="89"/>
         <source>&amp;New job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="91"/>
         <source>&amp;Import resumes…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="93"/>
         <source>&amp;Rank candidates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="94"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92"/>
+        <location filename="../main_window.py" line="95"/>
         <source>&amp;Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93"/>
+        <location filename="../main_window.py" line="96"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="97"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
+        <location filename="../main_window.py" line="98"/>
         <source>&amp;About Veil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="99"/>
         <source>&amp;Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102"/>
+        <location filename="../main_window.py" line="105"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="108"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="121"/>
         <source>Veil — Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="131"/>
         <source>Unlocking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="147"/>
         <source>That passphrase did not open this workspace. Nothing was changed; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Veil — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="162"/>
         <source>Unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="174"/>
         <source>Locked after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Creating the encrypted workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Open a workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Veil workspace (*.veil);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Models ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Loading models…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="241"/>
         <source>Models not loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="265"/>
         <source>About Veil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="267"/>
         <source>Veil %1 — private, offline resume screening. Resumes are anonymized before anyone reads them; scores advise, people decide. Nothing leaves this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -727,72 +747,72 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../ranking_model.py" line="35"/>
+        <location filename="../ranking_model.py" line="37"/>
         <source>Not decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="36"/>
+        <location filename="../ranking_model.py" line="38"/>
         <source>Shortlisted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="37"/>
+        <location filename="../ranking_model.py" line="39"/>
         <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="38"/>
+        <location filename="../ranking_model.py" line="40"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="44"/>
+        <location filename="../ranking_model.py" line="46"/>
         <source>Candidate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="143"/>
+        <location filename="../ranking_model.py" line="145"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="144"/>
+        <location filename="../ranking_model.py" line="146"/>
         <source>Candidate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="145"/>
+        <location filename="../ranking_model.py" line="147"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="146"/>
+        <location filename="../ranking_model.py" line="148"/>
         <source>Must-haves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="147"/>
+        <location filename="../ranking_model.py" line="149"/>
         <source>Top evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="148"/>
+        <location filename="../ranking_model.py" line="150"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="149"/>
+        <location filename="../ranking_model.py" line="151"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="189"/>
+        <location filename="../ranking_model.py" line="191"/>
         <source>Must-have requirements met: %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="198"/>
+        <location filename="../ranking_model.py" line="204"/>
         <source>Score %1 of 100</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1220,27 +1240,27 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../workspace_view.py" line="46"/>
+        <location filename="../workspace_view.py" line="47"/>
         <source>Ranking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="47"/>
+        <location filename="../workspace_view.py" line="48"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="48"/>
+        <location filename="../workspace_view.py" line="49"/>
         <source>Job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="85"/>
+        <location filename="../workspace_view.py" line="87"/>
         <source>Veil — Unsaved job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="86"/>
+        <location filename="../workspace_view.py" line="88"/>
         <source>The job you were editing has unsaved changes.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -107,123 +107,143 @@
 <context>
     <name>CandidateView</name>
     <message>
-        <location filename="../candidate_view.py" line="49"/>
+        <location filename="../candidate_view.py" line="50"/>
         <source>← Ranking</source>
         <extracomment>set by tests to answer the reveal confirmation without a modal box</extracomment>
         <translation>← 排名</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="50"/>
+        <location filename="../candidate_view.py" line="51"/>
         <source>Back to the ranking (Esc)</source>
         <translation>返回排名（Esc）</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="58"/>
+        <location filename="../candidate_view.py" line="59"/>
         <source>Reveal identity…</source>
         <translation>显示身份…</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="59"/>
+        <location filename="../candidate_view.py" line="60"/>
         <source>Shows the original resume; this is logged</source>
         <translation>显示原始简历；此操作会被记录</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="77"/>
+        <location filename="../candidate_view.py" line="66"/>
+        <source>‹ Previous</source>
+        <translation>‹ 上一位</translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="67"/>
+        <source>Previous candidate in the ranking (Ctrl+Up)</source>
+        <translation>排名中的上一位候选人（Ctrl+Up）</translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="69"/>
+        <source>Next ›</source>
+        <translation>下一位 ›</translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="70"/>
+        <source>Next candidate in the ranking (Ctrl+Down)</source>
+        <translation>排名中的下一位候选人（Ctrl+Down）</translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="87"/>
         <source>Marked words like &lt;PERSON_1&gt; were hidden so that you judge skills, not identity.</source>
         <translation>像 &lt;PERSON_1&gt; 这样标记的内容已被隐藏，以便您评估技能而非身份。</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="86"/>
+        <location filename="../candidate_view.py" line="96"/>
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="86"/>
+        <location filename="../candidate_view.py" line="96"/>
         <source>Fit</source>
         <translation>符合度</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="86"/>
+        <location filename="../candidate_view.py" line="96"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="89"/>
+        <location filename="../candidate_view.py" line="99"/>
         <source>Requirement checklist</source>
         <translation>要求清单</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="99"/>
+        <location filename="../candidate_view.py" line="109"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="105"/>
+        <location filename="../candidate_view.py" line="115"/>
         <source>Reason (recommended, kept in the record)</source>
         <translation>理由（建议填写，将保存在记录中）</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="106"/>
+        <location filename="../candidate_view.py" line="116"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="109"/>
+        <location filename="../candidate_view.py" line="119"/>
         <source>&amp;Shortlist</source>
         <translation>入围(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="110"/>
+        <location filename="../candidate_view.py" line="120"/>
         <source>&amp;Hold</source>
         <translation>待定(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="111"/>
+        <location filename="../candidate_view.py" line="121"/>
         <source>&amp;Reject</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="143"/>
+        <location filename="../candidate_view.py" line="155"/>
         <source>Score %1 of 100</source>
         <translation>得分 %1 / 100</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="145"/>
+        <location filename="../candidate_view.py" line="157"/>
         <source>Not scored</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="159"/>
+        <location filename="../candidate_view.py" line="171"/>
         <source>must</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="159"/>
+        <location filename="../candidate_view.py" line="171"/>
         <source>nice</source>
         <translation>加分</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="164"/>
+        <location filename="../candidate_view.py" line="176"/>
         <source>Met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="165"/>
+        <location filename="../candidate_view.py" line="177"/>
         <source>Partly</source>
         <translation>部分满足</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="166"/>
+        <location filename="../candidate_view.py" line="178"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="173"/>
+        <location filename="../candidate_view.py" line="185"/>
         <source>No evidence found</source>
         <translation>未找到依据</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="179"/>
+        <location filename="../candidate_view.py" line="191"/>
         <source>No decision yet. Scores advise; you decide.</source>
         <translation>尚未决定。分数仅供参考，由您决定。</translation>
     </message>
@@ -357,107 +377,107 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../import_panel.py" line="54"/>
+        <location filename="../import_panel.py" line="55"/>
         <source>Drop resumes here: files (PDF, Word, text, images), folders or ZIP archives.</source>
         <translation>将简历拖放到这里：文件（PDF、Word、文本、图片）、文件夹或 ZIP 压缩包。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="61"/>
+        <location filename="../import_panel.py" line="62"/>
         <source>Choose files…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="63"/>
+        <location filename="../import_panel.py" line="64"/>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="73"/>
+        <location filename="../import_panel.py" line="74"/>
         <source>%v of %m files</source>
         <translation>%v / %m 个文件</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="74"/>
+        <location filename="../import_panel.py" line="75"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="84"/>
+        <location filename="../import_panel.py" line="85"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="84"/>
+        <location filename="../import_panel.py" line="85"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="91"/>
+        <location filename="../import_panel.py" line="92"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="119"/>
+        <location filename="../import_panel.py" line="131"/>
         <source>Choose resumes</source>
         <translation>选择简历</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="121"/>
+        <location filename="../import_panel.py" line="133"/>
         <source>Resumes (%1);;All files (*)</source>
         <translation>简历 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="127"/>
+        <location filename="../import_panel.py" line="139"/>
         <source>Choose a folder of resumes</source>
         <translation>选择简历文件夹</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="144"/>
+        <location filename="../import_panel.py" line="156"/>
         <source>Reading and anonymizing… the first file also loads the models.</source>
         <translation>正在读取并匿名化… 处理第一个文件时还会加载模型。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="165"/>
+        <location filename="../import_panel.py" line="177"/>
         <source>Stopping after the current file…</source>
         <translation>处理完当前文件后停止…</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="198"/>
+        <location filename="../import_panel.py" line="210"/>
         <source>Imported and anonymized</source>
         <translation>已导入并匿名化</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="200"/>
+        <location filename="../import_panel.py" line="212"/>
         <source>Duplicate: this file is already in the workspace (added to this job)</source>
         <translation>重复：该文件已在工作区中（已加入此职位）</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="201"/>
+        <location filename="../import_panel.py" line="213"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="201"/>
+        <location filename="../import_panel.py" line="213"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="205"/>
+        <location filename="../import_panel.py" line="217"/>
         <source>%1 imported, %2 duplicates, %3 failed.</source>
         <translation>导入 %1 个，重复 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="212"/>
+        <location filename="../import_panel.py" line="224"/>
         <source>Done: </source>
         <translation>完成：</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="219"/>
+        <location filename="../import_panel.py" line="231"/>
         <source>Cancelled. Files finished before the stop are kept: </source>
         <translation>已取消。停止前已完成的文件会保留：</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="226"/>
+        <location filename="../import_panel.py" line="238"/>
         <source>The import stopped: </source>
         <translation>导入已停止：</translation>
     </message>
@@ -592,133 +612,133 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="86"/>
+        <location filename="../main_window.py" line="89"/>
         <source>&amp;New job</source>
         <translation>新建职位(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="91"/>
         <source>&amp;Import resumes…</source>
         <translation>导入简历(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="93"/>
         <source>&amp;Rank candidates</source>
         <translation>候选人排名(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="94"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92"/>
+        <location filename="../main_window.py" line="95"/>
         <source>&amp;Audit log</source>
         <translation>审计日志(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93"/>
+        <location filename="../main_window.py" line="96"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="97"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
+        <location filename="../main_window.py" line="98"/>
         <source>&amp;About Veil</source>
         <translation>关于 Veil(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="99"/>
         <source>&amp;Workspace</source>
         <translation>工作区(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102"/>
+        <location filename="../main_window.py" line="105"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="108"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="121"/>
         <source>Veil — Locked</source>
         <translation>Veil — 已锁定</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="131"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="147"/>
         <source>That passphrase did not open this workspace. Nothing was changed; try again.</source>
         <translation>该口令无法打开此工作区。没有任何更改，请重试。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Veil — %1</source>
         <translation>Veil — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="162"/>
         <source>Unlocked.</source>
         <translation>已解锁。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="174"/>
         <source>Locked after a period without activity.</source>
         <translation>因一段时间无操作已自动锁定。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Locked.</source>
         <translation>已锁定。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Creating the encrypted workspace…</source>
         <translation>正在创建加密工作区…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Open a workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Veil workspace (*.veil);;All files (*)</source>
         <translation>Veil 工作区 (*.veil);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Models ready</source>
         <translation>模型已就绪</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="241"/>
         <source>Models not loaded</source>
         <translation>模型未加载</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="265"/>
         <source>About Veil</source>
         <translation>关于 Veil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="267"/>
         <source>Veil %1 — private, offline resume screening. Resumes are anonymized before anyone reads them; scores advise, people decide. Nothing leaves this computer.</source>
         <translation>Veil %1 — 私密、离线的简历筛选。简历在任何人阅读之前先被匿名化；分数仅供参考，由人做决定。任何数据都不会离开这台电脑。</translation>
     </message>
@@ -726,72 +746,72 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../ranking_model.py" line="35"/>
+        <location filename="../ranking_model.py" line="37"/>
         <source>Not decided</source>
         <translation>未决定</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="36"/>
+        <location filename="../ranking_model.py" line="38"/>
         <source>Shortlisted</source>
         <translation>已入围</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="37"/>
+        <location filename="../ranking_model.py" line="39"/>
         <source>On hold</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="38"/>
+        <location filename="../ranking_model.py" line="40"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="44"/>
+        <location filename="../ranking_model.py" line="46"/>
         <source>Candidate %1</source>
         <translation>候选人 %1</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="143"/>
+        <location filename="../ranking_model.py" line="145"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="144"/>
+        <location filename="../ranking_model.py" line="146"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="145"/>
+        <location filename="../ranking_model.py" line="147"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="146"/>
+        <location filename="../ranking_model.py" line="148"/>
         <source>Must-haves</source>
         <translation>必需项</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="147"/>
+        <location filename="../ranking_model.py" line="149"/>
         <source>Top evidence</source>
         <translation>主要依据</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="148"/>
+        <location filename="../ranking_model.py" line="150"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="149"/>
+        <location filename="../ranking_model.py" line="151"/>
         <source>Imported</source>
         <translation>导入日期</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="189"/>
+        <location filename="../ranking_model.py" line="191"/>
         <source>Must-have requirements met: %1 of %2</source>
         <translation>满足的必需要求：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="198"/>
+        <location filename="../ranking_model.py" line="204"/>
         <source>Score %1 of 100</source>
         <translation>得分 %1 / 100</translation>
     </message>
@@ -1217,27 +1237,27 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../workspace_view.py" line="46"/>
+        <location filename="../workspace_view.py" line="47"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="47"/>
+        <location filename="../workspace_view.py" line="48"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="48"/>
+        <location filename="../workspace_view.py" line="49"/>
         <source>Job</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="85"/>
+        <location filename="../workspace_view.py" line="87"/>
         <source>Veil — Unsaved job</source>
         <translation>Veil — 职位未保存</translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="86"/>
+        <location filename="../workspace_view.py" line="88"/>
         <source>The job you were editing has unsaved changes.</source>
         <translation>您正在编辑的职位有未保存的更改。</translation>
     </message>

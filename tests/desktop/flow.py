@@ -133,6 +133,10 @@ def run_flow(qtbot: Any, tmp_path: Path, engines: Any, prefs: Preferences, timeo
     view = window.workspace_view.candidate
     assert window.workspace_view.review.currentWidget() is view
     assert view.title.text() == labels[0]
+    qtbot.keyClick(view.checklist, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert view.title.text() == labels[1]  # the next candidate in the ranking's order
+    qtbot.mouseClick(view.previous_button, Qt.MouseButton.LeftButton)
+    assert view.title.text() == labels[0]
     assert view.text.placeholder_count() >= 1
     assert "@" not in view.text.toPlainText()
     best = view.score
