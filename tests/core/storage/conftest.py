@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,29 @@ def raw_connection(path: Path, passphrase: str = PASSPHRASE) -> sqlcipher.Connec
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
     return conn
+
+
+class Templates:
+    """Workspaces built once per session and copied per test (one key derivation saved each)."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+
+    def copy(self, name: str, build: Callable[[Path], None], dest: Path) -> Path:
+        source = self._folder / f"{name}.veil"
+        if not source.exists():
+            build(source)
+            assert sorted(p.name for p in self._folder.iterdir() if p.stem == name) == [
+                source.name
+            ], "a template must be closed cleanly (no side files)"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, dest)
+        return dest
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    return Templates(tmp_path_factory.mktemp("templates"))
 
 
 @pytest.fixture

@@ -14,19 +14,21 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from core.storage import Workspace
 from core.storage.audit import event_hash
 
-from .conftest import PASSPHRASE, raw_connection
+from .conftest import PASSPHRASE, Templates, raw_connection
 
 EVENTS = 8  # workspace.created + 7 appended
 
 
-@pytest.fixture
-def audited(ws_path: Path) -> Path:
-    ws_path.parent.mkdir()
-    with Workspace.create(ws_path, PASSPHRASE) as ws:
+def _build_audited(path: Path) -> None:
+    with Workspace.create(path, PASSPHRASE) as ws:
         for i in range(1, EVENTS):
             ws.audit.append("candidate.viewed", "reviewer-1", {"candidate": i, "job": 1})
         assert ws.audit.verify().ok
-    return ws_path
+
+
+@pytest.fixture
+def audited(ws_path: Path, templates: Templates) -> Path:
+    return templates.copy("audited", _build_audited, ws_path)
 
 
 def tamper(path: Path, *statements: str, forge: tuple[int, int] | None = None) -> None:

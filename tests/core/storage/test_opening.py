@@ -19,16 +19,18 @@ from core.errors import (
 from core.storage import Workspace
 from core.storage.connection import PAGE_SIZE, create_connection
 
-from .conftest import PASSPHRASE, file_states, leave_unclean
+from .conftest import PASSPHRASE, Templates, file_states, leave_unclean
+
+
+def _build_thirty_jobs(path: Path) -> None:
+    with Workspace.create(path, PASSPHRASE) as ws, ws.transaction():
+        for i in range(30):
+            ws.jobs.add(f"job {i}", "text " * 400, [])
 
 
 @pytest.fixture
-def closed_ws(ws_path: Path) -> Path:
-    ws_path.parent.mkdir()
-    with Workspace.create(ws_path, PASSPHRASE) as ws:
-        for i in range(30):
-            ws.jobs.add(f"job {i}", "text " * 400, [])
-    return ws_path
+def closed_ws(ws_path: Path, templates: Templates) -> Path:
+    return templates.copy("thirty-jobs", _build_thirty_jobs, ws_path)
 
 
 def assert_refused(path: Path, passphrase: str, error: type[Exception]) -> WorkspaceError:
