@@ -39,7 +39,8 @@ def remove_leftover(path: Path) -> None:
     """Drop what an interrupted passphrase change left behind (only our own sibling files)."""
     tmp = rekey_path(path)
     if tmp.exists() or any(s.exists() for s in sidecars(tmp)):
-        remove_files(tmp)
+        with contextlib.suppress(OSError):
+            remove_files(tmp)
 
 
 def export_copy(conn: Connection, path: Path, new_passphrase: str, actor: str) -> Path:

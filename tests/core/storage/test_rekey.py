@@ -86,6 +86,11 @@ def test_change_keeps_all_data_and_retires_the_old_passphrase(ws_path: Path) -> 
         assert [e.kind for e in events[len(before[1]) :]] == ["passphrase.changed"]
         assert ws.audit.verify().ok
         assert int(ws.security_settings()["kdf_iter"]) >= 256_000
+        schema = ws._db.read(
+            lambda conn: conn.execute("SELECT type, name FROM sqlite_master ORDER BY 2").fetchall()
+        )
+    assert ("trigger", "audit_no_update") in schema  # the copy kept triggers and indexes
+    assert ("index", "decisions_by_pair") in schema
 
 
 def _run_child(
