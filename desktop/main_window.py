@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,16 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import WrongPassphraseError
-from desktop.audit_view import AuditView
-from desktop.create_dialog import CreateWorkspaceDialog
 from desktop.error_display import show_error
 from desktop.idle_lock import IdleWatcher
 from desktop.preferences import Preferences
 from desktop.session import Session
-from desktop.settings_dialog import SettingsDialog
 from desktop.unlock_view import UnlockView
 from desktop.worker import GeneratorWorker, call_in_background
-from desktop.workspace_view import WorkspaceView
+
+if TYPE_CHECKING:
+    from desktop.workspace_view import WorkspaceView
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +50,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         self.stack = QStackedWidget()
         self.unlock_view = UnlockView()
-        self.workspace_view = WorkspaceView(session)
+        self._workspace_view: WorkspaceView | None = None  # built at the first unlock
         self.stack.addWidget(self.unlock_view)
-        self.stack.addWidget(self.workspace_view)
         self.setCentralWidget(self.stack)
         self.models_label = QLabel()
         self.statusBar().addPermanentWidget(self.models_label)
@@ -68,6 +67,24 @@ class MainWindow(QMainWindow):
         self.unlock_view.open_other_requested.connect(self.open_other)
         session.locked.connect(self._on_locked)
         self._show_locked()
+        # while the person types the passphrase, import the workspace screens' code
+        QTimer.singleShot(200, self._warm_imports)
+
+    def _warm_imports(self) -> None:
+        def load() -> None:
+            import desktop.workspace_view  # noqa: F401 - imported for its side effect (cache)
+
+        call_in_background(load, name="warm-imports").start()
+
+    @property
+    def workspace_view(self) -> WorkspaceView:
+        """The unlocked workspace's widgets, built on first use so the window appears sooner."""
+        if self._workspace_view is None:
+            from desktop.workspace_view import WorkspaceView
+
+            self._workspace_view = WorkspaceView(self.session)
+            self.stack.addWidget(self._workspace_view)
+        return self._workspace_view
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -85,12 +102,17 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        view = self.workspace_view
-        self.new_job_action = self._action(self.tr("&New job"), "Ctrl+N", view.new_job)
-        self.import_action = self._action(
-            self.tr("&Import resumes…"), "Ctrl+I", view.importer.choose_files
+        self.new_job_action = self._action(
+            self.tr("&New job"), "Ctrl+N", lambda: self.workspace_view.new_job()
         )
-        self.rank_action = self._action(self.tr("&Rank candidates"), "F5", view.ranking.rescore)
+        self.import_action = self._action(
+            self.tr("&Import resumes…"),
+            "Ctrl+I",
+            lambda: self.workspace_view.importer.choose_files(),
+        )
+        self.rank_action = self._action(
+            self.tr("&Rank candidates"), "F5", lambda: self.workspace_view.ranking.rescore()
+        )
         self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", self.lock)
         self.audit_action = self._action(self.tr("&Audit log"), "Ctrl+Shift+A", self.show_audit)
         self.settings_action = self._action(self.tr("&Settings…"), "Ctrl+,", self.show_settings)
@@ -178,7 +200,8 @@ class MainWindow(QMainWindow):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
-        self.workspace_view.clear()
+        if self._workspace_view is not None:
+            self._workspace_view.clear()
         self._show_locked()
         self.statusBar().showMessage(self.tr("Locked."), 4000)
         self.locked.emit()
@@ -186,6 +209,8 @@ class MainWindow(QMainWindow):
     # --- first run / another file ------------------------------------------------------------
 
     def create_workspace(self) -> None:
+        from desktop.create_dialog import CreateWorkspaceDialog
+
         dialog = CreateWorkspaceDialog(self.session.path, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -245,9 +270,13 @@ class MainWindow(QMainWindow):
 
     def show_audit(self) -> None:
         if self.session.is_open:
+            from desktop.audit_view import AuditView
+
             AuditView(self.session.workspace, self).exec()
 
     def show_settings(self) -> None:
+        from desktop.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(
             self.prefs,
             workspace_path=str(self.session.path),
