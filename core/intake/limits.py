@@ -18,7 +18,8 @@ class Limits:
     memory_bytes: int = 1 * GIB  # address space a file may add to the worker (RLIMIT_AS)
     wall_seconds: float = 60.0  # wall-clock time per file, then the child is killed
     ocr: bool = True  # OCR images and pages without a text layer
-    max_ocr_pages: int = 20
+    max_ocr_pages: int = 10
+    ocr_seconds_per_page: float = 60.0  # CPU and wall-clock time added for each OCR page
     zip_max_entries: int = 1000
     zip_max_total_bytes: int = 200 * MB  # declared uncompressed size of all entries
     zip_max_ratio: float = 100.0  # uncompressed / compressed, per entry

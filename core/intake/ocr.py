@@ -63,6 +63,9 @@ def _load() -> Any:
 
 def ocr_image(image: Image.Image) -> str:
     """The text in ``image``, lines in reading order (columns too)."""
+    from core.intake.rlimits import ocr_page_started
+
+    ocr_page_started()  # OCR is slow: the worker grants this page its own time
     engine = _load()
     image = image.convert("RGB")
     scale = _MAX_SIDE / max(image.size)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import resource
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+
+_page_hook: Callable[[], None] | None = None
 
 
 def vm_size() -> int:
@@ -60,3 +62,21 @@ def trusted_allocation() -> Iterator[None]:
         yield
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (_capped(vm_size() + allowance, hard), hard))
+
+
+def grant_cpu(seconds: float) -> None:
+    """Give the current piece of work ``seconds`` more CPU time."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if soft != resource.RLIM_INFINITY:
+        resource.setrlimit(resource.RLIMIT_CPU, (_capped(soft + int(seconds), hard), hard))
+
+
+def set_ocr_page_hook(hook: Callable[[], None] | None) -> None:
+    """The worker's hook, called before each page or picture is OCRed (more time for it)."""
+    global _page_hook
+    _page_hook = hook
+
+
+def ocr_page_started() -> None:
+    if _page_hook is not None:
+        _page_hook()

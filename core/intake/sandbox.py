@@ -101,7 +101,15 @@ class _Worker:
         try:
             protocol.write_frame(self.process.stdin, header)
             protocol.write_frame(self.process.stdin, data)
-            return protocol.read_json_until(self.process.stdout.fileno(), deadline)
+            # OCR pages each bring their own time; the child cannot extend beyond this bound.
+            extra = limits.max_ocr_pages * limits.ocr_seconds_per_page
+            while True:
+                reply = protocol.read_json_until(self.process.stdout.fileno(), deadline)
+                if "extend" not in reply:
+                    return reply
+                grant = min(float(reply["extend"]), extra)
+                extra -= grant
+                deadline += grant
         except protocol.ChannelTimeout:
             self.kill()
             raise ResourceLimitError(

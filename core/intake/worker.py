@@ -95,6 +95,13 @@ def main() -> None:
         header = json.loads(raw_header)
         limits = header.get("limits") or {}
         rlimits.apply(int(limits.get("cpu_seconds", 30)), int(limits.get("memory_bytes", 1 << 30)))
+        per_page = float(limits.get("ocr_seconds_per_page", 60.0))
+
+        def grant(seconds: float = per_page) -> None:
+            rlimits.grant_cpu(seconds)
+            protocol.write_json(proto_out, {"extend": seconds})  # the parent's clock too
+
+        rlimits.set_ocr_page_hook(grant)
         try:
             reply = _handle(header, data)
         finally:

@@ -112,13 +112,14 @@ def test_javascript_and_attachments_are_ignored(strict_pool: IntakePool) -> None
 
 def test_cpu_and_wall_clock_limits_kill_only_the_child() -> None:
     big_scan = fx.image_bytes("PNG")
-    with IntakePool(size=1, limits=Limits(cpu_seconds=1, wall_seconds=30)) as pool:
+    no_ocr_grant = {"ocr_seconds_per_page": 0.0}  # OCR pages normally bring their own time
+    with IntakePool(size=1, limits=Limits(cpu_seconds=1, wall_seconds=30, **no_ocr_grant)) as pool:
         start = time.monotonic()
         with pytest.raises(ResourceLimitError, match="CPU time"):
             pool.extract(big_scan, "scan.png")
         assert time.monotonic() - start < 10
         assert pool.extract(b"still alive: welder", "a.txt").text == "still alive: welder"
-    with IntakePool(size=1, limits=Limits(wall_seconds=0.3)) as pool:
+    with IntakePool(size=1, limits=Limits(wall_seconds=0.3, **no_ocr_grant)) as pool:
         with pytest.raises(ResourceLimitError, match=r"longer than 0\.3 s"):
             pool.extract(big_scan, "scan.png")
         assert pool.extract(b"fresh worker: baker", "b.txt").text == "fresh worker: baker"

@@ -26,7 +26,8 @@ def ocr_pool(temp_dir: Path) -> Iterator[IntakePool]:
     mp = pytest.MonkeyPatch()
     for name in ("TMPDIR", "TEMP", "TMP"):
         mp.setenv(name, str(temp_dir))
-    with IntakePool(size=1, limits=Limits(wall_seconds=120, cpu_seconds=60)) as pool:
+    # 2 s of CPU would not even load the engine: each OCR page brings its own time.
+    with IntakePool(size=1, limits=Limits(cpu_seconds=2)) as pool:
         pool.start()
         mp.undo()
         yield pool
