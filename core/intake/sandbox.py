@@ -55,10 +55,8 @@ def _worker_env() -> dict[str, str]:
 
 
 def worker_command() -> list[str]:
-    """How to start a worker. A frozen (PyInstaller) app has no ``-m``: its entry point must run
-    ``core.intake.worker.main()`` when given ``--veil-intake-worker``."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, "--veil-intake-worker"]
+    """How to start a worker. A frozen app's executable accepts the same ``-m`` form
+    (packaging/entry.py runs ``core.intake.worker`` for it)."""
     return [sys.executable, "-m", "core.intake.worker"]
 
 
