@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         def load() -> None:
             import desktop.workspace_view  # noqa: F401 - imported for its side effect (cache)
 
-        call_in_background(load, name="warm-imports").start()
+        self._warm_worker: GeneratorWorker = call_in_background(load, name="warm-imports").start()
 
     @property
     def workspace_view(self) -> WorkspaceView:
@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
         show_error(self, exc)
 
     def _on_unlocked(self) -> None:
+        if not self.session.is_open:  # locked or closed while the unlock was on its way
+            return
         self.prefs.last_workspace = self.session.path
         self.setWindowTitle(self.tr("Veil — %1").replace("%1", self.session.path.stem))
         self.stack.setCurrentWidget(self.workspace_view)
@@ -225,10 +227,14 @@ class MainWindow(QMainWindow):
         self.unlock_view.message.setText(self.tr("Creating the encrypted workspace…"))
         worker = call_in_background(lambda: self.session.create(passphrase), name="create")
         worker.signals.finished.connect(lambda _r: self._on_unlocked())
-        worker.signals.failed.connect(lambda exc: show_error(self, exc))
+        worker.signals.failed.connect(self._on_create_failed)
         worker.signals.done.connect(self._unlock_done)
         self.unlock_worker = worker
         return worker.start()
+
+    def _on_create_failed(self, exc: BaseException) -> None:
+        self._show_locked()
+        show_error(self, exc)
 
     def open_other(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -303,10 +309,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.prefs.window_geometry = self.saveGeometry()
         self.prefs.sync()
+        if self.unlock_worker is not None:
+            self.unlock_worker.wait(30)  # an unlock in flight must not leave the database open
         if self.session.is_open:
             self.session.lock()
-        if self.unlock_worker is not None:
-            self.unlock_worker.wait(10)
         engines = self.session._engines
         if engines is not None and hasattr(engines, "close") and self.preload_worker is None:
             engines.close()
