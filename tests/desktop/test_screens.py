@@ -201,3 +201,27 @@ def test_switching_jobs_with_unsaved_edits_asks_first(
     assert view.editor.job_id == second.id
     assert ws.jobs.get(first.id).title == "Data Engineer (edited)"
     window.close()
+
+
+def test_uncaught_errors_reach_the_crash_dialog_and_the_log_without_personal_data(
+    qtbot: Any,
+    shown_errors: list[str],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    error_display.install_excepthook()
+    try:
+        raise RuntimeError("resume of Ana Quillfeather could not be parsed")
+    except RuntimeError as exc:
+        with caplog.at_level("ERROR", logger="veil.crash"):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert "RuntimeError" in shown_errors[-1]
+    assert "Quillfeather" not in shown_errors[-1]
+    assert "Quillfeather" not in caplog.text
+    assert "RuntimeError" in caplog.text
+    dialog = error_display.CrashDialog(shown_errors[-1])
+    qtbot.addWidget(dialog)
+    assert "RuntimeError" in dialog.details.toPlainText()
