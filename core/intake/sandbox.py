@@ -73,6 +73,7 @@ class _Worker:
         )
         self.ready = False
         self.jobs = 0
+        self.retired = False  # the worker said it must not be reused (e.g. after MemoryError)
 
     def _wait_ready(self) -> None:
         if self.ready:
@@ -104,6 +105,7 @@ class _Worker:
             while True:
                 reply = protocol.read_json_until(self.process.stdout.fileno(), deadline)
                 if "extend" not in reply:
+                    self.retired = bool(reply.get("fatal"))
                     return reply
                 grant = min(float(reply["extend"]), extra)
                 extra -= grant
@@ -223,11 +225,20 @@ class IntakePool:
                 raise IntakeError("The document reader was closed.")
             if self._idle.empty() and self._count < self.size:
                 self._spawn_locked()
-        return self._idle.get()
+        worker = self._idle.get()
+        if worker.alive():
+            return worker
+        self._release(worker)  # died while idle: replaced, and the file goes to a live one
+        return self._acquire()
 
     def _release(self, worker: _Worker) -> None:
         with self._lock:
-            keep = worker.alive() and worker.jobs < _JOBS_PER_WORKER and not self._closed
+            keep = (
+                worker.alive()
+                and not worker.retired
+                and worker.jobs < _JOBS_PER_WORKER
+                and not self._closed
+            )
             if keep:
                 self._idle.put(worker)
                 return

@@ -55,6 +55,14 @@ def _handle(header: dict[str, Any], data: bytes) -> dict[str, Any]:
             "hint": "",
         }
     except Exception as exc:  # noqa: BLE001 - any parser failure on a bad file is a per-file error
+        if "bad_alloc" in str(exc):  # a C++ library (ONNX Runtime) hit the memory limit
+            return {
+                "ok": False,
+                "kind": "ResourceLimitError",
+                "message": "This file needed more memory than allowed; it was not read.",
+                "hint": "",
+                "fatal": True,
+            }
         return {
             "ok": False,
             "kind": "CorruptFileError",

@@ -123,3 +123,11 @@ def test_cpu_and_wall_clock_limits_kill_only_the_child() -> None:
         with pytest.raises(ResourceLimitError, match=r"longer than 0\.3 s"):
             pool.extract(big_scan, "scan.png")
         assert pool.extract(b"fresh worker: baker", "b.txt").text == "fresh worker: baker"
+
+
+def test_memory_limit_is_a_clear_error_and_the_next_file_reads() -> None:
+    big_text = ("Résumé ligne numéro ünïcode 简历 " * 500_000).encode("utf-8")  # ~19 MB
+    with IntakePool(size=1, limits=Limits(memory_bytes=40 << 20)) as pool:
+        with pytest.raises(ResourceLimitError, match="memory"):
+            pool.extract(big_text, "big.txt")
+        assert pool.extract(b"next file: plumber", "c.txt").text == "next file: plumber"
