@@ -102,6 +102,55 @@ def two_column_pdf(mode: str = "rows") -> bytes:
     return bytes(pdf.output())
 
 
+DESIGNER_LINES = [
+    "CONTACT",
+    "avery.lane@example.net",
+    "SKILLS",
+    "Financial modelling, SQL, Power BI, stakeholder management, IFRS reporting and audit",
+    "Avery Lane",
+    "Senior Financial Analyst",
+    "PROFILE",
+    "Analyst with eight years in retail banking. Built the quarterly forecasting model used by",
+    "EXPERIENCE",
+    "Lead Analyst, Woodgrove Bank (2019-2024)",
+    "presented results to the risk committee every quarter.",
+]
+
+
+@cache
+def designer_pdf() -> bytes:
+    """A designer template: shaded sidebar (contact, skills), main column with the name on top
+    and wrapped paragraphs; the two columns start at the same height."""
+    pdf = _pdf()
+    pdf.set_fill_color(230, 236, 245)
+    pdf.rect(0, 0, 190, 842, style="F")
+    blocks = [
+        (24, 40, 150, ("B", 11, 14), "CONTACT"),
+        (24, None, 150, ("", 9, 12), "avery.lane@example.net\n+44 20 7946 0000\nLeeds, UK"),
+        (24, 140, 150, ("B", 11, 14), "SKILLS"),
+        (24, None, 150, ("", 9, 12), "Financial modelling, SQL, Power BI, stakeholder "
+         "management, IFRS reporting and audit preparation"),
+        (210, 40, 350, ("B", 22, 26), "Avery Lane"),
+        (210, None, 350, ("", 10, 14), "Senior Financial Analyst"),
+        (210, 110, 350, ("B", 12, 16), "PROFILE"),
+        (210, None, 350, ("", 10, 13), "Analyst with eight years in retail banking. Built the "
+         "quarterly forecasting model used by the board and automated month-end "
+         "reconciliations, saving four days every close."),
+        (210, 220, 350, ("B", 12, 16), "EXPERIENCE"),
+        (210, None, 350, ("", 10, 13), "Lead Analyst, Woodgrove Bank (2019-2024)\nOwned the "
+         "capital planning model; mentored three analysts; presented results to the risk "
+         "committee every quarter."),
+    ]  # fmt: skip
+    for x, y, width, (style, size, leading), text in blocks:
+        pdf.set_font("Helvetica", style, size)
+        if y is None:
+            pdf.set_x(x)
+        else:
+            pdf.set_xy(x, y)
+        pdf.multi_cell(width, leading, text)
+    return bytes(pdf.output())
+
+
 @cache
 def multipage_pdf(pages: int = 3, lines_per_page: int = 40) -> bytes:
     """A long single-column PDF with a running header and page numbers on every page."""

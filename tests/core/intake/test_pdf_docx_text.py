@@ -21,6 +21,11 @@ def test_two_column_pdf_reads_each_column_in_order(mode: str) -> None:
     assert parsed.metadata["author"] == "Jordan Avery Quill"
 
 
+def test_designer_template_sidebar_then_main_column() -> None:
+    _, parsed = parse(fx.designer_pdf(), "cv.pdf", Limits())
+    fx.assert_in_order(" ".join(parsed.text.split()), fx.DESIGNER_LINES)
+
+
 def test_repeated_header_and_page_numbers_are_removed() -> None:
     _, parsed = parse(fx.multipage_pdf(pages=3), "cv.pdf", Limits())
     assert parsed.pages == 3
