@@ -108,9 +108,9 @@ class Engines:
 
     def load(self) -> None:
         """Load every part now (slow: seconds). Call it off the GUI thread."""
+        _ = self.intake  # first: its worker processes start up while the models load
         _ = self.redactor
         _ = self.encoder
-        _ = self.intake
 
     # --- life --------------------------------------------------------------------------------
     def close(self) -> None:

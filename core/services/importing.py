@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from core.errors import UserError
+from core.errors import ModelError, UserError
 from core.services.engines import Engines
 from core.services.progress import Progress
 from core.services.redacting import Prepared, redact_extraction
@@ -147,8 +147,8 @@ def import_sources(
     if not pending:
         return ImportSummary(tuple(outcomes))
 
+    intake = engines.intake  # first: its worker processes warm up while the models load
     redactor = engines.redactor
-    intake = engines.intake
     warm = _warmer(engines, ws) if prepare else None
     pipe = _Pipeline(intake, redactor, warm, pending)
     cancelled = True
@@ -208,13 +208,18 @@ def _store(ws: Any, item: _Item, job_id: int | None, actor: str) -> FileOutcome:
     return FileOutcome(label, candidate.id, "imported" if created else "duplicate")
 
 
-def _warmer(engines: Engines, ws: Any) -> Callable[[list[str]], object]:
+def _warmer(engines: Engines, ws: Any) -> Callable[[list[str]], object] | None:
     """A function that encodes redacted texts into the workspace's embedding cache.
 
     Scoring against no requirements does exactly the encoding work (segments, embeddings, cache)
     and nothing else, so any scorer can warm its cache this way; a scorer may offer a dedicated
-    ``prepare(texts)`` instead."""
-    scorer = engines.scorer(ws.embeddings)
+    ``prepare(texts)`` instead. None when the model cannot load: the import goes on, and ranking
+    reports the model's problem."""
+    try:
+        scorer = engines.scorer(ws.embeddings)
+    except ModelError as exc:
+        log.warning("import without encoding ahead: %s", type(exc).__name__)
+        return None
     prepare = getattr(scorer, "prepare", None)
     if callable(prepare):
         return prepare  # type: ignore[no-any-return]

@@ -147,3 +147,15 @@ def test_a_failing_redaction_fails_that_file_only(ws: Any, counter: dict[str, in
     failed = next(o for o in summary.outcomes if o.status == "failed")
     assert "internal error" in failed.error
     assert "poison" not in failed.error
+
+
+def test_import_goes_on_when_the_model_cannot_load(ws: Any) -> None:
+    from core.errors import ModelError
+
+    def broken(encoder: Any, cache: Any) -> Any:
+        raise ModelError("The scoring model failed its integrity check.")
+
+    engines = Engines(intake=FakeIntake(), redactor=FakeRedactor(), scorer_factory=broken)
+    summary = run_to_end(import_sources(ws, engines, _sources(2)))
+    assert summary.imported == 2
+    assert summary.encoded == 0
