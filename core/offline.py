@@ -30,6 +30,9 @@ OFFLINE_ENV: dict[str, str] = {
     "DISABLE_TELEMETRY": "1",
     "DO_NOT_TRACK": "1",
     "TOKENIZERS_PARALLELISM": "false",
+    # ONNX Runtime (OCR) starts telemetry on import: a temp-folder session file and an uploader
+    # that works below Python's socket layer, out of the audit hook's sight.
+    "ORT_DISABLE_TELEMETRY": "1",
     "SPACY_WARNING_IGNORE": "W095",
 }
 

@@ -16,6 +16,7 @@ def test_guard_is_installed_by_the_suite() -> None:
     assert offline.is_installed()
     assert os.environ["HF_HUB_OFFLINE"] == "1"
     assert os.environ["TRANSFORMERS_OFFLINE"] == "1"
+    assert os.environ["ORT_DISABLE_TELEMETRY"] == "1"
 
 
 @pytest.mark.parametrize("address", [("93.184.216.34", 80), ("10.0.0.1", 443), ("8.8.8.8", 53)])
