@@ -81,10 +81,10 @@ class Database:
             self._begin()
             try:
                 result = fn(self.conn)
+                self._commit()
             except BaseException:
                 self._rollback()
                 raise
-            self._commit()
             return result
 
         return self.call(work)
@@ -102,20 +102,20 @@ class Database:
             self._stack.append("")
 
     def _commit(self) -> None:
+        """End the innermost transaction; on failure it stays on the stack for ``_rollback``."""
         name = self._stack[-1]
-        if name:
-            self.conn.execute(f"RELEASE {name}")
-        else:
-            self.conn.execute("COMMIT")
+        self.conn.execute(f"RELEASE {name}" if name else "COMMIT")
         self._stack.pop()
 
     def _rollback(self) -> None:
         name = self._stack.pop()
         conn = self.conn
+        if not conn.in_transaction:  # SQLite already rolled it back (e.g. disk full)
+            return
         if name:
             conn.execute(f"ROLLBACK TO {name}")
             conn.execute(f"RELEASE {name}")
-        elif conn.in_transaction:
+        else:
             conn.execute("ROLLBACK")
 
     @contextlib.contextmanager
@@ -125,10 +125,10 @@ class Database:
             self.call(self._begin)
             try:
                 yield
+                self.call(self._commit)
             except BaseException:
                 self.call(self._rollback)
                 raise
-            self.call(self._commit)
 
     @contextlib.contextmanager
     def exclusive(self) -> Iterator[None]:

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from core.domain import Decision, DecisionKind, Evidence, Requirement, RequirementScore, Score
 from core.errors import NotFoundError, WorkspaceLockedError
@@ -246,4 +247,21 @@ def test_closing_a_generator_mid_transaction_rolls_back(ws: Workspace) -> None:
     gen.close()  # GeneratorExit inside the transaction
     assert ws.jobs.list() == []
     ws.jobs.add("after", "x", [])  # the workspace is usable and consistent
+    assert [j.title for j in ws.jobs.list()] == ["after"]
+
+
+def test_a_failed_commit_rolls_back_and_leaves_the_workspace_usable(ws: Workspace) -> None:
+    def orphan_link() -> None:
+        with ws.transaction():
+            ws.jobs.add("doomed", "x", [])
+            # a deferred foreign key makes the COMMIT itself fail
+            ws._db.read(lambda conn: conn.execute("PRAGMA defer_foreign_keys = ON"))
+            ws._db.read(
+                lambda conn: conn.execute("INSERT INTO job_candidates VALUES (999, 999, 'x')")
+            )
+
+    with pytest.raises(sqlcipher.IntegrityError, match="FOREIGN KEY"):
+        orphan_link()
+    assert ws.jobs.list() == []
+    ws.jobs.add("after", "x", [])
     assert [j.title for j in ws.jobs.list()] == ["after"]
