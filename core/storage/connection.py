@@ -93,23 +93,27 @@ def _reason(exc: BaseException) -> str:
     return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
 
 
-def _is_read_only(path: Path) -> bool:
-    """The file or its folder is marked read-only, or sits on a read-only file system.
+def _not_writable(target: Path) -> bool:
+    """``target`` is marked read-only, or cannot be written, or sits on a read-only mount.
 
     Mode bits are checked as well as ``os.access`` because the super-user may write anywhere:
     a file the user marked read-only is still treated as read-only.
     """
-    for target in (path, path.parent):
-        try:
-            st = os.stat(target)
-        except OSError:
-            return False
-        if not st.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
-            return True
+    try:
+        st = os.stat(target)
+    except OSError:
+        return False
+    if not st.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+        return True
     with contextlib.suppress(OSError, AttributeError):
-        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+        if os.statvfs(target).f_flag & os.ST_RDONLY:
             return True
     return False
+
+
+def _is_read_only(path: Path) -> bool:
+    """The workspace file or its folder (where SQLite writes its side files) is read-only."""
+    return _not_writable(path) or _not_writable(path.parent)
 
 
 def preflight(path: Path) -> None:
@@ -315,7 +319,7 @@ def create_connection(path: Path, passphrase: str) -> Connection:
             "A file already exists where the new workspace should go.",
             hint="Nothing was changed. Choose another name or open the existing workspace.",
         )
-    if _is_read_only(parent / "."):
+    if _not_writable(parent):
         raise WorkspaceError("The folder for the new workspace is read-only.")
     try:
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
