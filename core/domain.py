@@ -125,6 +125,23 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class ModelVersion:
+    """A model trained on the workspace's decisions (weights stay in storage)."""
+
+    id: int
+    version: str  # "v1", "v2", ...
+    kind: str  # "head" or "head+encoder"
+    created_at: str
+    data_hash: str  # SHA-256 of the training decisions and features
+    base_model_hash: str  # the encoder it was trained on
+    metrics: dict[str, Any] = field(default_factory=dict)
+    examples: int = 0
+    encoder_hash: str = ""  # SHA-256 of the fine-tuned encoder's weights, if any
+    active: bool = False
+    adopted_at: str = ""  # last adoption, "" if never adopted
+
+
+@dataclass(frozen=True)
 class AuditEvent:
     """One entry of the hash-chained audit log. Ids only, never personal data."""
 

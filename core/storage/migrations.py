@@ -106,9 +106,28 @@ _V2 = (
     "CREATE INDEX job_candidates_by_candidate ON job_candidates (candidate_id)",
 )
 
+_V3 = (
+    """CREATE TABLE models (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        data_hash TEXT NOT NULL,
+        base_model_hash TEXT NOT NULL,
+        encoder_hash TEXT NOT NULL,
+        metrics_json TEXT NOT NULL,
+        examples INTEGER NOT NULL,
+        weights BLOB NOT NULL,
+        encoder_weights BLOB,
+        active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+        adopted_at TEXT
+    )""",
+    "CREATE UNIQUE INDEX models_one_active ON models (active) WHERE active = 1",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs, candidates, documents, scores, decisions, settings, audit log", _V1),
     Migration(2, "embedding cache; indexes for decisions and job membership", _V2),
+    Migration(3, "learned model versions (weights, metrics, the adopted one)", _V3),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -34,6 +34,7 @@ from core.storage.decisions import Decisions
 from core.storage.embeddings import Embeddings
 from core.storage.jobs import Jobs
 from core.storage.migrations import LATEST_VERSION, create_schema, migrate, schema_version
+from core.storage.models import Models
 from core.storage.scores import Scores
 from core.storage.settings import Settings
 
@@ -74,6 +75,7 @@ class Workspace:
         self.settings = Settings(db)
         self.audit = Audit(db)
         self.embeddings = Embeddings(db)
+        self.models = Models(db)
 
     # --- opening -----------------------------------------------------------------------------
 
