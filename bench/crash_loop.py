@@ -13,10 +13,12 @@ start-up, time per cycle, and any failure; exits 1 on the first failure.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,9 +38,23 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args()
     seed = random.randrange(2**32) if args.seed is None else args.seed
+    done = itertools.count(1)
+    lock = threading.Lock()
+
+    def progress() -> None:
+        with lock:
+            n = next(done)
+        if n % 100 == 0:
+            print(f"  ... {n} cycles", flush=True)
+
     with tempfile.TemporaryDirectory(prefix="veil-crash-") as folder:
         stats = crash_harness.run(
-            Path(folder), "crash loop passphrase", args.cycles, lanes=args.lanes, seed=seed
+            Path(folder),
+            "crash loop passphrase",
+            args.cycles,
+            lanes=args.lanes,
+            seed=seed,
+            on_cycle=progress,
         )
     load = os.getloadavg()[0]
     print(f"crash loop: seed {seed}, {args.lanes} lanes, load average {load:.1f}")

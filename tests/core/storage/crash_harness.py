@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,19 +160,33 @@ def _problem(ws: Workspace, last: int, last_acked: int, stats: CrashStats) -> st
     return ""
 
 
-def _lane(folder: Path, passphrase: str, cycles: int, seed: int, stats: CrashStats) -> None:
+def _lane(
+    folder: Path,
+    passphrase: str,
+    cycles: int,
+    seed: int,
+    stats: CrashStats,
+    on_cycle: Callable[[], None],
+) -> None:
     path = folder / "crash.veil"
     create(path, passphrase)
     rng = random.Random(seed)
     last = -1
     for _ in range(cycles):
         last = one_cycle(path, passphrase, last, rng, stats)
+        on_cycle()
         if stats.failures:
             return
 
 
 def run(
-    folder: Path, passphrase: str, cycles: int, *, lanes: int = 2, seed: int | None = None
+    folder: Path,
+    passphrase: str,
+    cycles: int,
+    *,
+    lanes: int = 2,
+    seed: int | None = None,
+    on_cycle: Callable[[], None] = lambda: None,
 ) -> CrashStats:
     """Run ``cycles`` kill cycles, split over ``lanes`` workspaces killed in parallel."""
     seed = random.randrange(2**32) if seed is None else seed
@@ -183,7 +198,8 @@ def run(
         lane_dir = folder / f"lane{k}"
         lane_dir.mkdir(parents=True, exist_ok=True)
         thread = threading.Thread(
-            target=_lane, args=(lane_dir, passphrase, per_lane[k], seed + k, lane_stats[k])
+            target=_lane,
+            args=(lane_dir, passphrase, per_lane[k], seed + k, lane_stats[k], on_cycle),
         )
         threads.append(thread)
         thread.start()
