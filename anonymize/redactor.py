@@ -10,14 +10,15 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from anonymize import placeholders
+from anonymize import ner_view, placeholders
 from anonymize.allowlist import Allowlist
-from anonymize.engine import build_analyzer
+from anonymize.engine import build_analyzer, english_pipeline
 from anonymize.language import analyzer_language
 from anonymize.spans import resolve
 from anonymize.types import RedactionOptions, RedactionResult
 
 log = logging.getLogger(__name__)
+_NER_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "ORG"})
 
 
 def build_recognizers(allowlist: Allowlist) -> list[Any]:
@@ -34,6 +35,7 @@ class Redactor:
         self.allowlist = Allowlist(self.options.extra_allowlist)
         self._wanted = self.options.wanted()
         self._analyzer = build_analyzer(build_recognizers(self.allowlist))
+        self._nlp = english_pipeline()
         log.info("redaction engine ready")
 
     def redact(self, text: str, language: str | None = None) -> RedactionResult:
@@ -49,17 +51,18 @@ class Redactor:
             for i, text in enumerate(texts)
         ]
         results: list[RedactionResult | None] = [None] * len(texts)
-        for lang in ("en", "zh"):
-            indexes = [i for i, code in enumerate(langs) if code == lang]
-            if not indexes:
-                continue
-            batch = [texts[i] for i in indexes]
-            processes = self.options.processes if len(batch) >= 4 * self.options.batch_size else 1
-            artifacts = self._analyzer.nlp_engine.process_batch(
-                batch, lang, batch_size=self.options.batch_size, n_process=processes
-            )
-            for index, (_, artifact) in zip(indexes, artifacts, strict=True):
-                results[index] = self._finish(texts[index], lang, artifact)
+        english = [i for i, code in enumerate(langs) if code == "en"]
+        views = [ner_view.make_view(texts[i], self.allowlist) for i in english]
+        processes = self.options.processes if len(english) >= 4 * self.options.batch_size else 1
+        docs = self._nlp.pipe(
+            (view.text for view in views), batch_size=self.options.batch_size, n_process=processes
+        )
+        for index, view, doc in zip(english, views, docs, strict=True):
+            artifact = ner_view.artifacts(doc, view, _NER_LABELS)
+            results[index] = self._finish(texts[index], "en", artifact)
+        for index, code in enumerate(langs):
+            if code == "zh":  # no Chinese NER model ships; jieba and patterns do the work
+                results[index] = self._finish(texts[index], "zh", ner_view.EMPTY)
         return [r for r in results if r is not None]
 
     def _finish(self, text: str, language: str, artifact: Any) -> RedactionResult:

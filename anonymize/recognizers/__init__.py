@@ -9,30 +9,32 @@ from anonymize.allowlist import Allowlist
 
 def all_recognizers(allowlist: Allowlist) -> list[Any]:
     """Every recognizer, once per analyzed language ("en" and "zh")."""
-    from anonymize.recognizers.addresses import AddressRecognizer
-    from anonymize.recognizers.chinese import ChineseNameRecognizer
-    from anonymize.recognizers.contact import ContactRecognizer
-    from anonymize.recognizers.ids import IdNumberRecognizer
-    from anonymize.recognizers.names import PersonNameRecognizer
-    from anonymize.recognizers.ner import NerRecognizer
-    from anonymize.recognizers.phones import PhoneRecognizer
-    from anonymize.recognizers.profile import ProfileRecognizer
+    from anonymize.recognizers.address_blocks import ResumeAddressBlockRecognizer
+    from anonymize.recognizers.addresses import ResumeAddressRecognizer
+    from anonymize.recognizers.chinese import ResumeChineseNameRecognizer
+    from anonymize.recognizers.contact import ResumeContactRecognizer
+    from anonymize.recognizers.ids import ResumeIdRecognizer
+    from anonymize.recognizers.names import ResumeNameRecognizer
+    from anonymize.recognizers.ner import ResumeNerRecognizer
+    from anonymize.recognizers.phones import ResumePhoneRecognizer
+    from anonymize.recognizers.profile import ResumeProfileRecognizer
 
-    chinese = ChineseNameRecognizer(allowlist, language="zh")
+    chinese = ResumeChineseNameRecognizer(allowlist, language="zh")
     recognizers: list[Any] = []
     for language in ("en", "zh"):
         recognizers += [
-            ContactRecognizer(language),
-            PhoneRecognizer(language),
-            IdNumberRecognizer(language),
-            AddressRecognizer(language),
-            ProfileRecognizer(language),
-            PersonNameRecognizer(allowlist, language),
-            NerRecognizer(allowlist, language),
+            ResumeContactRecognizer(language),
+            ResumePhoneRecognizer(language),
+            ResumeIdRecognizer(language),
+            ResumeAddressRecognizer(language),
+            ResumeAddressBlockRecognizer(language),
+            ResumeProfileRecognizer(language),
+            ResumeNameRecognizer(allowlist, language),
+            ResumeNerRecognizer(allowlist, language),
         ]
     recognizers.append(chinese)
     # Han-script names inside English resumes ("Wei Zhang 张伟") share the same jieba tagger.
-    english_chinese = ChineseNameRecognizer(allowlist, language="en")
+    english_chinese = ResumeChineseNameRecognizer(allowlist, language="en")
     english_chinese._posseg = None
     recognizers.append(english_chinese)
     return recognizers

@@ -35,7 +35,7 @@ _CITY_TAIL = (
 _HAN = r"\u4e00-\u9fff"
 
 
-class AddressRecognizer(PatternTableRecognizer):
+class ResumeAddressRecognizer(PatternTableRecognizer):
     ENTITIES = (ADDRESS,)
     RULES = (
         # labelled fields: the rest of the line (or until a column separator)
@@ -58,9 +58,17 @@ class AddressRecognizer(PatternTableRecognizer):
         rule(
             ADDRESS,
             rf"(?:(?:Flat|Apt|Apartment|Unit|Suite|Room|Floor)\.?[ \t]*\w+,?[ \t]+)?"
-            rf"(?<![\w.])\d{{1,6}}[A-Za-z]?(?:[-/]\d{{1,5}})?,?[ \t]+(?:{_CAP}[ \t]+){{0,4}}(?:{_SUFFIX})\.?"  # noqa: E501
-            rf"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{_UNIT}?{_CITY_TAIL}",
+            rf"(?<![\w.])\d{{1,6}}[A-Za-z]?(?:[-/]\d{{1,5}}|[ \t]\d{{1,5}}(?=[ \t][A-Z]))?,?[ \t]+"
+            rf"(?:{_CAP}[ \t]+){{0,4}}(?:{_SUFFIX})\.?"
+            rf"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{_UNIT}*{_CITY_TAIL}",
             0.8,
+        ),
+        # 213 Pilekrogen 53 Apt. 263, Grand-Leez, Belgium 18431 (number, street, number, unit)
+        rule(
+            ADDRESS,
+            rf"(?<![\w.])(?!(?:19|20)\d\d\b)\d{{1,6}}[ \t]+(?:\d{{1,5}}[ \t]+)?"
+            rf"(?:[^\W\d_][\w'’.\-]*[ \t]+){{1,4}}\d{{1,5}}[A-Za-z]?\.?{_UNIT}+{_CITY_TAIL}",
+            0.75,
         ),
         # PO boxes
         rule(

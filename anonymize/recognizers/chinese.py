@@ -80,7 +80,7 @@ def _given_name(name: str) -> str:
     return given if len(given) >= 2 else ""
 
 
-class ChineseNameRecognizer(ResumeRecognizer):
+class ResumeChineseNameRecognizer(ResumeRecognizer):
     ENTITIES = (PERSON,)
 
     def __init__(self, allowlist: Allowlist, language: str = "zh") -> None:

@@ -43,7 +43,7 @@ def _url_ok(value: str) -> bool:
     return "/" in value or not _NOT_SITES.fullmatch(value.rstrip("."))
 
 
-class ContactRecognizer(PatternTableRecognizer):
+class ResumeContactRecognizer(PatternTableRecognizer):
     ENTITIES = (EMAIL, URL, HANDLE)
     RULES = (
         rule(EMAIL, EMAIL_RE.pattern, 0.95, re.IGNORECASE),

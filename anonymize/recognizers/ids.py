@@ -39,7 +39,7 @@ _LABELS = (
 )
 
 
-class IdNumberRecognizer(PatternTableRecognizer):
+class ResumeIdRecognizer(PatternTableRecognizer):
     ENTITIES = (ID_NUMBER,)
     RULES = (
         rule(ID_NUMBER, r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])", 0.95, validate=prc_id_valid),

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from anonymize.allowlist import Allowlist
+from anonymize.gazetteer import gazetteer
 from anonymize.recognizers.base import Hit, ResumeRecognizer
 from anonymize.types import PERSON
 
@@ -91,7 +92,7 @@ _LOCAL_STOP = _word_set(
 )
 
 
-class PersonNameRecognizer(ResumeRecognizer):
+class ResumeNameRecognizer(ResumeRecognizer):
     ENTITIES = (PERSON,)
 
     def __init__(self, allowlist: Allowlist, language: str = "en") -> None:
@@ -123,6 +124,8 @@ class PersonNameRecognizer(ResumeRecognizer):
                 add(start, end, 0.9, True)
         for start, end in self._ner_people(text, nlp_artifacts):
             add(start, end, 0.75, (text[start:end].count(" ") >= 1))
+        for start, end, score, pair in self._gazetteer_names(text, nlp_artifacts):
+            add(start, end, score, pair)
         strong_words.update(self._words_from_contacts(text))
         strong_words = {w for w in strong_words if len(w) >= 2 and w not in self.allowlist}
         hits.extend(_propagate(text, strong_words))
@@ -151,11 +154,85 @@ class PersonNameRecognizer(ResumeRecognizer):
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             value = text[start:end]
             words = [w.casefold() for w in value.split()]
+            if len(tokens) == 1 and not gazetteer().is_name(value):
+                continue  # a lone capitalised word spaCy calls a person ("Metallica", "Discipline")
             if "\n" in value or any(w in _HEADING_WORDS for w in words) or words[-1] in _ORG_WORDS:
                 continue
             if _JOB_LINE.search(_line_of(text, start)) and not self.allowlist.covers(value):
                 continue  # "Backend Developer, Tailspin Toys  2019-2021": an employer
             yield start, end
+
+    def _gazetteer_names(
+        self, text: str, nlp_artifacts: Any
+    ) -> Iterable[tuple[int, int, float, bool]]:
+        """Runs of capitalised known names ("Szabina J Gelencsér"), and lone given names."""
+        names = gazetteer()
+        protected = self.allowlist.protected(text)
+        # places, and organisations of several words ("Morgan Stanley"); spaCy's small model
+        # often calls a lone surname an ORG, so those stay candidates
+        places = [
+            (e.start_char, e.end_char)
+            for e in getattr(nlp_artifacts, "entities", ()) or ()
+            if e.label_ in ("GPE", "LOC") or (e.label_ == "ORG" and " " in e.text.strip())
+        ]
+
+        def usable(match: _Shifted) -> bool:
+            word = match.group()
+            a, b = match.span()
+            return (
+                names.is_name(word.rstrip("."))
+                and word not in self.allowlist
+                and word.casefold() not in _HEADING_WORDS
+                and not any(s < b and a < e for s, e in protected)
+            )
+
+        def plain(match: _Shifted) -> bool:
+            """A capitalised word that is not a skill, a heading or a common word."""
+            word = match.group().rstrip(".")
+            a, b = match.span()
+            return (
+                word.casefold() not in names.common
+                and word not in self.allowlist
+                and word.casefold() not in _HEADING_WORDS
+                and not any(s < b and a < e for s, e in protected)
+            )
+
+        for run in _CAP_RUN.finditer(text):
+            offset = run.start()
+            words = [_Shifted(w, offset) for w in _CAP_WORD.finditer(run.group())]
+            while words and words[0].group().rstrip(".").casefold() in _TITLE_WORDS:
+                words.pop(0)
+            real = [w for w in words if len(w.group().rstrip(".")) > 1]
+            if not real:
+                continue
+            offset = words[0].span()[0]
+            if len(real) >= 2 and all(plain(w) for w in real):
+                first, last = real[0].group(), real[-1].group().rstrip(".")
+                if (
+                    all(usable(w) for w in real)
+                    or names.is_given(first)
+                    or (names.is_family(last) and len(real) <= 3)
+                ):
+                    yield words[0].span()[0], run.end(), 0.7, True
+                    continue
+            for w in real:
+                a, b = w.span()
+                word = w.group().rstrip(".")
+                if (
+                    word[1:].islower()
+                    and (names.is_given(word) or names.is_family(word))
+                    and usable(w)
+                    and not any(s < b and a < e for s, e in places)
+                ):
+                    yield a, b, 0.55, False
+        for pair in _LOWER_PAIR.finditer(text):
+            first, last = pair.group(1), pair.group(2)
+            if (
+                names.is_given(first)
+                and names.is_family(last)
+                and not (first in self.allowlist or last in self.allowlist)
+            ):
+                yield pair.start(), pair.end(), 0.5, False
 
     def _words_from_contacts(self, text: str) -> set[str]:
         """Name words hidden in email local parts and profile URLs that the text also shows."""
@@ -175,6 +252,34 @@ class PersonNameRecognizer(ResumeRecognizer):
             if word in pieces or (len(word) >= 4 and word in joined and word not in _HEADING_WORDS):
                 found.add(word)
         return found
+
+
+_CAP_WORD = re.compile(rf"[{_UP}](?:[{_LOW}'’\-]+|[{_UP}'’\-]+)?\.?")
+_CAP_RUN = re.compile(
+    rf"(?<![\w@./])[{_UP}](?:[{_LOW}'’\-]+|[{_UP}'’\-]+)?\.?"
+    rf"(?:[ ](?:(?:{_PARTICLE})[ ])*[{_UP}](?:[{_LOW}'’\-]+|[{_UP}'’\-]+)?\.?){{0,3}}(?![\w@])"
+)
+
+
+_TITLE_WORDS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "madam", "rev"}
+)
+_LOWER_PAIR = re.compile(rf"(?<![\w@./])([{_LOW}]{{2,}}) ([{_LOW}]{{2,}})(?![\w@])")
+
+
+class _Shifted:
+    """A match inside a run, seen with offsets into the whole text."""
+
+    def __init__(self, match: re.Match[str], offset: int) -> None:
+        self._match = match
+        self._offset = offset
+
+    def group(self) -> str:
+        return self._match.group()
+
+    def span(self) -> tuple[int, int]:
+        a, b = self._match.span()
+        return a + self._offset, b + self._offset
 
 
 _JOB_LINE = re.compile(

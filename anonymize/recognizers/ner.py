@@ -17,7 +17,7 @@ _RELIGIOUS = re.compile(
 _LABELS = {"GPE": LOCATION, "LOC": LOCATION, "NORP": NATIONALITY, "ORG": ORGANIZATION}
 
 
-class NerRecognizer(ResumeRecognizer):
+class ResumeNerRecognizer(ResumeRecognizer):
     ENTITIES = (LOCATION, NATIONALITY, RELIGION, ORGANIZATION)
 
     def __init__(self, allowlist: Allowlist, language: str = "en") -> None:

@@ -15,12 +15,12 @@ from anonymize.types import PHONE
 
 _SEP = r"(?:[ \t]?[.\-][ \t]?|[ \t]|/)"
 PHONE_RE = re.compile(
-    r"(?<![\w+/.,-])"
+    r"(?<![\w+/.-])(?<!\d,)"
     r"(?:(?:(?:\+|00)[ \t]?\d{1,3}|\(\+\d{1,3}\))(?:[ \t]?[.\-]?[ \t]?))?"  # country code
     r"(?:\([ \t]?0?\d{1,5}[ \t]?\)[ \t.\-]?|\(0\)[ \t]?)?"  # (area) or (0)
     rf"(?:\d{{1,8}}(?:{_SEP}\d{{1,8}}){{1,6}}|\d{{7,15}})"
     r"(?:[ \t]?(?:x|ext\.?|extension|#|分机|转)[ \t]?\d{1,6})?"
-    r"(?![\w/-]|[.,]\d)",
+    r"(?![\w/]|-\d|[.,]\d)",
     re.IGNORECASE,
 )
 _CONTEXT = re.compile(
@@ -35,11 +35,21 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _IP = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 
 
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
 def is_phone(value: str, *, has_context: bool) -> bool:
     digits = re.sub(r"\D", "", value.split("x")[0].split("ext")[0])
     plus = value.lstrip("(").startswith(("+", "00"))
     if "\n" in value or not 7 <= len(digits) <= 15:
         return False
+    if len(digits) >= 12 and not plus and not has_context and luhn_ok(digits):
+        return False  # a payment card number, not a phone
     if _IP.fullmatch(value) or _DATE.fullmatch(value.strip()):
         return False
     groups = re.findall(r"\d+", value)
@@ -54,7 +64,7 @@ def is_phone(value: str, *, has_context: bool) -> bool:
     return not (re.search(r"\d\.\d+\.\d", value) and not has_context and value.count(".") >= 3)
 
 
-class PhoneRecognizer(ResumeRecognizer):
+class ResumePhoneRecognizer(ResumeRecognizer):
     ENTITIES = (PHONE,)
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:

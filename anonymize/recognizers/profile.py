@@ -66,7 +66,7 @@ _ETHNIC_ZH = (
 )
 
 
-class ProfileRecognizer(PatternTableRecognizer):
+class ResumeProfileRecognizer(PatternTableRecognizer):
     ENTITIES = (
         DATE_OF_BIRTH,
         AGE,

@@ -394,7 +394,7 @@ def email_for(first: str, last: str, rng: random.Random) -> str:
     return f"{local}@{domain}"
 
 
-def english_resume(i: int, rng: random.Random) -> Doc:
+def english_resume(i: int, rng: random.Random, jobs: int = 2) -> Doc:
     first, last, gender = person(rng)
     full = f"{first} {last}"
     he, his = ("she", "her") if gender == "f" else ("he", "his")
@@ -466,7 +466,7 @@ def english_resume(i: int, rng: random.Random) -> Doc:
     doc.add(him_her(gender), "GENDER").add(" with on-call.\n")
     # --- experience
     doc.add("\nEXPERIENCE\n")
-    for _ in range(2):
+    for _ in range(jobs):
         start = rng.randint(2010, 2020)
         doc.add(
             f"{rng.choice(TITLES)}, {rng.choice(EMPLOYERS)}  {start}-{start + rng.randint(1, 3)}\n"
