@@ -157,6 +157,8 @@ def _configure_before_key(conn: Connection) -> None:
     # Process-wide in SQLCipher: its log would otherwise go to stderr.
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute("PRAGMA cipher_memory_security = ON")
+    # Before the first read: WAL then keeps its index in private memory, with no -shm file.
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
 
 
 def _key_and_probe(conn: Connection, passphrase: str) -> None:
@@ -178,7 +180,6 @@ def _verify_key_without_side_files(path: Path, passphrase: str) -> None:
 
 
 def _configure_after_key(conn: Connection) -> None:
-    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise WorkspaceError("The workspace cannot switch to its safe journal mode.")

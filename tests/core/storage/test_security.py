@@ -103,6 +103,7 @@ def test_canary_is_nowhere_in_plaintext(veil_home: Path, ws_path: Path) -> None:
         # also while it is open (the -wal holds the fresh pages)
         ws_path_files = sorted(ws_path.parent.iterdir())
         assert any(p.name.endswith("-wal") for p in ws_path_files)
+        assert not any(p.name.endswith("-shm") for p in ws_path_files)  # exclusive WAL
         assert all(v not in p.read_bytes() for p in ws_path_files for v in _variants(marker))
     finally:
         ws.close()
