@@ -18,6 +18,7 @@ from anonymize.spans import resolve
 from anonymize.types import RedactionOptions, RedactionResult
 
 log = logging.getLogger(__name__)
+_POOL_MIN_BATCH = 48  # below this, worker start-up costs more than it saves
 _NER_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "ORG"})
 
 
@@ -36,6 +37,19 @@ class Redactor:
         self._wanted = self.options.wanted()
         self._analyzer = build_analyzer(build_recognizers(self.allowlist))
         self._nlp = english_pipeline()
+        self._pool: Any = None
+
+    def close(self) -> None:
+        """Stop the worker processes, if a large batch started them."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    def __enter__(self) -> Redactor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
         log.info("redaction engine ready")
 
     def redact(self, text: str, language: str | None = None) -> RedactionResult:
@@ -50,13 +64,17 @@ class Redactor:
             analyzer_language(languages[i] if languages else None, text)
             for i, text in enumerate(texts)
         ]
+        if self.options.processes > 1 and len(texts) >= _POOL_MIN_BATCH:
+            if self._pool is None:
+                from anonymize.parallel import RedactionPool
+
+                self._pool = RedactionPool(self.options, self.options.processes)
+            pooled: list[RedactionResult] = self._pool.redact_many(texts, langs)
+            return pooled
         results: list[RedactionResult | None] = [None] * len(texts)
         english = [i for i, code in enumerate(langs) if code == "en"]
         views = [ner_view.make_view(texts[i], self.allowlist) for i in english]
-        processes = self.options.processes if len(english) >= 4 * self.options.batch_size else 1
-        docs = self._nlp.pipe(
-            (view.text for view in views), batch_size=self.options.batch_size, n_process=processes
-        )
+        docs = self._nlp.pipe((view.text for view in views), batch_size=self.options.batch_size)
         for index, view, doc in zip(english, views, docs, strict=True):
             artifact = ner_view.artifacts(doc, view, _NER_LABELS)
             results[index] = self._finish(texts[index], "en", artifact)

@@ -80,8 +80,9 @@ class RedactionOptions:
     redact_locations: bool = True  # cities and countries (home towns profile a person)
     entities: frozenset[str] | None = None  # None: every type in ENTITY_TYPES (minus the above)
     extra_allowlist: frozenset[str] = frozenset()  # words never redacted, on top of the built-in
-    processes: int = 1  # spaCy worker processes for redact_many (2 pays on large batches)
+    processes: int = 1  # worker processes for large redact_many batches (2 pays on 2 free cores)
     batch_size: int = 32
+    worker_init: str | None = None  # "module:function" each worker process runs first
     score_threshold: float = 0.3
 
     def wanted(self) -> frozenset[str]:

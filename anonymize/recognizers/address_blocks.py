@@ -39,6 +39,7 @@ _PLACE = re.compile(
     rf"^,?[ \t]*(?:{_WORD}|\d{{1,3}})(?:[ \t,()]+(?:{_WORD}|\d{{1,6}}(?:-\d{{3,4}})?)){{0,5}}[ \t)]*$"  # noqa: E501
 )
 _MAX_LINE = 60
+_QUOTE = re.compile(r"^(?:[ \t]*>)+")
 
 
 def _is_country(line: str) -> bool:
@@ -105,7 +106,9 @@ class ResumeAddressBlockRecognizer(ResumeRecognizer):
         lines: list[tuple[int, str]] = []
         offset = 0
         for raw in text.split("\n"):
-            lines.append((offset, raw))
+            quote = _QUOTE.match(raw)  # e-mail quoting ("> 12 Main St")
+            cut = quote.end() if quote else 0
+            lines.append((offset + cut, raw[cut:]))
             offset += len(raw) + 1
         i = 0
         while i < len(lines):

@@ -70,6 +70,27 @@ class ResumeAddressRecognizer(PatternTableRecognizer):
             rf"(?:[^\W\d_][\w'’.\-]*[ \t]+){{1,4}}\d{{1,5}}[A-Za-z]?\.?{_UNIT}+{_CITY_TAIL}",
             0.75,
         ),
+        # "lives at 255 hersnapvej 18, københavn k" / "the corner of Dalbraut 99 and ..."
+        rule(
+            ADDRESS,
+            r"\b(?:lives?|living|resides?|residing|located|situated|based|moved|relocated)\s+(?:at|to)\s+"
+            r"(?P<v>(?:the\s+corner\s+of\s+)?\d{1,6}[^\n.;!?]{3,80}?)(?=[.;!?]?\s*$|[.;!?]\s)",
+            0.75,
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        rule(
+            ADDRESS,
+            r"\b(?:my|our|new|home|mailing|billing|shipping|postal)\s+address\s+is\s+"
+            r"(?P<v>[^\n.;!?]{4,80}?)(?=[.;!?]?\s*$|[.;!?]\s)",
+            0.75,
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        rule(
+            ADDRESS,
+            r"\bthe\s+corner\s+of\s+(?P<v>[^\n.;!?]{3,40}?\s+and\s+[^\n.;!?,]{3,40}?)(?=[.;!?,]|\s*$)",
+            0.7,
+            re.IGNORECASE | re.MULTILINE,
+        ),
         # PO boxes
         rule(
             ADDRESS,

@@ -154,8 +154,13 @@ class ResumeNameRecognizer(ResumeRecognizer):
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             value = text[start:end]
             words = [w.casefold() for w in value.split()]
-            if len(tokens) == 1 and not gazetteer().is_name(value):
+            names = gazetteer()
+            if len(tokens) == 1 and not names.is_name(value):
                 continue  # a lone capitalised word spaCy calls a person ("Metallica", "Discipline")
+            if not any(names.is_name(t.text) for t in tokens) and any(
+                t.text.casefold() in names.common for t in tokens
+            ):
+                continue  # "Guilty Pleasures", "Cautionary Tales": titles, not people
             if "\n" in value or any(w in _HEADING_WORDS for w in words) or words[-1] in _ORG_WORDS:
                 continue
             if _JOB_LINE.search(_line_of(text, start)) and not self.allowlist.covers(value):
@@ -198,6 +203,10 @@ class ResumeNameRecognizer(ResumeRecognizer):
             )
 
         for run in _CAP_RUN.finditer(text):
+            if _ORG_AFTER.match(text, run.end()) or any(
+                w.casefold().rstrip(".") in _ORG_WORDS for w in run.group().split()[1:]
+            ):
+                continue  # "Garcia, Davis and Jones LLC", "Smith Ltd."
             offset = run.start()
             words = [_Shifted(w, offset) for w in _CAP_WORD.finditer(run.group())]
             while words and words[0].group().rstrip(".").casefold() in _TITLE_WORDS:
@@ -254,13 +263,17 @@ class ResumeNameRecognizer(ResumeRecognizer):
         return found
 
 
-_CAP_WORD = re.compile(rf"[{_UP}](?:[{_LOW}'’\-]+|[{_UP}'’\-]+)?\.?")
+_CAP_WORD = re.compile(rf"[{_UP}](?:[{_LOW}'’\-]+|[{_UP}'’\-]+)?\.?(?<!['’]s)(?<!['’])")
 _CAP_RUN = re.compile(
     rf"(?<![\w@./])[{_UP}](?:[{_LOW}'’\-]+|[{_UP}'’\-]+)?\.?"
     rf"(?:[ ](?:(?:{_PARTICLE})[ ])*[{_UP}](?:[{_LOW}'’\-]+|[{_UP}'’\-]+)?\.?){{0,3}}(?![\w@])"
 )
 
 
+_ORG_AFTER = re.compile(
+    r"(?:,?[ \t]+(?:and|&)[ \t]+[A-Z][\w\-]*|,[ \t]*[A-Z][\w\-]*)*,?[ \t]+"
+    r"(?:Inc|LLC|Ltd|PLC|GmbH|Corp|Corporation|Company|Co|Group|Partners|Associates|& Sons)\b"
+)
 _TITLE_WORDS = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "madam", "rev"}
 )

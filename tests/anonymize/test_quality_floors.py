@@ -15,6 +15,7 @@ from anonymize.evaluation import (
     Tally,
     load_jsonl,
     load_marked,
+    load_presidio_synth,
     ours,
     score,
 )
@@ -35,6 +36,13 @@ def english(redactor: Redactor) -> Tally:
 def chinese(redactor: Redactor) -> Tally:
     docs = load_jsonl(DATA / "zh.jsonl") + load_marked(DATA / "tricky_zh.txt", "zh")
     assert len(docs) >= 15
+    return score(docs, ours(redactor)(docs))
+
+
+@pytest.fixture(scope="module")
+def synthetic(redactor: Redactor) -> Tally:
+    docs = load_presidio_synth(DATA / "presidio_synth_dataset_v2.json")
+    assert len(docs) == 1500
     return score(docs, ours(redactor)(docs))
 
 
@@ -87,3 +95,19 @@ def test_skills_survive(english: Tally, chinese: Tally) -> None:
 def test_person_precision_is_useful(english: Tally) -> None:
     # recall comes first, but a redactor that blanks everything would be useless
     assert english.precision("PERSON") >= 0.8
+
+
+@pytest.mark.parametrize(("kind", "floor"), [("EMAIL", 0.85), ("PHONE", 0.85)])
+def test_presidio_synthetic_f2_floor(synthetic: Tally, kind: str, floor: float) -> None:
+    assert synthetic.f_beta(kind) >= floor, f"{kind} F2 {synthetic.f_beta(kind):.3f}"
+
+
+# The issue asks F2 >= 0.85 on the synthetic set for PERSON and addresses too; with the small
+# spaCy model Veil reaches about 0.79 and 0.75 there (stock Presidio: 0.61 and 0.00). These guards
+# keep what was reached from sliding back while that gap stays open.
+@pytest.mark.parametrize(("kind", "guard"), [("PERSON", 0.77), ("ADDRESS", 0.73)])
+def test_presidio_synthetic_f2_no_regression(synthetic: Tally, kind: str, guard: float) -> None:
+    assert synthetic.f_beta(kind) >= guard, (
+        f"{kind} F2 {synthetic.f_beta(kind):.3f} "
+        f"(P {synthetic.precision(kind):.3f} R {synthetic.recall(kind):.3f})"
+    )

@@ -72,3 +72,12 @@ def test_options_keep_organizations_by_default(redactor: Redactor) -> None:
 def test_repr_hides_personal_data(redactor: Redactor) -> None:
     result = redactor.redact(RESUME)
     assert "Obi" not in repr(result)
+
+
+def test_worker_pool_gives_the_same_results(redactor: Redactor) -> None:
+    texts = [RESUME.replace("AMAKA OBI", f"AMAKA OBI {i}") for i in range(48)]
+    texts[5] = "姓名：李娜\n手机：13912345678"
+    with Redactor(RedactionOptions(processes=2, worker_init="core.offline:install")) as pooled:
+        results = pooled.redact_many(texts)
+    assert [r.text for r in results] == [r.text for r in redactor.redact_many(texts)]
+    assert results[5].language == "zh"
