@@ -7,6 +7,7 @@ the batch with ``nlp.pipe`` and then the cheap recognizers document by document.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,6 +19,11 @@ from anonymize.spans import resolve
 from anonymize.types import RedactionOptions, RedactionResult
 
 log = logging.getLogger(__name__)
+_LABEL_NOISE = re.compile(
+    r"\.[A-Za-z0-9]{1,5}$|(?<![^\W_])(?:resume|résumé|cv|curriculum|vitae|final|draft|updated|new|"
+    r"copy|v\d+|\d+|简历|个人简历)(?![^\W_])",
+    re.IGNORECASE,
+)
 _POOL_MIN_BATCH = 48  # below this, worker start-up costs more than it saves
 _NER_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "ORG"})
 
@@ -54,6 +60,22 @@ class Redactor:
 
     def redact(self, text: str, language: str | None = None) -> RedactionResult:
         return self.redact_many([text], [language])[0]
+
+    def redact_label(self, label: str, language: str | None = None) -> RedactionResult:
+        """Redact a file name or a metadata value ("john_smith-CV.pdf", "Author: J. Smith").
+
+        Separators become spaces and words get capitals for detection only; spans and the
+        redacted text refer to the label as given ("<PERSON_1>-CV.pdf").
+        """
+        probe = _LABEL_NOISE.sub(lambda m: " " * len(m.group()), label)
+        probe = re.sub(r"[_.\-+]", " ", probe)
+        titled = probe.title()
+        if len(titled) != len(probe):
+            titled = probe
+        # a label is short: give detection the name-only line it expects
+        found = self.redact_many([titled], [language])[0]
+        redacted, mapping = placeholders.apply(label, found.spans)
+        return RedactionResult(redacted, found.spans, mapping, found.language)
 
     def redact_many(
         self, texts: Sequence[str], languages: Sequence[str | None] | None = None

@@ -81,3 +81,17 @@ def test_worker_pool_gives_the_same_results(redactor: Redactor) -> None:
         results = pooled.redact_many(texts)
     assert [r.text for r in results] == [r.text for r in redactor.redact_many(texts)]
     assert results[5].language == "zh"
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("john_smith_cv.pdf", "<PERSON_1>_cv.pdf"),
+        ("Amaka-Obi-Resume.docx", "<PERSON_1>-Resume.docx"),
+        ("张伟_简历.pdf", "<PERSON_1>_简历.pdf"),
+        ("resume_final.pdf", "resume_final.pdf"),
+        ("Data_Engineer_Kafka.pdf", "Data_Engineer_Kafka.pdf"),
+    ],
+)
+def test_file_names_are_redacted(redactor: Redactor, label: str, expected: str) -> None:
+    assert redactor.redact_label(label).text == expected
