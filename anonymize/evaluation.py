@@ -23,6 +23,7 @@ from anonymize.types import (
     DATE_OF_BIRTH,
     EMAIL,
     ETHNICITY,
+    GENDER,
     HANDLE,
     ID_NUMBER,
     LOCATION,
@@ -37,6 +38,7 @@ _MARK = re.compile(r"\{\{([A-Z_]+)\|(.+?)\}\}", re.DOTALL)
 
 # gold type -> predicted types that protect it
 COMPATIBLE: dict[str, frozenset[str]] = {
+    PERSON: frozenset({PERSON, GENDER}),  # "Mr." inside a labelled name is redacted as a cue
     ADDRESS: frozenset({ADDRESS, LOCATION}),
     LOCATION: frozenset({LOCATION, ADDRESS}),
     DATE_OF_BIRTH: frozenset({DATE_OF_BIRTH, AGE}),

@@ -124,6 +124,8 @@ class ResumeNameRecognizer(ResumeRecognizer):
                 add(start, end, 0.9, True)
         for start, end in self._ner_people(text, nlp_artifacts):
             add(start, end, 0.75, (text[start:end].count(" ") >= 1))
+        for start, end in self._introduced(text):
+            add(start, end, 0.8, True)
         for start, end, score, pair in self._gazetteer_names(text, nlp_artifacts):
             add(start, end, score, pair)
         strong_words.update(self._words_from_contacts(text))
@@ -166,6 +168,27 @@ class ResumeNameRecognizer(ResumeRecognizer):
             if _JOB_LINE.search(_line_of(text, start)) and not self.allowlist.covers(value):
                 continue  # "Backend Developer, Tailspin Toys  2019-2021": an employer
             yield start, end
+
+    def _introduced(self, text: str) -> Iterable[tuple[int, int]]:
+        """Names right after "my name is", "I'm", "call me", "regards," (any case)."""
+        names = gazetteer()
+        for match in _INTRO.finditer(text):
+            words = list(re.finditer(r"[^\W\d_][\w'’\-]*\.?", match.group("v")))
+            kept: list[re.Match[str]] = []
+            for i, w in enumerate(words):
+                word = w.group().rstrip(".")
+                known = names.is_name(word) and word not in self.allowlist
+                capital = word[:1].isupper() and word.casefold() not in names.common
+                initial = len(word) == 1 and i > 0
+                if known or (capital and word not in self.allowlist) or initial:
+                    kept.append(w)
+                else:
+                    break
+            while kept and len(kept[-1].group().rstrip(".")) == 1:
+                kept.pop()
+            if kept:
+                base = match.start("v")
+                yield base + kept[0].start(), base + kept[-1].end()
 
     def _gazetteer_names(
         self, text: str, nlp_artifacts: Any
@@ -217,13 +240,20 @@ class ResumeNameRecognizer(ResumeRecognizer):
             offset = words[0].span()[0]
             if len(real) >= 2 and all(plain(w) for w in real):
                 first, last = real[0].group(), real[-1].group().rstrip(".")
+                middle_initial = len(real) == 2 and len(words) == 3 and words[1] not in real
                 if (
                     all(usable(w) for w in real)
                     or names.is_given(first)
                     or (names.is_family(last) and len(real) <= 3)
+                    or middle_initial
+                    or _PERSON_VERB.match(text, run.end())
                 ):
                     yield words[0].span()[0], run.end(), 0.7, True
                     continue
+            if len(real) == 1 and plain(real[0]) and _PERSON_VERB.match(text, run.end()):
+                a, b = real[0].span()
+                yield a, b, 0.6, False
+                continue
             for w in real:
                 a, b = w.span()
                 word = w.group().rstrip(".")
@@ -273,6 +303,16 @@ _CAP_RUN = re.compile(
 _ORG_AFTER = re.compile(
     r"(?:,?[ \t]+(?:and|&)[ \t]+[A-Z][\w\-]*|,[ \t]*[A-Z][\w\-]*)*,?[ \t]+"
     r"(?:Inc|LLC|Ltd|PLC|GmbH|Corp|Corporation|Company|Co|Group|Partners|Associates|& Sons)\b"
+)
+_PERSON_VERB = re.compile(
+    r"(?:['’]s)?[ \t]+(?:lives|lived|was\s+born|is\s+from|was\s+from|works|worked|said|says|"
+    r"wrote|told|joined|founded|married|grew\s+up)\b"
+)
+_INTRO = re.compile(
+    r"\b(?:my\s+name\s+is|my\s+name's|name's|i\s+am|i'm|this\s+is|call\s+me|named|"
+    r"regards,|thanks,|cheers,|sincerely,|yours\s+truly,)\s+"
+    r"(?P<v>[^\W\d_][\w'’\-]*\.?(?:[ \t]+[^\W\d_][\w'’\-]*\.?){0,2})",
+    re.IGNORECASE,
 )
 _TITLE_WORDS = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "madam", "rev"}

@@ -103,9 +103,9 @@ def test_presidio_synthetic_f2_floor(synthetic: Tally, kind: str, floor: float) 
 
 
 # The issue asks F2 >= 0.85 on the synthetic set for PERSON and addresses too; with the small
-# spaCy model Veil reaches about 0.79 and 0.75 there (stock Presidio: 0.61 and 0.00). These guards
+# spaCy model Veil reaches about 0.81 and 0.75 there (stock Presidio: 0.61 and 0.00). These guards
 # keep what was reached from sliding back while that gap stays open.
-@pytest.mark.parametrize(("kind", "guard"), [("PERSON", 0.77), ("ADDRESS", 0.73)])
+@pytest.mark.parametrize(("kind", "guard"), [("PERSON", 0.79), ("ADDRESS", 0.73)])
 def test_presidio_synthetic_f2_no_regression(synthetic: Tally, kind: str, guard: float) -> None:
     assert synthetic.f_beta(kind) >= guard, (
         f"{kind} F2 {synthetic.f_beta(kind):.3f} "
