@@ -9,6 +9,7 @@ from typing import Any
 
 from core.domain import Decision, Score
 from core.errors import UserError
+from core.services import learning
 from core.services.engines import Engines
 from core.services.progress import Progress
 
@@ -46,7 +47,7 @@ def rank_job(
     texts = {c.id: c.redacted_text for c in candidates}
     total = len(texts)
     yield Progress(0, total, None, "loading the model")
-    scorer = engines.scorer(ws.embeddings)
+    scorer = learning.scorer_for(ws, engines)  # the adopted model's encoder, if fine-tuned
     version = scorer.model_version
     scores: list[Score] = []
     for cid, score in scorer.rank(job.requirements, texts):
@@ -54,6 +55,8 @@ def rank_job(
         ws.scores.put(stored)
         scores.append(stored)
         yield Progress(len(scores), total, stored, "scored")
+    scores = learning.apply_learned(ws, scorer, job, texts, scores)  # adopted head + decisions
+    version = scores[0].model_version if scores else version
     ws.audit.append(
         "ranking.computed",
         actor,

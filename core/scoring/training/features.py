@@ -1,0 +1,230 @@
+"""Features of a (job, candidate) pair, built only from what the scorer already computes.
+
+Two kinds of numbers describe a candidate for a job:
+
+- ``summary``: a fixed list of named features (:data:`FEATURE_NAMES`) that mean the same on every
+  job, so a head trained on past jobs applies to a new one: the untrained score, must-have and
+  nice-to-have satisfaction, semantic similarity, exact-term matches, whole-document fit, and
+  satisfaction by requirement kind (skills, experience, education, languages, certifications);
+- ``embedding`` and ``terms``: the resume's mean segment embedding and its content terms (for
+  feedback within a job).
+
+Every number comes from the placeholder-masked text (``<PERSON_1>`` and the like are blanked
+before anything is read) or from the scorer's output on it. Nothing is read from names, file
+names, document metadata, the resume's language or the candidate's id, so two resumes that differ
+only in who they describe have identical features.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from core.domain import DecisionKind, Requirement, Score
+from core.scoring import terms as lex
+from core.scoring.chunking import has_cjk, is_chinese, mask_placeholders
+from core.scoring.scorer import Scorer
+
+FloatArray = npt.NDArray[np.float32]
+
+#: requirement kinds, for features and for "what was learned"
+KINDS = ("skill", "experience", "education", "language", "certification")
+_LANGUAGE = re.compile(
+    r"\b(english|mandarin|cantonese|spanish|french|german|language|bilingual|fluent|fluency)\b"
+    r"|普通话|英语|外语|日语|语言",
+    re.IGNORECASE,
+)
+_CERTIFICATION = re.compile(
+    r"\b(licen[cs]e[ds]?|certifi\w*|credential\w*|registered|chartered|accredit\w*|cpa|acca)\b"
+    r"|证书|资格证|执业",
+    re.IGNORECASE,
+)
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "base",
+    "must_mean",
+    "must_min",
+    "nice_mean",
+    "must_met_share",
+    "must_missing_share",
+    "similarity_mean",
+    "similarity_max",
+    "term_share",
+    "document_fit",
+    "term_fit",
+    *(f"kind_{k}" for k in KINDS),
+)
+
+#: plain words for each feature ("what was learned")
+FEATURE_WORDS: dict[str, str] = {
+    "base": "the untrained score",
+    "must_mean": "must-have requirements (average satisfaction)",
+    "must_min": "the weakest must-have requirement",
+    "nice_mean": "nice-to-have requirements",
+    "must_met_share": "share of must-haves fully met",
+    "must_missing_share": "share of must-haves missing",
+    "similarity_mean": "semantic similarity to the requirements (average)",
+    "similarity_max": "the closest semantic match to any requirement",
+    "term_share": "exact skill and tool terms found",
+    "document_fit": "whole-resume similarity to the job posting",
+    "term_fit": "whole-resume overlap with the posting's terms",
+    "kind_skill": "skill and tool requirements",
+    "kind_experience": "years-of-experience requirements",
+    "kind_education": "degree and education requirements",
+    "kind_language": "language requirements",
+    "kind_certification": "licence and certification requirements",
+}
+
+#: training targets of the decisions (the weights are settable per call)
+DEFAULT_TARGETS: dict[DecisionKind, float] = {
+    DecisionKind.SHORTLIST: 1.0,
+    DecisionKind.HOLD: 0.5,
+    DecisionKind.REJECT: 0.0,
+}
+
+
+def decision_target(
+    kind: DecisionKind | str, targets: Mapping[DecisionKind, float] | None = None
+) -> float:
+    return float((targets or DEFAULT_TARGETS)[DecisionKind(kind)])
+
+
+def requirement_kind(requirement: Requirement) -> str:
+    """``skill``, ``experience``, ``education``, ``language`` or ``certification``."""
+    text = mask_placeholders(requirement.text)
+    if lex.degree_levels(text):
+        return "education"
+    if lex.years_required(text) is not None:
+        return "experience"
+    if _CERTIFICATION.search(text):
+        return "certification"
+    if _LANGUAGE.search(text):
+        return "language"
+    return "skill"
+
+
+@dataclass(frozen=True)
+class CandidateFeatures:
+    """The features of one candidate for one job (see the module docstring)."""
+
+    summary: FloatArray  # (len(FEATURE_NAMES),)
+    embedding: FloatArray  # (dim,), zeros when the encoder cannot read the resume
+    terms: dict[str, float]  # content term -> specificity weight
+
+    @property
+    def base(self) -> float:
+        return float(self.summary[0])
+
+
+def summary_features(score: Score, document_fit: float, term_fit: float) -> FloatArray:
+    """The named features of :data:`FEATURE_NAMES` from a scorer's result."""
+    results = score.requirements
+    base = score.score / 100.0
+    must = [r.satisfaction for r in results if r.requirement.must]
+    nice = [r.satisfaction for r in results if not r.requirement.must]
+    sims = [r.similarity for r in results if r.method != "lexical"]
+    with_terms = [r for r in results if r.matched]
+    by_kind: dict[str, list[float]] = {k: [] for k in KINDS}
+    for r in results:
+        by_kind[requirement_kind(r.requirement)].append(r.satisfaction)
+    values = [
+        base,
+        float(np.mean(must)) if must else base,
+        float(min(must)) if must else base,
+        float(np.mean(nice)) if nice else base,
+        sum(1 for r in results if r.requirement.must and r.status == "met") / max(1, len(must)),
+        sum(1 for r in results if r.requirement.must and r.status == "missing") / max(1, len(must)),
+        float(np.mean(sims)) if sims else 0.0,
+        float(max(sims)) if sims else 0.0,
+        len(with_terms) / max(1, len(results)),
+        document_fit,
+        term_fit,
+        *(float(np.mean(v)) if v else base for v in by_kind.values()),
+    ]
+    return np.asarray(values, dtype=np.float32)
+
+
+def profile_terms(
+    terms: Sequence[str], surfaces: Sequence[str], units: Sequence[int]
+) -> dict[str, float]:
+    """A resume's content terms (from the scorer's term index) weighted by their fixed
+    specificity and, gently, by how many of its lines mention them."""
+    out: dict[str, float] = {}
+    for term, surface, count in zip(terms, surfaces, units, strict=True):
+        lower = surface.lower()
+        if lex.is_stopword(term, lower) or (len(term) < 2 and not has_cjk(term)):
+            continue
+        out[term] = lex.term_weight(term, lower) * (1.0 + math.log(max(1, count)))
+    return out
+
+
+def term_fit(job_terms: Mapping[str, float], resume_terms: Mapping[str, float]) -> float:
+    """Cosine of the posting's and the resume's weighted content terms."""
+    dot = sum(w * resume_terms.get(t, 0.0) for t, w in job_terms.items())
+    norm = math.sqrt(sum(w * w for w in job_terms.values())) * math.sqrt(
+        sum(w * w for w in resume_terms.values())
+    )
+    return dot / norm if norm > 0 else 0.0
+
+
+class FeatureBuilder:
+    """Builds :class:`CandidateFeatures` for one job from the scorer's results.
+
+    Embeddings and terms come from the scorer's profiles (its cache holds every resume it has
+    scored, so this costs no encoding and no re-reading after a ranking). ``with_terms`` keeps
+    the resumes' content terms, which only within-job feedback needs.
+    """
+
+    def __init__(self, scorer: Scorer) -> None:
+        self.scorer = scorer
+        self.dim = int(scorer.encoder.dim)
+
+    def job_vector(self, job_text: str) -> FloatArray:
+        masked = mask_placeholders(job_text)
+        if not masked.strip() or is_chinese(masked):
+            return np.zeros(self.dim, np.float32)
+        vector: FloatArray = self.scorer.encoder.encode([masked])[0]
+        return vector
+
+    def documents(self, redacted_texts: Sequence[str]) -> tuple[FloatArray, list[dict[str, float]]]:
+        """Each resume's mean unit embedding (L2-normalised; zeros when the encoder cannot read
+        it) and content terms, from the scorer's cached profiles (no encoding after a ranking)."""
+        profiles = self.scorer.embeddings(list(redacted_texts))
+        vectors = np.zeros((len(profiles), self.dim), np.float32)
+        terms: list[dict[str, float]] = []
+        for row, p in enumerate(profiles):
+            if p.vectors.ndim == 2 and p.vectors.shape[1] == self.dim and len(p.vectors):
+                mean = p.vectors.mean(axis=0)
+                norm = float(np.linalg.norm(mean))
+                vectors[row] = mean / norm if norm > 0 else mean
+            terms.append(profile_terms(p.terms, p.surfaces, [len(u) for u in p.postings]))
+        return vectors, terms
+
+    def build(
+        self,
+        job_text: str,
+        scores: Sequence[Score],
+        redacted_texts: Sequence[str],
+        *,
+        with_terms: bool = True,
+    ) -> list[CandidateFeatures]:
+        """Features of each scored resume (``scores[i]`` is the score of ``redacted_texts[i]``)."""
+        job = self.job_vector(job_text)
+        job_terms = lex.content_terms(lex.tokens(mask_placeholders(job_text)))
+        docs, terms = self.documents(redacted_texts)
+        fits = docs @ job
+        out: list[CandidateFeatures] = []
+        for score, vector, fit, words in zip(scores, docs, fits, terms, strict=True):
+            out.append(
+                CandidateFeatures(
+                    summary=summary_features(score, float(fit), term_fit(job_terms, words)),
+                    embedding=vector,
+                    terms=words if with_terms else {},
+                )
+            )
+        return out

@@ -1,0 +1,415 @@
+"""Learning from decisions: train, validate, store and adopt model versions; re-rank with them.
+
+    result = run_to_end(learn(ws, engines, actor="ana"))       # or drive it with progress
+    use_model(ws, "v2", actor="ana")  /  use_model(ws, "base", actor="ana")
+
+``learn`` trains the scoring head on every job's decisions (or one job's), compares it with the
+current model by grouped cross-validation (folds hold out whole jobs), stores the new version in
+the workspace either way, and adopts it only if its cross-validated MAP is higher. ``rank_job``
+calls :func:`apply_learned`, so after adoption ranking uses the new model, and within a job that
+job's decisions, with no further step.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Generator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from core.domain import DecisionKind, ModelVersion, Score
+from core.errors import TrainingError, UserError
+from core.services.engines import Engines
+from core.services.progress import Progress
+
+log = logging.getLogger(__name__)
+
+MIN_DECISIONS = 20
+MIN_PER_SIDE = 3  # at least this many shortlist/hold and this many rejects
+DOMINANT_SHARE = 0.6  # warn when one job holds more than this share of the decisions
+BASE_VERSION = "base"
+
+FloatArray = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class TrainingSet:
+    summary: FloatArray  # (n, features)
+    targets: FloatArray  # (n,)
+    groups: list[int]  # job id of each example
+    candidates: list[int]
+    pairs: list[tuple[str, str, float]] = field(default_factory=list)  # for encoder fine-tuning
+
+    @property
+    def data_hash(self) -> str:
+        digest = hashlib.sha256()
+        digest.update(np.ascontiguousarray(self.summary, "<f4").tobytes())
+        digest.update(np.ascontiguousarray(self.targets, "<f4").tobytes())
+        digest.update(
+            ",".join(f"{g}:{c}" for g, c in zip(self.groups, self.candidates, strict=True)).encode()
+        )
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class LearnResult:
+    adopted: bool
+    model_version: str  # the stored version ("v3"); the active one is this if adopted
+    examples: int
+    cv_before: float
+    cv_after: float
+    reason: str
+    warnings: tuple[str, ...] = ()
+    learned: tuple[str, ...] = ()  # "what was learned", plain words
+    active_version: str = BASE_VERSION
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "adopted": self.adopted,
+            "model_version": self.model_version,
+            "examples": self.examples,
+            "cv": {"before": round(self.cv_before, 4), "after": round(self.cv_after, 4)},
+            "reason": self.reason,
+            "warnings": list(self.warnings),
+            "learned": list(self.learned),
+            "active_version": self.active_version,
+        }
+
+
+def latest_decisions(
+    ws: Any, job_id: int | None = None, targets: Mapping[DecisionKind, float] | None = None
+) -> dict[int, dict[int, float]]:
+    """job id -> candidate id -> target of the latest decision on each (job, candidate)."""
+    from core.scoring.training.features import decision_target
+
+    decisions = ws.decisions.for_job(job_id) if job_id is not None else ws.decisions.all()
+    out: dict[int, dict[int, float]] = {}
+    for d in decisions:  # oldest first: later decisions replace earlier ones
+        out.setdefault(d.job_id, {})[d.candidate_id] = decision_target(d.kind, targets)
+    return out
+
+
+def check_enough(decided: Mapping[int, Mapping[int, float]]) -> list[str]:
+    """Raise ``TrainingError`` when there are too few decisions; return warnings."""
+    values = [t for job in decided.values() for t in job.values()]
+    positives = sum(1 for t in values if t >= 0.5)
+    negatives = len(values) - positives
+    if len(values) < MIN_DECISIONS:
+        raise TrainingError(
+            f"Too few decisions to learn from: {len(values)}; at least {MIN_DECISIONS} are needed.",
+            hint="Shortlist, hold or reject more candidates (or load them with "
+            "'veil decide --job ID --csv FILE'), then try again.",
+        )
+    if positives < MIN_PER_SIDE or negatives < MIN_PER_SIDE:
+        raise TrainingError(
+            f"The decisions are too one-sided to learn from ({positives} shortlisted or held, "
+            f"{negatives} rejected); at least {MIN_PER_SIDE} of each are needed.",
+            hint="Record decisions on both sides, then try again.",
+        )
+    warnings = []
+    sizes = {job: len(c) for job, c in decided.items()}
+    top_job, top = max(sizes.items(), key=lambda kv: kv[1])
+    if len(sizes) == 1:
+        warnings.append(
+            f"All decisions come from one job (job {top_job}): the model learns that job's "
+            "preferences and may not carry over to other jobs."
+        )
+    elif top / len(values) > DOMINANT_SHARE:
+        warnings.append(
+            f"Job {top_job} holds {100 * top / len(values):.0f}% of the decisions: the model "
+            "leans towards what mattered for that job."
+        )
+    return warnings
+
+
+def collect(
+    scorer: Any,
+    ws: Any,
+    decided: Mapping[int, Mapping[int, float]],
+    *,
+    pairs: bool = False,
+) -> Generator[Progress, None, TrainingSet]:
+    """Score every decided candidate and build the features (and fine-tuning pairs)."""
+    from core.scoring.training.features import FeatureBuilder
+
+    builder = FeatureBuilder(scorer)
+    total = sum(len(c) for c in decided.values())
+    summaries: list[FloatArray] = []
+    targets: list[float] = []
+    groups: list[int] = []
+    cands: list[int] = []
+    pair_list: list[tuple[str, str, float]] = []
+    done = 0
+    for job_id in sorted(decided):
+        job = ws.jobs.get(job_id)
+        if not job.requirements:
+            continue
+        texts = {cid: ws.candidates.get(cid).redacted_text for cid in sorted(decided[job_id])}
+        scored = dict(scorer.rank(job.requirements, texts))
+        ids = list(texts)
+        feats = builder.build(
+            job.text, [scored[c] for c in ids], [texts[c] for c in ids], with_terms=False
+        )
+        for cid, f in zip(ids, feats, strict=True):
+            target = decided[job_id][cid]
+            summaries.append(f.summary)
+            targets.append(target)
+            groups.append(job_id)
+            cands.append(cid)
+            if pairs:
+                for r in scored[cid].requirements:
+                    if r.evidence is not None and r.method != "lexical":
+                        pair_list.append((r.requirement.text, r.evidence.text, target))
+        done += len(ids)
+        yield Progress(done, total, job_id, "reading decisions")
+    if not summaries:
+        raise TrainingError(
+            "None of the decided jobs has requirements to learn from.",
+            hint="Add requirements to the job, then try again.",
+        )
+    return TrainingSet(
+        summary=np.stack(summaries).astype(np.float32),
+        targets=np.asarray(targets, np.float32),
+        groups=groups,
+        candidates=cands,
+        pairs=pair_list,
+    )
+
+
+def _current_predict(ws: Any) -> tuple[Callable[[FloatArray], FloatArray], str]:
+    from core.scoring.training.head import Head
+
+    active = ws.models.active()
+    if active is None:
+        return (lambda x: x[:, 0]), BASE_VERSION
+    head = Head.from_bytes(ws.models.weights(active.id)[0])
+    return head.predict, active.version
+
+
+def learn(
+    ws: Any,
+    engines: Engines,
+    *,
+    job_id: int | None = None,
+    encoder: bool = False,
+    actor: str = "",
+    targets: Mapping[DecisionKind, float] | None = None,
+    config: Any = None,
+) -> Generator[Progress, None, LearnResult]:
+    """Train on the decisions (all jobs, or ``job_id``'s), validate, store, adopt if better."""
+    from core.scoring.training.head import explain_words, fit_head, train_head
+    from core.scoring.training.validation import cross_validate
+
+    if job_id is not None:
+        ws.jobs.get(job_id)
+    decided = latest_decisions(ws, job_id, targets)
+    warnings = check_enough(decided)
+    scorer = scorer_for(ws, engines)
+    from core.scoring import Scorer
+
+    if not isinstance(scorer, Scorer):
+        raise TrainingError(
+            "Learning needs the real scoring model.", hint="(a stand-in scorer is loaded)"
+        )
+    data = yield from collect(scorer, ws, decided, pairs=encoder)
+    current, current_version = _current_predict(ws)
+    before = current(data.summary)  # the current model, on its own encoder's features
+    active = ws.models.active()
+    encoder_weights: bytes | None = None
+    encoder_hash = ""
+    if encoder:
+        tuned = yield from _finetune(scorer.encoder, data)
+        encoder_weights, encoder_hash = tuned.weights, tuned.weights_sha256
+        data = yield from collect(Scorer(tuned.encoder, ws.embeddings), ws, decided)
+    elif active is not None and active.encoder_hash:
+        # the features came from the adopted fine-tuned encoder: the new version keeps it
+        encoder_weights = ws.models.weights(active.id)[1]
+        encoder_hash = active.encoder_hash
+    n = len(data.targets)
+
+    def train(
+        x: FloatArray, y: FloatArray, g: Sequence[object]
+    ) -> Callable[[FloatArray], FloatArray]:
+        return fit_head(x, y, g, config).predict
+
+    yield Progress(0, 1, None, "cross-validating")
+    cv = cross_validate(data.summary, data.targets, data.groups, train, before)
+    yield Progress(1, 1, None, "cross-validating")
+    gen = train_head(data.summary, data.targets, data.groups, config)
+    while True:
+        try:
+            epoch, epochs = next(gen)
+        except StopIteration as stop:
+            head = stop.value
+            break
+        yield Progress(epoch, epochs, None, "training the head")
+    base_hash = str(getattr(engines.encoder, "model_hash", ""))
+    better = cv.after > cv.before
+    folds = "jobs held out" if cv.grouped else "candidates of one job held out"
+    if better:
+        reason = (
+            f"Cross-validated MAP rose from {cv.before:.3f} ({current_version}) to "
+            f"{cv.after:.3f} ({cv.folds} folds, {folds})."
+        )
+    else:
+        reason = (
+            f"Not adopted: cross-validated MAP {cv.after:.3f} is not above the current "
+            f"model's {cv.before:.3f} ({current_version}; {cv.folds} folds, {folds})."
+        )
+    metrics = {
+        "cv_before": cv.before,
+        "cv_after": cv.after,
+        "cv_folds": cv.folds,
+        "cv_grouped": cv.grouped,
+        "compared_with": current_version,
+        "jobs": len(set(data.groups)),
+        "epochs": len(head.history),
+        "learned": explain_words(head),
+    }
+    if encoder:
+        metrics["encoder_note"] = (
+            "encoder fine-tuned on (requirement, evidence, decision) pairs; the head trained and "
+            "cross-validated on its features"
+        )
+    with ws.transaction():
+        version: ModelVersion = ws.models.add(
+            kind="head+encoder" if encoder_weights is not None else "head",
+            data_hash=data.data_hash,
+            base_model_hash=base_hash,
+            metrics=metrics,
+            examples=n,
+            weights=head.to_bytes(),
+            encoder_weights=encoder_weights,
+            encoder_hash=encoder_hash,
+        )
+        if better:
+            ws.models.set_active(version.id)
+            ws.audit.append(
+                "model.adopted",
+                actor,
+                {"model": version.version, "examples": n, "previous": current_version},
+            )
+    log.info("model %s trained on %d examples; adopted=%s", version.version, n, better)
+    return LearnResult(
+        adopted=better,
+        model_version=version.version,
+        examples=n,
+        cv_before=cv.before,
+        cv_after=cv.after,
+        reason=reason,
+        warnings=tuple(warnings),
+        learned=tuple(explain_words(head)),
+        active_version=version.version if better else current_version,
+    )
+
+
+def _finetune(base: Any, data: TrainingSet) -> Generator[Progress, None, Any]:
+    from core.scoring.training.encoder_finetune import finetune, make_pair
+
+    if not data.pairs:
+        raise TrainingError("There is nothing to fine-tune the encoder on.")
+    pairs = [make_pair(q, p, t) for q, p, t in data.pairs]
+    gen = finetune(base, pairs)
+    while True:
+        try:
+            step, total = next(gen)
+        except StopIteration as stop:
+            return stop.value
+        yield Progress(step, total, None, "fine-tuning the encoder")
+
+
+def list_models(ws: Any) -> list[ModelVersion]:
+    models: list[ModelVersion] = ws.models.list()
+    return models
+
+
+def use_model(ws: Any, version: str, *, actor: str = "") -> ModelVersion | None:
+    """Make ``version`` the active model ("base": the untrained scorer); audited as
+    ``model.adopted`` (a newer version) or ``model.rolled_back`` (an older one, or base)."""
+    current = ws.models.active()
+    target = None if version.strip().lower() == BASE_VERSION else ws.models.get(version)
+    if target is not None and not target.adopted_at and not target.active:
+        raise UserError(
+            f"Model {target.version} was never adopted: it did not rank better in "
+            "cross-validation.",
+            hint="Only versions adopted once (or 'base') can be used.",
+        )
+    new_id = None if target is None else target.id
+    old_id = None if current is None else current.id
+    if new_id == old_id:
+        return target
+    rollback = target is None or (old_id is not None and target.id < old_id)
+    with ws.transaction():
+        ws.models.set_active(new_id)
+        ws.audit.append(
+            "model.rolled_back" if rollback else "model.adopted",
+            actor,
+            {
+                "model": BASE_VERSION if target is None else target.version,
+                "previous": BASE_VERSION if current is None else current.version,
+            },
+        )
+    return target
+
+
+# -- used by rank_job ------------------------------------------------------------------------
+
+
+def scorer_for(ws: Any, engines: Engines) -> Any:
+    """The scorer ranking should use: over the fine-tuned encoder when the adopted model has
+    one, else the engines' scorer."""
+    active = _active(ws)
+    if active is None or not active.encoder_hash or engines.encoder is None:
+        return engines.scorer(ws.embeddings)
+    from core.scoring import Scorer
+    from core.scoring.training.encoder_finetune import load_finetuned
+
+    weights = ws.models.weights(active.id)[1]
+    if weights is None:
+        return engines.scorer(ws.embeddings)
+    tuned = load_finetuned(engines.encoder, weights, active.encoder_hash)  # type: ignore[arg-type]
+    return Scorer(tuned, ws.embeddings)
+
+
+def _active(ws: Any) -> ModelVersion | None:
+    models = getattr(ws, "models", None)
+    return None if models is None else models.active()
+
+
+def apply_learned(
+    ws: Any, scorer: Any, job: Any, texts: Mapping[int, str], scores: list[Score]
+) -> list[Score]:
+    """Re-score a job's fresh scores with the adopted head and the job's decisions, store the
+    changed scores, and return them. Unchanged (and cheap) when nothing applies."""
+    from core.scoring import Scorer
+    from core.scoring.training.features import FeatureBuilder
+    from core.scoring.training.head import Head
+    from core.scoring.training.model import rescore
+
+    if not scores or not isinstance(scorer, Scorer):
+        return scores
+    active = _active(ws)
+    decided = latest_decisions(ws, job.id).get(job.id, {})
+    if active is None and not decided:
+        return scores
+    head = Head.from_bytes(ws.models.weights(active.id)[0]) if active is not None else None
+    ids = [int(s.candidate_id or 0) for s in scores]
+    features = FeatureBuilder(scorer).build(
+        job.text, scores, [texts[c] for c in ids], with_terms=bool(decided)
+    )
+    out = rescore(
+        scores,
+        features,
+        head=head,
+        head_version=active.version if active is not None else "",
+        decided=decided,
+    )
+    if out and out[0].model_version != scores[0].model_version:
+        with ws.transaction():
+            for s in out:
+                ws.scores.put(s)
+    return out
