@@ -252,7 +252,18 @@ def main() -> int:
         help="for comparison: encode only when ranking, after the import (intake and redaction "
         "still overlap each other)",
     )
+    parser.add_argument(
+        "--encode-threads",
+        type=int,
+        default=None,
+        help="torch threads for encoding during the import (0: torch's own setting; "
+        "default: Veil's, every core but one)",
+    )
     args = parser.parse_args()
+    if args.encode_threads is not None:
+        from core.services import importing
+
+        importing.ENCODE_THREADS = args.encode_threads or None
 
     with tempfile.TemporaryDirectory(prefix="veil-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -271,7 +282,10 @@ def main() -> int:
     rss = veil["peak_rss_mb"]
     ratio = rate_a / rate_b
     load = os.getloadavg()
+    from core.services import importing
+
     mode = "overlapped" if not args.no_overlap else "NOT overlapped (encoding after import)"
+    mode += f", {importing.ENCODE_THREADS or 'all'} encoder thread(s) during import"
     print(f"Veil pipeline bench ({mode}): {n} resumes, {words:.0f} words on average, PDF/DOCX/TXT")
     print(f"machine: {os.cpu_count()} CPUs, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     print(f"engines loaded in {veil['load_s']:.1f} s (not counted below)")

@@ -15,9 +15,12 @@ whole (its transaction never began), and the threads are joined before ``close()
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import os
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
@@ -36,6 +39,30 @@ Status = Literal["imported", "duplicate", "failed"]
 _DONE = object()
 _QUEUE_SIZE = 8
 _ENCODE_BATCH = 4
+
+#: Torch threads for encoding while the other stages run (None: leave torch's setting). Default:
+#: every core but one, which redaction, storage and the intake workers share. An OpenMP team as
+#: wide as all the cores stalls at its barriers each time the other stages take one of them.
+ENCODE_THREADS: int | None = (
+    max(1, len(os.sched_getaffinity(0)) - 1)
+    if hasattr(os, "sched_getaffinity")
+    else max(1, (os.cpu_count() or 2) - 1)
+)
+
+
+@contextlib.contextmanager
+def _torch_threads(count: int | None) -> Iterator[None]:
+    """Run the block with torch's intra-op thread count set to ``count`` (then restore it)."""
+    torch = sys.modules.get("torch")
+    if count is None or torch is None:
+        yield
+        return
+    before = torch.get_num_threads()
+    torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 @dataclass(frozen=True)
@@ -314,6 +341,10 @@ class _Pipeline:
             self._put(self._redacted, _DONE)
 
     def _encode(self) -> None:
+        with _torch_threads(ENCODE_THREADS):
+            self._encode_all()
+
+    def _encode_all(self) -> None:
         assert self._warm is not None
         batch: list[str] = []
         done = False
