@@ -45,13 +45,45 @@ def _without_heavy_optional_imports() -> Iterator[None]:
                 del sys.modules[name]
 
 
+class _LazyPattern:
+    """Stands in for a compiled pattern; compiles on first real use."""
+
+    def __init__(self, compile_: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        self._compile, self._args, self._kwargs = compile_, args, kwargs
+        self._compiled: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = self._compile(*self._args, **self._kwargs)
+        return getattr(self._compiled, name)
+
+
+@contextlib.contextmanager
+def _lazy_regex_compile() -> Iterator[None]:
+    """Presidio validates ~170 regexes of its predefined recognizers when it is imported (about a
+    second); Veil never uses those recognizers, so inside this block compiling is deferred."""
+    import regex
+
+    real = regex.compile
+
+    def deferred(*args: Any, **kwargs: Any) -> _LazyPattern:
+        return _LazyPattern(real, args, kwargs)
+
+    regex.compile = deferred
+    try:
+        yield
+    finally:
+        regex.compile = real
+
+
 def import_presidio() -> None:
     """Import spaCy and presidio-analyzer once, without their unused torch/transformers paths."""
     if "presidio_analyzer" in sys.modules and "spacy" in sys.modules:
         return
     with _without_heavy_optional_imports():
         importlib.import_module("spacy")
-        importlib.import_module("presidio_analyzer")
+        with _lazy_regex_compile():
+            importlib.import_module("presidio_analyzer")
 
 
 def configure_tldextract() -> None:
