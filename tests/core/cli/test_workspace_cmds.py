@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -145,3 +147,77 @@ def test_missing_workspace_and_folder(tmp_path: Path, home: Path) -> None:
     )
     assert not missing.exists()
     assert_user_error(veil("--workspace", str(tmp_path), "audit", "list", home=home), "folder")
+
+
+def _reap(pid: int) -> int:
+    """Wait for the child; kill it after 10 s rather than hang the suite."""
+    for _ in range(100):
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        time.sleep(0.1)
+    os.kill(pid, signal.SIGKILL)
+    return os.waitpid(pid, 0)[1]
+
+
+def _run_in_terminal(args: list[str], answers: list[str], home: Path) -> tuple[int, str]:
+    """Run ``veil`` on a pseudo-terminal, typing each answer after each passphrase prompt."""
+    import pty
+    import select
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VEIL_")}
+    env["VEIL_HOME"] = str(home)
+    pid, fd = pty.fork()
+    if pid == 0:  # child: the pty is its controlling terminal, so getpass reads from it
+        try:
+            os.chdir(ROOT)
+            os.execve(sys.executable, [sys.executable, "-m", "core", *args], env)
+        finally:
+            os._exit(127)
+    output = b""
+    pending = list(answers)
+    answered_up_to = 0
+    try:
+        while True:
+            ready, _, _ = select.select([fd], [], [], 60)
+            assert ready, f"veil is stuck; it wrote {output!r}"
+            try:
+                chunk = os.read(fd, 1024)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            output += chunk
+            if pending and b"passphrase: " in output[answered_up_to:].lower():
+                answered_up_to = len(output)
+                os.write(fd, pending.pop(0).encode() + b"\n")
+    finally:
+        status = _reap(pid)
+        os.close(fd)
+    return os.waitstatus_to_exitcode(status), output.decode(errors="replace")
+
+
+def test_passphrases_typed_at_the_prompt(tmp_path: Path, home: Path) -> None:
+    path = tmp_path / "typed.veil"
+    code, out = _run_in_terminal(
+        ["--workspace", str(path), "init"], ["typed passphrase", "typed passphrase"], home
+    )
+    assert code == 0, out
+    assert "Repeat the passphrase" in out
+    assert "typed passphrase" not in out  # not echoed
+    code, out = _run_in_terminal(
+        ["--workspace", str(path), "init"], [], home
+    )  # refused before any prompt
+    assert code == 2
+    code, out = _run_in_terminal(
+        ["--workspace", str(path), "audit", "verify"], ["typed passphrase"], home
+    )
+    assert code == 0, out
+    assert "1 events checked" in out
+    other = tmp_path / "mismatch.veil"
+    code, out = _run_in_terminal(
+        ["--workspace", str(other), "init"], ["one passphrase", "another one"], home
+    )
+    assert code == 2
+    assert "differ" in out
+    assert not other.exists()
