@@ -13,7 +13,6 @@ start-up, time per cycle, and any failure; exits 1 on the first failure.
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import random
 import sys
@@ -38,14 +37,21 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args()
     seed = random.randrange(2**32) if args.seed is None else args.seed
-    done = itertools.count(1)
+    lanes: dict[int, crash_harness.CrashStats] = {}
     lock = threading.Lock()
 
-    def progress() -> None:
+    def progress(lane: crash_harness.CrashStats) -> None:
         with lock:
-            n = next(done)
-        if n % 100 == 0:
-            print(f"  ... {n} cycles", flush=True)
+            lanes[id(lane)] = lane
+            cycles = sum(one.cycles for one in lanes.values())
+            if cycles % 50 == 0 or lane.failures:
+                acked = sum(one.acked_commits for one in lanes.values())
+                failures = sum(len(one.failures) for one in lanes.values())
+                print(
+                    f"  ... {cycles} cycles, {acked} acknowledged commits kept,"
+                    f" {failures} failures",
+                    flush=True,
+                )
 
     with tempfile.TemporaryDirectory(prefix="veil-crash-") as folder:
         stats = crash_harness.run(

@@ -166,7 +166,7 @@ def _lane(
     cycles: int,
     seed: int,
     stats: CrashStats,
-    on_cycle: Callable[[], None],
+    on_cycle: Callable[[CrashStats], None],
 ) -> None:
     path = folder / "crash.veil"
     create(path, passphrase)
@@ -174,7 +174,7 @@ def _lane(
     last = -1
     for _ in range(cycles):
         last = one_cycle(path, passphrase, last, rng, stats)
-        on_cycle()
+        on_cycle(stats)
         if stats.failures:
             return
 
@@ -186,7 +186,7 @@ def run(
     *,
     lanes: int = 2,
     seed: int | None = None,
-    on_cycle: Callable[[], None] = lambda: None,
+    on_cycle: Callable[[CrashStats], None] = lambda stats: None,
 ) -> CrashStats:
     """Run ``cycles`` kill cycles, split over ``lanes`` workspaces killed in parallel."""
     seed = random.randrange(2**32) if seed is None else seed
