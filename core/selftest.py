@@ -22,6 +22,7 @@ The folder is deleted afterwards. Works the same in a source install and in the 
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import secrets
 import socket
@@ -35,6 +36,8 @@ from typing import Any, TextIO
 
 from core import offline, sample
 from core.errors import NetworkBlockedError, VeilError
+
+log = logging.getLogger(__name__)
 
 ACTOR = "self-test"
 FIT_COUNT = 3  # clearly fitting and clearly unfitting resumes put to the ranking check
@@ -91,8 +94,11 @@ class _Run:
             raise
         except VeilError as exc:
             raise SelfTestFailure(name, str(exc)) from exc
-        except Exception as exc:  # any error is a failed check, reported by its type only
-            raise SelfTestFailure(name, f"unexpected {type(exc).__name__}") from exc
+        except Exception as exc:  # any error is a failed check
+            # The self-test only handles the fictitious sample, so the message may be shown.
+            log.exception("self-test: check %s failed", name)
+            message = " ".join(str(exc).split())[:300]
+            raise SelfTestFailure(name, f"unexpected {type(exc).__name__}: {message}") from exc
         result = CheckResult(name, self.detail, time.monotonic() - started)
         self.report.checks.append(result)
         self.echo(f"  ok    {name:<22} {result.seconds:5.1f} s  {result.detail}")
