@@ -224,6 +224,9 @@ def _header_name(text: str, allowlist: Allowlist) -> tuple[int, int] | None:
 
 def _looks_like_name(value: str, allowlist: Allowlist) -> bool:
     tokens = value.split()
+    if value.islower() and 2 <= len(tokens) <= 3:  # "jane doe" styled in lower case
+        names = gazetteer()
+        return names.is_given(tokens[0]) and names.is_family(tokens[-1])
     if not 2 <= len(tokens) <= 5 or not _NAME_RE.match(value):
         return False
     words = [t.casefold().strip(".") for t in tokens]
@@ -237,13 +240,17 @@ def _looks_like_name(value: str, allowlist: Allowlist) -> bool:
 
 
 def _propagate(text: str, words: set[str]) -> Iterable[Hit]:
-    """Every capitalised / ALL-CAPS occurrence of a known name word."""
+    """Every capitalised / ALL-CAPS occurrence of a known name word (with particles before it)."""
     if not words:
         return
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    for match in re.finditer(
-        rf"(?<![\w@./])(?:{alternation})(?![\w@]|\.[A-Za-z])", text, re.IGNORECASE
-    ):
-        value = match.group()
-        if value[:1].isupper():
-            yield PERSON, match.start(), match.end(), 0.8
+    # a Han character next to a Latin name is a boundary ("David负责后端")
+    letter = r"[^\W\u3400-\u9fff]"
+    pattern = rf"(?<!{letter})(?<![@./])(?:{alternation})(?!{letter}|@|\.[A-Za-z])"
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        if match.group()[:1].isupper():
+            start = match.start()
+            particles = _PARTICLES_BEFORE.search(text, max(0, start - 30), start)
+            if particles is not None:
+                start = particles.start()
+            yield PERSON, start, match.end(), 0.8
