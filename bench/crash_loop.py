@@ -39,12 +39,14 @@ def main() -> int:
     seed = random.randrange(2**32) if args.seed is None else args.seed
     lanes: dict[int, crash_harness.CrashStats] = {}
     lock = threading.Lock()
+    printed = [0]
 
     def progress(lane: crash_harness.CrashStats) -> None:
         with lock:
             lanes[id(lane)] = lane
             cycles = sum(one.cycles for one in lanes.values())
-            if cycles % 50 == 0 or lane.failures:
+            if cycles // 50 > printed[0] // 50 or lane.failures:
+                printed[0] = cycles
                 acked = sum(one.acked_commits for one in lanes.values())
                 failures = sum(len(one.failures) for one in lanes.values())
                 print(
