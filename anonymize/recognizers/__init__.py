@@ -16,6 +16,7 @@ def all_recognizers(allowlist: Allowlist) -> list[Any]:
     from anonymize.recognizers.ids import ResumeIdRecognizer
     from anonymize.recognizers.names import ResumeNameRecognizer
     from anonymize.recognizers.ner import ResumeNerRecognizer
+    from anonymize.recognizers.organizations import ResumeOrganizationRecognizer
     from anonymize.recognizers.phones import ResumePhoneRecognizer
     from anonymize.recognizers.profile import ResumeProfileRecognizer
 
@@ -31,6 +32,7 @@ def all_recognizers(allowlist: Allowlist) -> list[Any]:
             ResumeProfileRecognizer(language),
             ResumeNameRecognizer(allowlist, language),
             ResumeNerRecognizer(allowlist, language),
+            ResumeOrganizationRecognizer(language),
         ]
     recognizers.append(chinese)
     # Han-script names inside English resumes ("Wei Zhang 张伟") share the same jieba tagger.
