@@ -64,8 +64,7 @@ def _extend_decide(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
         return
     for action in parser._actions:
         if action.dest in ("candidate_id", "kind"):
-            action.nargs = "?"
-            action.required = False
+            action.required = False  # absent with --csv; checked by the dispatcher
     parser.add_argument(
         "--csv",
         type=Path,

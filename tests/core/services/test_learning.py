@@ -66,7 +66,9 @@ def test_learn_adopts_a_better_model_rank_uses_it_and_rollback_is_audited(
         )
         swapped.append(cid)
         ws.candidates.attach(backend, cid)
-    before = {s.candidate_id: s.score for s in run_to_end(rank_job(ws, engines, job_id))}
+    first = run_to_end(rank_job(ws, engines, job_id))  # decisions already apply (feedback)
+    before = {s.candidate_id: s.score for s in first}
+    base = {s.candidate_id: s.components.get("base", s.score) for s in first}
     assert all("+head" not in s.model_version for s in ws.scores.for_job(job_id))
 
     points = []
@@ -94,14 +96,21 @@ def test_learn_adopts_a_better_model_rank_uses_it_and_rollback_is_audited(
 
     # ranking now uses the adopted head and, within the job, its decisions: no further step
     after = run_to_end(rank_job(ws, engines, job_id))
-    assert all("+head-v1" in s.model_version and "+feedback-" in s.model_version for s in after)
+    assert all("+head-v1" in s.model_version for s in after)
+    # feedback is used only when it ranks the decided candidates better than the head alone
+    tags = {
+        s.model_version.rpartition("+feedback-")[2]
+        for s in after
+        if "+feedback-" in s.model_version
+    }
+    assert tags <= {str(len(setup.members[job_id]) - 2)}
     assert all(s.model_version.endswith(tuple("0123456789")) for s in ws.scores.for_job(job_id))
     undecided = setup.members[job_id][-2:]
     assert {s.candidate_id for s in after} == set(before)
     assert any(after_s.score != before[after_s.candidate_id] for after_s in after)
     assert ws.audit.list()[-1].subject["model"] == after[0].model_version
     # the checklist and evidence stay the scorer's
-    assert all(s.components["base"] == pytest.approx(before[s.candidate_id]) for s in after)
+    assert all(s.components["base"] == pytest.approx(base[s.candidate_id]) for s in after)
     assert set(undecided) <= {s.candidate_id for s in after}
 
     # the name swap still changes nothing after learning
