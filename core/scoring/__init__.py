@@ -9,7 +9,7 @@ Heavy libraries (torch, transformers) are imported only when an encoder is loade
 
 from __future__ import annotations
 
-from core.scoring.cache import EmbeddingCache, MemoryCache, dump_chunks, load_chunks, text_key
+from core.scoring.cache import EmbeddingCache, MemoryCache, dump_profile, load_profile, text_key
 from core.scoring.encoder import (
     MINILM_SHA256,
     Chunks,
@@ -18,8 +18,9 @@ from core.scoring.encoder import (
     load_encoder,
     read_verified_weights,
 )
+from core.scoring.profile import Profile
 from core.scoring.requirements import parse_requirements
-from core.scoring.scorer import Scorer
+from core.scoring.scorer import Scorer, ScoringOptions
 
 __all__ = [
     "MINILM_SHA256",
@@ -27,11 +28,13 @@ __all__ = [
     "EmbeddingCache",
     "Encoder",
     "MemoryCache",
+    "Profile",
     "Scorer",
+    "ScoringOptions",
     "default_model_dir",
-    "dump_chunks",
-    "load_chunks",
+    "dump_profile",
     "load_encoder",
+    "load_profile",
     "parse_requirements",
     "read_verified_weights",
     "text_key",

@@ -3,9 +3,10 @@
 The workspace implements :class:`EmbeddingCache` (``ws.embeddings``), inside the encrypted
 database. Entries are namespaced by the model's hash and keyed by :func:`text_key`, a SHA-256 of
 the masked text and the segmenter version, so the key reveals nothing and changes whenever the
-embedding would. Values are produced by :func:`dump_chunks` and read by :func:`load_chunks`:
-a small header, the segment offsets (int32) and the vectors (float16; scores are always computed
-from the float16-rounded vectors, cached or fresh, so a cache hit scores exactly like a miss).
+embedding would. Values are produced by :func:`dump_profile` and read by :func:`load_profile`:
+a small header, the unit offsets (int32) and flags, the vectors (float16; scores are always
+computed from the float16-rounded vectors, cached or fresh, so a hit scores exactly like a miss),
+and the term index (terms, where they occur, date ranges, degree).
 """
 
 from __future__ import annotations
@@ -13,15 +14,18 @@ from __future__ import annotations
 import hashlib
 import struct
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
+import numpy.typing as npt
 
 from core.scoring.chunking import SEGMENTER_VERSION
-from core.scoring.encoder import Chunks
+from core.scoring.profile import Float32Array, Profile
 
-_MAGIC = b"VEM1"
-_HEADER = struct.Struct("<4sII")  # magic, rows, dim
+_MAGIC = b"VEP2"
+# magic, units, dim, terms, postings, date spans, degree, stated years, chinese
+_HEADER = struct.Struct("<4sIIIIIIfI")
+_SEP = "\x1f"
 
 
 class EmbeddingCache(Protocol):
@@ -59,34 +63,89 @@ def text_key(masked_text: str) -> str:
     return digest.hexdigest()
 
 
-def round_vectors(chunks: Chunks) -> Chunks:
-    """The same chunks with vectors rounded through float16, as stored."""
-    vectors = chunks.vectors.astype(np.float16).astype(np.float32)
-    return Chunks(offsets=chunks.offsets, vectors=vectors)
+def round_vectors(vectors: Float32Array) -> Float32Array:
+    """``vectors`` rounded through float16, as stored."""
+    out: Float32Array = vectors.astype(np.float16).astype(np.float32)
+    return out
 
 
-def dump_chunks(chunks: Chunks) -> bytes:
-    rows, dim = chunks.vectors.shape if chunks.vectors.ndim == 2 else (0, 0)
+def dump_profile(profile: Profile) -> bytes:
+    """Serialise a resume's profile (units, embeddings, term index) for the cache."""
+    units, dim = profile.vectors.shape
+    counts = np.array([len(p) for p in profile.postings], dtype="<i4")
+    postings = (
+        np.concatenate(profile.postings).astype("<i4") if profile.postings else np.zeros(0, "<i4")
+    )
+    strings = (_SEP.join(profile.terms) + "\x1e" + _SEP.join(profile.surfaces)).encode("utf-8")
+    header = _HEADER.pack(
+        _MAGIC,
+        units,
+        dim,
+        len(profile.terms),
+        len(postings),
+        len(profile.date_spans),
+        profile.degree,
+        profile.stated_years,
+        int(profile.chinese),
+    )
     return b"".join(
         (
-            _HEADER.pack(_MAGIC, rows, dim),
-            np.ascontiguousarray(chunks.offsets, dtype="<i4").tobytes(),
-            np.ascontiguousarray(chunks.vectors, dtype="<f2").tobytes(),
+            header,
+            np.ascontiguousarray(profile.offsets, dtype="<i4").tobytes(),
+            np.ascontiguousarray(profile.flags, dtype=np.uint8).tobytes(),
+            np.ascontiguousarray(profile.vectors, dtype="<f2").tobytes(),
+            counts.tobytes(),
+            postings.tobytes(),
+            np.ascontiguousarray(profile.date_spans, dtype="<f4").tobytes(),
+            strings,
         )
     )
 
 
-def load_chunks(blob: bytes) -> Chunks | None:
-    """The chunks stored in ``blob``, or None if it is not a valid entry (then re-encode)."""
+def load_profile(blob: bytes) -> Profile | None:
+    """The profile stored in ``blob``, or None if it is not a valid entry (then re-encode)."""
     if len(blob) < _HEADER.size:
         return None
-    magic, rows, dim = _HEADER.unpack_from(blob)
-    offsets_size = rows * 2 * 4
-    if magic != _MAGIC or len(blob) != _HEADER.size + offsets_size + rows * dim * 2:
+    magic, units, dim, n_terms, n_postings, n_spans, degree, stated, chinese = _HEADER.unpack_from(
+        blob
+    )
+    if magic != _MAGIC:
         return None
-    offsets = np.frombuffer(blob, dtype="<i4", count=rows * 2, offset=_HEADER.size)
-    vectors = np.frombuffer(blob, dtype="<f2", count=rows * dim, offset=_HEADER.size + offsets_size)
-    return Chunks(
-        offsets=offsets.reshape(rows, 2).astype(np.int32),
-        vectors=vectors.reshape(rows, dim).astype(np.float32),
+    sizes = (units * 8, units, units * dim * 2, n_terms * 4, n_postings * 4, n_spans * 8)
+    if len(blob) < _HEADER.size + sum(sizes):
+        return None
+    at = _HEADER.size
+
+    def take(dtype: str, count: int, size: int) -> npt.NDArray[Any]:
+        nonlocal at
+        array = np.frombuffer(blob, dtype=dtype, count=count, offset=at)
+        at += size
+        return array
+
+    offsets = take("<i4", units * 2, sizes[0]).reshape(units, 2).astype(np.int32)
+    flags = take("u1", units, sizes[1]).astype(np.uint8)
+    vectors = take("<f2", units * dim, sizes[2]).reshape(units, dim).astype(np.float32)
+    counts = take("<i4", n_terms, sizes[3])
+    flat = take("<i4", n_postings, sizes[4]).astype(np.int32)
+    spans = take("<f4", n_spans * 2, sizes[5]).reshape(n_spans, 2).astype(np.float32)
+    try:
+        term_text, surface_text = blob[at:].decode("utf-8").split("\x1e")
+    except (UnicodeDecodeError, ValueError):
+        return None
+    terms = term_text.split(_SEP) if n_terms else []
+    surfaces = surface_text.split(_SEP) if n_terms else []
+    if len(terms) != n_terms or len(surfaces) != n_terms or int(counts.sum()) != n_postings:
+        return None
+    bounds = np.cumsum(counts)[:-1] if n_terms else np.zeros(0, np.int64)
+    return Profile(
+        offsets=offsets,
+        flags=flags,
+        vectors=vectors,
+        terms=terms,
+        surfaces=surfaces,
+        postings=list(np.split(flat, bounds)) if n_terms else [],
+        date_spans=spans,
+        stated_years=float(stated),
+        degree=int(degree),
+        chinese=bool(chinese),
     )

@@ -91,6 +91,7 @@ _NICE_MARK = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^.!?。！？；;\n]+[.!?。！？；;]?")
+_INLINE_HEADING = re.compile(r"^\s*([^:：]{2,30})[:：]\s*(\S.*)$")
 _MIN_CHARS = 4
 _MAX_REQUIREMENTS = 40
 
@@ -138,13 +139,19 @@ def parse_requirements(job_text: str) -> list[Requirement]:
     bullets: list[Requirement] = []
     saw_requirement_section = False
     pending: str | None = None  # a wrapped bullet continues on the next line
-    for raw in lines:
+    for line in lines:
+        raw = line
         kind = _heading(raw)
+        inline = _INLINE_HEADING.match(raw) if kind is None else None
+        if inline is not None and _heading(inline.group(1)) is not None:
+            kind = _heading(inline.group(1))  # "Requirements: Python and SQL"
+            raw = inline.group(2)
         if kind is not None:
             section = kind
             saw_requirement_section |= kind in ("must", "nice")
             pending = None
-            continue
+            if inline is None or kind == "other":
+                continue
         if not raw.strip():
             pending = None
             continue

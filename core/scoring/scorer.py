@@ -24,19 +24,20 @@ English-only), and the result says so.
 
 from __future__ import annotations
 
-import bisect
 import datetime
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 
 from core.domain import Evidence, Requirement, RequirementScore, Score
+from core.scoring import chunking
 from core.scoring import terms as lex
-from core.scoring.cache import EmbeddingCache, dump_chunks, load_chunks, round_vectors, text_key
-from core.scoring.chunking import has_cjk, is_chinese, mask_placeholders, segments
-from core.scoring.encoder import Chunks, Encoder
+from core.scoring.cache import EmbeddingCache, dump_profile, load_profile, round_vectors, text_key
+from core.scoring.chunking import has_cjk, is_chinese, mask_placeholders
+from core.scoring.encoder import Encoder
+from core.scoring.profile import LABEL_FLAG, LISTY_FLAG, Profile, build_profile, units_of
 
 SCORER_VERSION = "1"
 MUST_WEIGHT = 2.0
@@ -46,10 +47,32 @@ NICE_WEIGHT = 1.0
 SIM_LOW = 0.25
 SIM_HIGH = 0.70
 SECOND_SIGNAL = 0.5  # how much the weaker of the two signals adds (soft maximum)
-EVIDENCE_LEXICAL = 0.5  # weight of term overlap when choosing the evidence segment
-RANK_BATCH = 32
+EVIDENCE_LEXICAL = 0.1  # weight of term overlap when choosing the evidence segment
+# Evidence prefers statements of work done: a keyword list, a self-summary or the header is
+# shown only when it is clearly better than any sentence from experience or education.
+SECTION_PENALTY = {
+    chunking.SUMMARY: 0.15,
+    chunking.HEADER: 0.15,
+    chunking.SKILLS: 0.3,
+}
+LISTY_PENALTY = 0.1
+LABEL_PENALTY = 0.15
+EDUCATION_PENALTY = 0.15
+MENTION_STRENGTH = 0.7  # a term found only in a keyword list, summary or header
+REPEAT_BONUS = 0.15  # each further line naming the term
+RANK_BATCH = 64
 
 FloatArray = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class ScoringOptions:
+    """Which parts of the combination are used (all by default; the others are for ablations)."""
+
+    semantic: bool = True
+    lexical: bool = True
+    checks: bool = True  # degree and years-of-experience checks
+    must_weight: float = MUST_WEIGHT
 
 
 def semantic_satisfaction(similarity: float) -> float:
@@ -69,28 +92,58 @@ class _Req:
     years: float | None
     degree: int | None
     chinese: bool
-    vector: FloatArray | None = None
 
 
 @dataclass
-class _Doc:
-    text: str
-    offsets: npt.NDArray[np.int32]  # (k, 2) evidence units
-    vectors: FloatArray | None  # (k, dim), None when the encoder cannot read the text
-    term_units: dict[str, set[int]]
-    term_surface: dict[str, str]
-    years: float | None
-    degree: int
-    chinese: bool
-    notes: list[str] = field(default_factory=list)
+class _Job:
+    """Requirements prepared once per ranking: term weights and embeddings as matrices."""
+
+    reqs: list[_Req]
+    terms: list[str]  # union of the requirements' terms
+    position: dict[str, int]  # term -> its index in ``terms``
+    parts: dict[str, tuple[str, ...]]  # compound Chinese terms -> the words they are made of
+    term_weights: FloatArray  # (T, m): weight of term t in requirement r / r's total weight
+    has_terms: npt.NDArray[np.bool_]  # (m,)
+    vectors: FloatArray  # (m, dim)
+    semantic: npt.NDArray[np.bool_]  # (m,) requirement can be compared semantically
+    degree: npt.NDArray[np.bool_]  # (m,) requirement names a degree
+    weights: FloatArray  # (m,) importance in the overall score
+
+
+def _semantic_text(req: _Req) -> str:
+    """What the encoder compares: the requirement, without degree names when the degree level
+    is checked separately (then the rest names the field, e.g. "Computer Science")."""
+    text = mask_placeholders(req.requirement.text)
+    if req.degree is not None:
+        field = lex.strip_degrees(text)
+        if len(field.split()) >= 2:
+            return field
+    return text
+
+
+def _penalties(flags: npt.NDArray[np.uint8]) -> FloatArray:
+    sections = flags & 0x0F
+    penalty = np.zeros(len(flags), np.float32)
+    for section, value in SECTION_PENALTY.items():
+        penalty[sections == section] = value
+    penalty[(flags & LISTY_FLAG) != 0] += LISTY_PENALTY
+    penalty[(flags & LABEL_FLAG) != 0] += LABEL_PENALTY
+    return penalty
 
 
 class Scorer:
     """Scores redacted resumes against a job's requirements (see the module docstring)."""
 
-    def __init__(self, encoder: Encoder, cache: EmbeddingCache | None = None) -> None:
+    def __init__(
+        self,
+        encoder: Encoder,
+        cache: EmbeddingCache | None = None,
+        *,
+        options: ScoringOptions | None = None,
+    ) -> None:
         self.encoder = encoder
         self.cache = cache
+        self.options = options or ScoringOptions()
         self._req_vectors: dict[str, FloatArray] = {}
         self.this_year = datetime.date.today().year
 
@@ -100,193 +153,241 @@ class Scorer:
 
     # -- preparation ---------------------------------------------------------------------------
 
-    def _prepare_requirements(self, requirements: Sequence[Requirement]) -> list[_Req]:
-        out: list[_Req] = []
+    def _prepare(self, requirements: Sequence[Requirement]) -> _Job:
+        opts = self.options
+        reqs: list[_Req] = []
         for req in requirements:
             text = mask_placeholders(req.text)
             levels = [level for level, _, _ in lex.degree_levels(text)]
-            out.append(
+            reqs.append(
                 _Req(
                     requirement=req,
-                    terms=lex.content_terms(lex.tokens(text)),
-                    years=lex.years_required(text),
-                    degree=min(levels) if levels else None,
+                    terms=lex.content_terms(lex.tokens(text, search=False)) if opts.lexical else {},
+                    years=lex.years_required(text) if opts.checks else None,
+                    degree=min(levels) if levels and opts.checks else None,
                     chinese=has_cjk(text) and is_chinese(text),
                 )
             )
-        todo = [r.requirement.text for r in out if not r.chinese]
-        missing = [t for t in dict.fromkeys(todo) if t not in self._req_vectors]
+        vocabulary = list(dict.fromkeys(t for r in reqs for t in r.terms))
+        position = {t: i for i, t in enumerate(vocabulary)}
+        term_weights = np.zeros((len(vocabulary), len(reqs)), np.float32)
+        for col, r in enumerate(reqs):
+            total = sum(r.terms.values())
+            for term, weight in r.terms.items():
+                term_weights[position[term], col] = weight / total
+        semantic = np.array([opts.semantic and not r.chinese for r in reqs], dtype=bool)
+        texts = [_semantic_text(r) for r, ok in zip(reqs, semantic, strict=True) if ok]
+        missing = [t for t in dict.fromkeys(texts) if t not in self._req_vectors]
         if missing:
-            vectors = self.encoder.encode([mask_placeholders(t) for t in missing])
-            vectors = vectors.astype(np.float16).astype(np.float32)
-            self._req_vectors.update(zip(missing, vectors, strict=True))
-        for r in out:
-            if not r.chinese:
-                r.vector = self._req_vectors[r.requirement.text]
-        return out
-
-    def _encode_segments(self, masked_texts: Sequence[str]) -> list[Chunks]:
-        """Segment embeddings of each text (offsets into the text), rounded as stored."""
-        segs = [segments(t) for t in masked_texts]
-        flat = [s.text for doc in segs for s in doc]
-        encoded = self.encoder.encode_chunks(flat) if flat else []
-        out: list[Chunks] = []
-        at = 0
-        for doc in segs:
-            offsets: list[npt.NDArray[np.int32]] = []
-            vectors: list[FloatArray] = []
-            for seg in doc:
-                chunk = encoded[at]
-                at += 1
-                offsets.append(chunk.offsets + seg.start)
-                vectors.append(chunk.vectors)
-            out.append(
-                round_vectors(
-                    Chunks(
-                        offsets=np.concatenate(offsets).astype(np.int32)
-                        if offsets
-                        else np.zeros((0, 2), np.int32),
-                        vectors=np.concatenate(vectors)
-                        if vectors
-                        else np.zeros((0, self.encoder.dim), np.float32),
-                    )
-                )
-            )
-        return out
-
-    def _embeddings(self, masked_texts: Sequence[str]) -> list[Chunks]:
-        """Segment embeddings from the cache where present, encoding (and caching) the rest."""
-        keys = [text_key(t) for t in masked_texts]
-        found: dict[str, Chunks] = {}
-        if self.cache is not None and keys:
-            for key, blob in self.cache.get_many(self.encoder.model_hash, keys).items():
-                chunks = load_chunks(blob)
-                if chunks is not None and chunks.vectors.shape[1:] == (self.encoder.dim,):
-                    found[key] = chunks
-        todo = {k: t for k, t in zip(keys, masked_texts, strict=True) if k not in found}
-        if todo:
-            fresh = dict(zip(todo, self._encode_segments(list(todo.values())), strict=True))
-            found.update(fresh)
-            if self.cache is not None:
-                self.cache.put_many(
-                    self.encoder.model_hash, {k: dump_chunks(c) for k, c in fresh.items()}
-                )
-        return [found[k] for k in keys]
-
-    def _documents(self, redacted_texts: Sequence[str]) -> list[_Doc]:
-        masked = [mask_placeholders(t) for t in redacted_texts]
-        chinese = [is_chinese(t) for t in masked]
-        readable = [t for t, zh in zip(masked, chinese, strict=True) if not zh]
-        embedded = iter(self._embeddings(readable)) if readable else iter(())
-        docs: list[_Doc] = []
-        for text, mtext, zh in zip(redacted_texts, masked, chinese, strict=True):
-            if zh:
-                segs = segments(mtext)
-                offsets = np.array([(s.start, s.end) for s in segs], np.int32).reshape(-1, 2)
-                vectors = None
-            else:
-                chunks = next(embedded)
-                offsets, vectors = chunks.offsets, chunks.vectors
-            docs.append(self._index(text, mtext, offsets, vectors, zh))
-        return docs
-
-    def _index(
-        self,
-        text: str,
-        masked: str,
-        offsets: npt.NDArray[np.int32],
-        vectors: FloatArray | None,
-        chinese: bool,
-    ) -> _Doc:
-        starts = offsets[:, 0].tolist()
-        ends = offsets[:, 1].tolist()
-        term_units: dict[str, set[int]] = {}
-        term_surface: dict[str, str] = {}
-        for token in lex.tokens(masked):
-            unit = bisect.bisect_right(starts, token.start) - 1
-            if unit < 0 or token.start >= ends[unit]:
-                unit = -1
-            term_units.setdefault(token.term, set()).add(unit)
-            term_surface.setdefault(token.term, masked[token.start : token.end])
-        levels = [level for level, _, _ in lex.degree_levels(masked)]
-        return _Doc(
-            text=text,
-            offsets=offsets,
-            vectors=vectors,
-            term_units=term_units,
-            term_surface=term_surface,
-            years=lex.years_of_experience(masked, self.this_year),
-            degree=max(levels) if levels else 0,
-            chinese=chinese,
-        )
-
-    # -- scoring -------------------------------------------------------------------------------
-
-    def _score_requirement(self, req: _Req, doc: _Doc) -> RequirementScore:
-        units = len(doc.offsets)
-        total = sum(req.terms.values())
-        matched = [t for t in req.terms if t in doc.term_units]
-        lexical = sum(req.terms[t] for t in matched) / total if total else 0.0
-        unit_lex = np.zeros(units, np.float32)
-        if total:
-            for t in matched:
-                for u in doc.term_units[t]:
-                    if u >= 0:
-                        unit_lex[u] += req.terms[t] / total
-        semantic_ok = not (req.chinese or doc.chinese)
-        if semantic_ok and req.vector is not None and doc.vectors is not None and units:
-            sims = doc.vectors @ req.vector
-            best = int(np.argmax(sims + EVIDENCE_LEXICAL * unit_lex))
-            similarity = float(sims.max())
-            evidence_sim = float(sims[best])
-            semantic = semantic_satisfaction(similarity)
-            satisfaction = soft_max(semantic, lexical) if total else semantic
-            method = "semantic+lexical"
-        else:
-            best = int(np.argmax(unit_lex)) if units and unit_lex.max() > 0 else -1
-            similarity = evidence_sim = 0.0
-            satisfaction = lexical
-            method = "lexical"
-        if req.degree is not None:
-            have = doc.degree
-            degree_fit = 1.0 if have >= req.degree else 0.5 if have == req.degree - 1 else 0.0
-            satisfaction = degree_fit * (0.5 + 0.5 * satisfaction) if total else degree_fit
-        if req.years is not None:
-            fit = min(1.0, doc.years / req.years) if doc.years is not None else 0.5
-            satisfaction = satisfaction * (0.5 + 0.5 * fit) if total else fit
-        evidence = None
-        if best >= 0:
-            start, end = (int(x) for x in doc.offsets[best])
-            evidence = Evidence(start, end, doc.text[start:end], round(evidence_sim, 4))
-        shown = tuple(doc.term_surface.get(t, t) for t in matched)
-        return RequirementScore(
-            requirement=req.requirement,
-            satisfaction=round(float(np.clip(satisfaction, 0.0, 1.0)), 4),
-            similarity=round(similarity, 4),
-            evidence=evidence,
-            matched=shown,
-            method=method,
-        )
-
-    def _score(self, reqs: Sequence[_Req], doc: _Doc) -> Score:
-        results = tuple(self._score_requirement(r, doc) for r in reqs)
+            fresh = round_vectors(self.encoder.encode(missing))
+            self._req_vectors.update(zip(missing, fresh, strict=True))
+        vectors = np.zeros((len(reqs), self.encoder.dim), np.float32)
+        for row, (r, ok) in enumerate(zip(reqs, semantic, strict=True)):
+            if ok:
+                vectors[row] = self._req_vectors[_semantic_text(r)]
         weights = np.array(
             [
                 max(0.0, r.requirement.weight)
-                * (MUST_WEIGHT if r.requirement.must else NICE_WEIGHT)
+                * (opts.must_weight if r.requirement.must else NICE_WEIGHT)
                 for r in reqs
-            ]
+            ],
+            np.float32,
         )
-        sats = np.array([r.satisfaction for r in results])
-        total = float(weights.sum())
-        overall = float(weights @ sats / total) if total > 0 else 0.0
+        return _Job(
+            reqs=reqs,
+            terms=vocabulary,
+            position=position,
+            parts={t: p for t in vocabulary if (p := lex.compound_parts(t))},
+            term_weights=term_weights,
+            has_terms=np.array([bool(r.terms) for r in reqs], dtype=bool),
+            vectors=vectors,
+            semantic=semantic,
+            degree=np.array([r.degree is not None for r in reqs], dtype=bool),
+            weights=weights,
+        )
+
+    def _new_profiles(self, masked_texts: Sequence[str]) -> list[Profile]:
+        """Encode and index texts that are not in the cache (one length-sorted encoding run)."""
+        units = [units_of(t) for t in masked_texts]
+        english = [not is_chinese(t) for t in masked_texts]
+        flat = [u for (_, _, texts), en in zip(units, english, strict=True) if en for u in texts]
+        encoded = iter(self.encoder.encode_chunks(flat) if flat else [])
+        profiles: list[Profile] = []
+        for text, (offsets, flags, _), en in zip(masked_texts, units, english, strict=True):
+            rows: list[tuple[int, int]] = []
+            row_flags: list[int] = []
+            vectors: list[FloatArray] = []
+            for (start, _), flag in zip(offsets, flags, strict=True):
+                if en:
+                    chunks = next(encoded)
+                    rows.extend((start + int(a), start + int(b)) for a, b in chunks.offsets)
+                    row_flags.extend([flag] * len(chunks.offsets))
+                    vectors.append(chunks.vectors)
+            if not en:
+                rows, row_flags = list(offsets), list(flags)
+            dim = self.encoder.dim if en else 0
+            matrix = np.concatenate(vectors) if vectors else np.zeros((len(rows), dim), np.float32)
+            profiles.append(
+                build_profile(
+                    text,
+                    np.array(rows, np.int32).reshape(-1, 2),
+                    np.array(row_flags, np.uint8),
+                    round_vectors(matrix),
+                )
+            )
+        return profiles
+
+    def _profiles(self, redacted_texts: Sequence[str]) -> list[Profile]:
+        """Profiles from the cache where present; the rest are built and cached."""
+        masked = [mask_placeholders(t) for t in redacted_texts]
+        keys = [text_key(t) for t in masked]
+        found: dict[str, Profile] = {}
+        if self.cache is not None and keys:
+            for key, blob in self.cache.get_many(self.encoder.model_hash, keys).items():
+                profile = load_profile(blob)
+                if profile is not None and profile.vectors.shape[1] in (0, self.encoder.dim):
+                    found[key] = profile
+        todo = {k: t for k, t in zip(keys, masked, strict=True) if k not in found}
+        if todo:
+            fresh = dict(zip(todo, self._new_profiles(list(todo.values())), strict=True))
+            found.update(fresh)
+            if self.cache is not None:
+                self.cache.put_many(
+                    self.encoder.model_hash, {k: dump_profile(p) for k, p in fresh.items()}
+                )
+        return [found[k] for k in keys]
+
+    # -- scoring -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _parts_match(job: _Job, profile: Profile, term: str) -> npt.NDArray[np.int32] | None:
+        """Units where all parts of a compound Chinese term occur ("专业本科" = 专业 + 本科)."""
+        parts = job.parts.get(term)
+        if not parts:
+            return None
+        rows = [profile.term_index(p) for p in parts]
+        if min(rows) < 0:
+            return None
+        units = [set(profile.postings[r].tolist()) for r in rows]
+        both = set.intersection(*units) or set.union(*units)
+        return np.array(sorted(both), dtype=np.int32)
+
+    def _score(self, job: _Job, profile: Profile, text: str) -> Score:
+        units = len(profile.offsets)
+        m = len(job.reqs)
+        present = np.zeros(len(job.terms), np.float32)
+        in_unit = np.zeros((units, len(job.terms)), np.float32)
+        penalty = _penalties(profile.flags)
+        # a term used in a statement of work counts fully; named only in a list, a summary or
+        # the header it counts less, unless it comes back in several lines
+        strength = np.where(penalty > 0, MENTION_STRENGTH, 1.0)
+        shown_terms: list[str | None] = []  # how each job term is written in the resume
+        for col, term in enumerate(job.terms):
+            row = profile.term_index(term)
+            where: npt.NDArray[np.int32] | None
+            if row >= 0:
+                where = profile.postings[row]
+                shown_terms.append(profile.surfaces[row])
+            else:
+                where = self._parts_match(job, profile, term)
+                shown_terms.append(term if where is not None else None)
+            if where is not None:
+                inside = where[where >= 0]
+                top = float(strength[inside].max()) if len(inside) else MENTION_STRENGTH
+                present[col] = min(1.0, top + REPEAT_BONUS * (len(where) - 1))
+                in_unit[inside, col] = 1.0
+        lexical = present @ job.term_weights  # (m,)
+        unit_lex = in_unit @ job.term_weights  # (units, m)
+        readable = not profile.chinese and profile.vectors.shape[1] == job.vectors.shape[1]
+        semantic_ok = job.semantic & readable if units else np.zeros(m, dtype=bool)
+        if units and semantic_ok.any():
+            sims = profile.vectors @ job.vectors.T  # (units, m)
+            sims[:, ~semantic_ok] = 0.0
+        else:
+            sims = np.zeros((units, m), np.float32)
+        # for requirements that name no degree, an education line is weaker evidence than work
+        is_education = ((profile.flags & 0x0F) == chunking.EDUCATION)[:, None]
+        penalty = penalty[:, None] + EDUCATION_PENALTY * (is_education & ~job.degree[None, :])
+        if units:
+            choice = np.where(
+                semantic_ok, sims + EVIDENCE_LEXICAL * unit_lex, unit_lex
+            ) - penalty * np.where(semantic_ok | (unit_lex > 0), 1.0, 0.0)
+            best = np.argmax(choice, axis=0)
+            best_sim = sims.max(axis=0)
+            has_evidence = semantic_ok | (unit_lex.max(axis=0) > 0)
+        else:
+            best = np.zeros(m, dtype=np.int64)
+            best_sim = np.zeros(m, np.float32)
+            has_evidence = np.zeros(m, dtype=bool)
+        semantic = np.clip((best_sim - SIM_LOW) / (SIM_HIGH - SIM_LOW), 0.0, 1.0)
+        hi, lo = np.maximum(semantic, lexical), np.minimum(semantic, lexical)
+        combined = 1.0 - (1.0 - hi) * (1.0 - SECOND_SIGNAL * lo)
+        sat = np.where(semantic_ok, np.where(job.has_terms, combined, semantic), lexical)
+        years = profile.years(self.this_year)
+        for col, req in enumerate(job.reqs):
+            if req.degree is not None:
+                have = profile.degree
+                fit = 1.0 if have >= req.degree else 0.5 if have == req.degree - 1 else 0.0
+                has_field = job.has_terms[col] or (
+                    semantic_ok[col]
+                    and _semantic_text(req) != mask_placeholders(req.requirement.text)
+                )
+                sat[col] = fit * (0.3 + 0.7 * sat[col]) if has_field else fit
+            if req.years is not None:
+                ratio = min(1.0, years / req.years) if years is not None else 0.5
+                sat[col] = sat[col] * (0.5 + 0.5 * ratio) if job.has_terms[col] else ratio
+        sat = np.clip(sat, 0.0, 1.0)
+        results = []
+        for col, req in enumerate(job.reqs):
+            evidence = None
+            if has_evidence[col]:
+                start, end = (int(x) for x in profile.offsets[best[col]])
+                evidence = Evidence(
+                    start, end, text[start:end], round(float(sims[best[col], col]), 4)
+                )
+            shown = tuple(
+                shown
+                for shown in (shown_terms[job.position[t]] for t in req.terms)
+                if shown is not None
+            )
+            results.append(
+                RequirementScore(
+                    requirement=req.requirement,
+                    satisfaction=round(float(sat[col]), 4),
+                    similarity=round(float(best_sim[col]), 4),
+                    evidence=evidence,
+                    matched=shown,
+                    method="semantic+lexical" if semantic_ok[col] else "lexical",
+                )
+            )
+        total = float(job.weights.sum())
+        overall = float(job.weights @ sat / total) if total > 0 else 0.0
+        return Score(
+            score=round(100.0 * overall, 2),
+            requirements=tuple(results),
+            model_version=self.model_version,
+            notes=self._notes(job, profile, results),
+            components={
+                "requirements": round(overall, 4),
+                "lexical": round(float(lexical.mean()), 4) if m else 0.0,
+                "semantic": round(float(semantic[semantic_ok].mean()), 4)
+                if semantic_ok.any()
+                else 0.0,
+                "must_met": float(sum(r.requirement.must and r.status == "met" for r in results)),
+                "must_total": float(sum(r.requirement.must for r in results)),
+                "years": years if years is not None else -1.0,
+            },
+        )
+
+    @staticmethod
+    def _notes(job: _Job, profile: Profile, results: Sequence[RequirementScore]) -> tuple[str, ...]:
         notes: list[str] = []
-        if doc.chinese:
+        if profile.chinese:
             notes.append(
                 "Chinese resume: the encoder reads English only, so requirements were matched "
                 "on words (jieba tokens), without semantic similarity."
             )
-        elif any(r.chinese for r in reqs):
+        elif any(r.chinese for r in job.reqs):
             notes.append(
                 "Chinese requirements were matched on words (jieba tokens) only; "
                 "the encoder reads English only."
@@ -295,45 +396,35 @@ class Scorer:
         if missing:
             must_total = sum(1 for r in results if r.requirement.must)
             notes.append(f"Missing must-haves: {len(missing)} of {must_total}.")
-        components = {
-            "requirements": round(overall, 4),
-            "must_met": float(sum(1 for r in results if r.requirement.must and r.status == "met")),
-            "must_total": float(sum(1 for r in results if r.requirement.must)),
-            "semantic_mean": round(float(np.mean([r.similarity for r in results])), 4)
-            if results
-            else 0.0,
-        }
-        return Score(
-            score=round(100.0 * overall, 2),
-            requirements=results,
-            model_version=self.model_version,
-            notes=tuple(notes),
-            components=components,
-        )
+        return tuple(notes)
 
     # -- public --------------------------------------------------------------------------------
 
+    def embeddings(self, redacted_texts: Sequence[str]) -> list[Profile]:
+        """The cached (or freshly built) profiles of resumes: ``.vectors`` are the unit
+        embeddings (float16-rounded), ``.offsets`` their spans. Encodes only cache misses."""
+        return self._profiles(redacted_texts)
+
+    _embeddings = embeddings  # the name core.scoring.training uses
+
     def score(self, requirements: Sequence[Requirement], redacted_text: str) -> Score:
         """Score one redacted resume against ``requirements``."""
-        reqs = self._prepare_requirements(requirements)
-        (doc,) = self._documents([redacted_text])
-        return self._score(reqs, doc)
+        job = self._prepare(requirements)
+        (profile,) = self._profiles([redacted_text])
+        return self._score(job, profile, redacted_text)
 
     def rank(
         self, requirements: Sequence[Requirement], texts: Mapping[int, str]
     ) -> Iterator[tuple[int, Score]]:
-        """Score many resumes (id -> redacted text) in batches, yielding as it goes."""
-        reqs = self._prepare_requirements(requirements)
+        """Score many resumes (id -> redacted text) in batches, yielding as it goes.
+
+        Resumes already in the cache are not encoded again; the others are encoded in one
+        length-sorted run per batch and cached.
+        """
+        job = self._prepare(requirements)
         ids = list(texts)
         for at in range(0, len(ids), RANK_BATCH):
             batch = ids[at : at + RANK_BATCH]
-            docs = self._documents([texts[i] for i in batch])
-            for cid, doc in zip(batch, docs, strict=True):
-                score = self._score(reqs, doc)
-                yield cid, _with_candidate(score, cid)
-
-
-def _with_candidate(score: Score, candidate_id: int) -> Score:
-    from dataclasses import replace
-
-    return replace(score, candidate_id=candidate_id)
+            profiles = self._profiles([texts[i] for i in batch])
+            for cid, profile in zip(batch, profiles, strict=True):
+                yield cid, replace(self._score(job, profile, texts[cid]), candidate_id=cid)

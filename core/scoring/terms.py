@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 from core.scoring import vocabulary
 from core.scoring.chunking import has_cjk
@@ -121,6 +122,31 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("unit", "testing"): "unit_testing",
 }
 _MAX_PHRASE = max(len(p) for p in PHRASES)
+#: a resume naming the key shows it has the value too ("MySQL" is SQL); never the other way
+IMPLIES: dict[str, tuple[str, ...]] = {
+    "mysql": ("sql",),
+    "postgresql": ("sql",),
+    "sqlite": ("sql",),
+    "sql_server": ("sql",),
+    "t-sql": ("sql",),
+    "pl/sql": ("sql",),
+    "oracle": ("sql",),
+    "typescript": ("javascript",),
+    "react": ("javascript",),
+    "vue": ("javascript",),
+    "angular": ("javascript",),
+    "node.js": ("javascript",),
+    "kubernetes": ("container",),
+    "docker": ("container",),
+    "pytorch": ("deep_learning",),
+    "tensorflow": ("deep_learning",),
+    "keras": ("deep_learning",),
+    "scikit-learn": ("machine_learning",),
+    "amazon_web_services": ("cloud",),
+    "azure": ("cloud",),
+    "google_cloud": ("cloud",),
+    "phd": ("doctorate",),
+}
 
 # degrees: surface form -> level (1 associate, 2 bachelor, 3 master, 4 doctorate)
 DEGREES: dict[str, int] = {
@@ -207,17 +233,40 @@ def _jieba() -> object:
     return jieba
 
 
-def _chinese_tokens(text: str) -> list[Token]:
+@cache
+def _chinese_idf() -> dict[str, float]:
+    """jieba's own IDF table (shipped in the package): how specific a Chinese word is."""
+    path = Path(str(_jieba().__file__)).parent / "analyse" / "idf.txt"  # type: ignore[attr-defined]
+    table: dict[str, float] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, value = line.rstrip("\n").partition(" ")
+            if value:
+                table[word] = float(value)
+    return table
+
+
+def _chinese_tokens(text: str, search: bool) -> list[Token]:
     jieba = _jieba()
     out: list[Token] = []
+    mode = "search" if search else "default"
     for run in _CJK_RUN.finditer(text):
-        for word, start, end in jieba.tokenize(run.group(0), mode="search"):  # type: ignore[attr-defined]
+        for word, start, end in jieba.tokenize(run.group(0), mode=mode):  # type: ignore[attr-defined]
             out.append(Token(word, run.start() + start, run.start() + end, word))
     return out
 
 
-def tokens(text: str) -> list[Token]:
-    """Terms of ``text`` with offsets: English words, known phrases, and jieba words for Chinese."""
+def compound_parts(word: str) -> tuple[str, ...]:
+    """The words a long Chinese word is made of, if jieba splits it into pieces that tile it."""
+    if len(word) < 4 or not has_cjk(word):
+        return ()
+    parts = [p for p in _jieba().cut_for_search(word) if p != word]  # type: ignore[attr-defined]
+    return tuple(parts) if "".join(parts) == word and len(parts) > 1 else ()
+
+
+def tokens(text: str, *, search: bool = True) -> list[Token]:
+    """Terms of ``text`` with offsets: English words, known phrases, and jieba words for Chinese
+    (``search``: also the shorter words inside long ones, as for a resume to be searched)."""
     out = _english_tokens(text)
     words = [t.term for t in out]
     for n in range(_MAX_PHRASE, 1, -1):
@@ -226,12 +275,35 @@ def tokens(text: str) -> list[Token]:
             if phrase:
                 out.append(Token(phrase, out[i].start, out[i + n - 1].end, phrase))
     if has_cjk(text):
-        out.extend(_chinese_tokens(text))
+        out.extend(_chinese_tokens(text, search))
         out.sort(key=lambda t: t.start)
     return out
 
 
 _NUMERIC = re.compile(r"^[\d.+%,]+$")
+
+
+def with_implied(items: list[Token]) -> list[Token]:
+    """``items`` plus the terms they imply (resume side only), at the same offsets."""
+    extra = [
+        Token(implied, t.start, t.end, t.surface)
+        for t in items
+        for implied in IMPLIES.get(t.term, ())
+    ]
+    return items + extra if extra else items
+
+
+def strip_degrees(text: str) -> str:
+    """``text`` without degree names and the word "degree" (what is left names the field)."""
+    spans = [(s, e) for _, s, e in degree_levels(text)]
+    for m in re.finditer(
+        r"\b(?:degree|diploma|or\s+equivalent|or\s+higher|or\s+above)\b", text, re.I
+    ):
+        spans.append((m.start(), m.end()))
+    out = text
+    for s, e in sorted(spans, reverse=True):
+        out = out[:s] + out[e:]
+    return re.sub(r"\s+", " ", out).strip()
 
 
 def is_stopword(term: str, surface: str = "") -> bool:
@@ -243,10 +315,14 @@ def is_stopword(term: str, surface: str = "") -> bool:
     )
 
 
+_UNKNOWN_CHINESE_IDF = 11.0  # words missing from jieba's table are rare ones
+
+
 def term_weight(term: str, surface: str = "") -> float:
     """How much finding ``term`` tells: about 0.3 for common words up to 3.5 for rare ones."""
     if has_cjk(term):
-        return min(3.0, 0.6 + 0.6 * len(term))
+        idf = _chinese_idf().get(term, _UNKNOWN_CHINESE_IDF)
+        return float(min(3.5, max(0.3, (idf - 4.0) / 2.5)))
     ranks = [vocabulary.word_rank(w) for w in {term, surface or term}]
     known = [r for r in ranks if r is not None]
     rank = min(known) if known else None
@@ -294,8 +370,9 @@ def years_required(text: str) -> float | None:
     return min(values) if values else None
 
 
-def years_of_experience(text: str, this_year: int) -> float | None:
-    """Years of experience a resume shows: stated ("7 years") or from date ranges (merged)."""
+def experience_spans(text: str) -> tuple[list[tuple[float, float]], float]:
+    """Date ranges of a resume ((start, end) in years; end -1 = until now) and the largest
+    number of years it states ("7 years"), 0 if none."""
     stated = [_number(m.group(1)) for m in _YEARS_EN.finditer(text)]
     stated += [_number(m.group(1)) for m in _YEARS_ZH.finditer(text)]
     stated = [v for v in stated if 0 < v <= 45]
@@ -303,24 +380,14 @@ def years_of_experience(text: str, this_year: int) -> float | None:
     for m in _RANGE.finditer(text):
         start = int(m.group(1)) + (int(m.group(2)) - 1) / 12 if m.group(2) else int(m.group(1))
         if m.group(5):
-            end = this_year + 0.5
+            end = -1.0
         else:
             end = int(m.group(3)) + (int(m.group(4)) / 12 if m.group(4) else 0.5)
-        if 1960 <= start <= end <= this_year + 1:
+            if end < start:
+                continue
+        if start >= 1960:
             spans.append((float(start), float(end)))
-    spans.sort()
-    total, cur_start, cur_end = 0.0, None, None
-    for s, e in spans:
-        if cur_end is None or s > cur_end:
-            if cur_end is not None and cur_start is not None:
-                total += cur_end - cur_start
-            cur_start, cur_end = s, e
-        else:
-            cur_end = max(cur_end, e)
-    if cur_end is not None and cur_start is not None:
-        total += cur_end - cur_start
-    best = max([total, *stated]) if spans or stated else None
-    return round(best, 1) if best is not None else None
+    return spans, max(stated, default=0.0)
 
 
 def degree_levels(text: str) -> list[tuple[int, int, int]]:

@@ -1,0 +1,79 @@
+"""Quality floors on the graded fictitious set (tests/data/ranking): Veil's scorer ranks better
+than BM25, TF-IDF cosine and whole-document embedding cosine on MAP and NDCG@10, and its
+evidence overlaps the line a person chose in most labelled items (floor below).
+``bench/eval_ranking.py`` prints the full table with the ablations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.scoring import Encoder, MemoryCache
+from core.scoring.evaluation import (
+    RankingSet,
+    embedding_runs,
+    evidence_hits,
+    lexical_runs,
+    load_ranking_set,
+    mean_metrics,
+    veil_runs,
+)
+
+pytestmark = pytest.mark.slow
+
+EVIDENCE_FLOOR = 0.65
+DATA = Path(__file__).resolve().parents[2] / "data" / "ranking"
+
+
+@pytest.fixture(scope="module")
+def data() -> RankingSet:
+    return load_ranking_set(DATA)
+
+
+@pytest.fixture(scope="module")
+def cache() -> MemoryCache:
+    return MemoryCache()
+
+
+@pytest.fixture(scope="module")
+def metrics(
+    encoder: Encoder, data: RankingSet, cache: MemoryCache
+) -> dict[str, tuple[float, float]]:
+    systems = {
+        "veil": veil_runs(encoder, data, cache=cache),
+        "bm25": lexical_runs(data, "bm25"),
+        "tfidf": lexical_runs(data, "tfidf"),
+        "embedding": embedding_runs(encoder, data),
+    }
+    return {name: mean_metrics(runs, data.qrels) for name, runs in systems.items()}
+
+
+def test_the_set_is_big_enough(data: RankingSet) -> None:
+    assert len(data.jobs) >= 10
+    assert len(data.resumes) >= 80
+    assert len(data.evidence) >= 30
+    for job, grades in data.qrels.items():
+        assert any(g == 2 for g in grades.values()), job
+        assert any(g == 0 for g in grades.values()), job
+
+
+@pytest.mark.parametrize("baseline", ["bm25", "tfidf", "embedding"])
+def test_veil_beats_the_baseline_on_map_and_ndcg(
+    metrics: dict[str, tuple[float, float]], baseline: str
+) -> None:
+    veil_map, veil_ndcg = metrics["veil"]
+    base_map, base_ndcg = metrics[baseline]
+    assert veil_map > base_map, (metrics["veil"], metrics[baseline])
+    assert veil_ndcg > base_ndcg, (metrics["veil"], metrics[baseline])
+
+
+def test_evidence_hits_the_labelled_line(
+    encoder: Encoder, data: RankingSet, cache: MemoryCache, metrics: object
+) -> None:
+    hits = evidence_hits(encoder, data, cache)
+    assert len(hits) == len(data.evidence)
+    # Issue 5 asks for 80%; measured 68/97 (70%) on this set, where 8 items pair an English
+    # requirement with a Chinese resume or the reverse (the English-only encoder cannot match
+    # them). This floor guards the level reached; it is not the target.
+    assert sum(hits) / len(hits) >= EVIDENCE_FLOOR, f"{sum(hits)}/{len(hits)}"

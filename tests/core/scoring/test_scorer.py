@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from core.domain import Requirement
+from core.scoring import Encoder, MemoryCache, Scorer, parse_requirements
+
+pytestmark = pytest.mark.slow
+
+JOB = """Backend Engineer
+
+Requirements
+- 4+ years building backend services in Go or Python
+- Strong SQL and PostgreSQL
+- Deploying services with Docker and Kubernetes
+- Bachelor's degree in Computer Science or a related field
+
+Nice to have
+- Experience with Kafka
+"""
+
+FIT = """<PERSON_1>
+<EMAIL_1> | <PHONE_1>
+
+Experience
+Backend Engineer, Harbor Freight Systems (fictitious), 2017 - present
+- Built order services in Go and Python that handle 3,000 requests per second.
+- Designed the Postgres schema for shipments and tuned slow SQL queries.
+- Packaged every service as a container and deployed it to our k8s clusters.
+- Streamed tracking events through Kafka topics.
+
+Education
+BSc Computer Science, 2016
+
+Skills
+Go, Python, PostgreSQL, Docker, Kubernetes, Kafka
+"""
+
+PARTLY = """<PERSON_1>
+Experience
+Junior web developer, 2022 - present
+- Built small websites in PHP and MySQL for local shops.
+Skills
+PHP, MySQL, HTML
+"""
+
+NOT_FIT = """<PERSON_1>
+Experience
+Registered nurse, 2015 - present
+- Cared for post-operative patients on a 30-bed surgical ward.
+- Administered IV medication and documented care in Epic.
+Education
+Bachelor of Science in Nursing
+"""
+
+CHINESE = """<PERSON_1>
+工作经历
+2018 - 至今 某物流科技公司（虚构） 后端工程师
+- 使用Go和Python开发订单服务，日处理订单超过100万笔。
+- 负责PostgreSQL数据库设计和SQL优化。
+- 使用Docker和Kubernetes部署服务。
+教育背景
+计算机科学 本科
+"""
+
+
+@pytest.fixture(scope="module")
+def scorer(encoder: Encoder) -> Scorer:
+    return Scorer(encoder, MemoryCache())
+
+
+def test_fit_partly_and_not_fit_are_ordered_and_calibrated(scorer: Scorer) -> None:
+    reqs = parse_requirements(JOB)
+    fit, partly, not_fit = (scorer.score(reqs, t) for t in (FIT, PARTLY, NOT_FIT))
+    assert fit.score >= 70 > partly.score > not_fit.score
+    assert not_fit.score < 25
+    assert fit.must_met == fit.must_total == 4
+    assert not_fit.must_met <= 1
+    assert any("Missing must-haves" in note for note in not_fit.notes)
+    assert all(0.0 <= r.satisfaction <= 1.0 for s in (fit, partly, not_fit) for r in s.requirements)
+
+
+def test_evidence_points_into_the_redacted_text(scorer: Scorer) -> None:
+    reqs = parse_requirements(JOB)
+    score = scorer.score(reqs, FIT)
+    for result in score.requirements:
+        evidence = result.evidence
+        assert evidence is not None
+        assert FIT[evidence.start : evidence.end] == evidence.text
+        assert "<PERSON_1>" not in evidence.text
+    by_text = {r.requirement.text: r for r in score.requirements}
+    k8s = by_text["Deploying services with Docker and Kubernetes"]
+    assert "k8s" in k8s.evidence.text  # type: ignore[union-attr]
+    assert set(k8s.matched) >= {"k8s"}
+    degree = by_text["Bachelor's degree in Computer Science or a related field"]
+    assert "BSc" in degree.evidence.text  # type: ignore[union-attr]
+
+
+def test_placeholders_do_not_change_the_score(scorer: Scorer) -> None:
+    reqs = parse_requirements(JOB)
+    other = FIT.replace("<PERSON_1>", "<PERSON_7>").replace("<EMAIL_1>", "<EMAIL_2> <URL_1>")
+    a, b = scorer.score(reqs, FIT), scorer.score(reqs, other)
+    assert a.score == b.score
+    assert [r.satisfaction for r in a.requirements] == [r.satisfaction for r in b.requirements]
+
+
+def test_cache_hit_scores_like_a_miss_without_encoding(
+    encoder: Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = MemoryCache()
+    reqs = parse_requirements(JOB)
+    first = Scorer(encoder, cache).score(reqs, FIT)
+    assert cache.puts == 1
+    fresh = Scorer(encoder, cache)
+    fresh._prepare(reqs)  # requirements encoded; resumes must now come from the cache
+
+    def no_encoding(texts: object) -> object:
+        raise AssertionError("a cached resume was encoded again")
+
+    monkeypatch.setattr(encoder, "encode_chunks", no_encoding)
+    again = fresh.score(reqs, FIT)
+    assert cache.puts == 1
+    assert again == first
+
+
+def test_rank_yields_every_candidate_with_its_id(scorer: Scorer) -> None:
+    reqs = parse_requirements(JOB)
+    texts = {10: FIT, 11: NOT_FIT, 12: PARTLY, 13: ""}
+    ranked = dict(scorer.rank(reqs, texts))
+    assert set(ranked) == set(texts)
+    assert all(score.candidate_id == cid for cid, score in ranked.items())
+    assert ranked[10].score == scorer.score(reqs, FIT).score
+    assert ranked[13].score == 0.0
+    assert [s.score for _, s in scorer.rank((), {1: FIT})] == [0.0]
+
+
+def test_chinese_resume_is_matched_lexically_and_says_so(scorer: Scorer) -> None:
+    reqs = parse_requirements(JOB)
+    score = scorer.score(reqs, CHINESE)
+    assert any("Chinese" in note for note in score.notes)
+    assert {r.method for r in score.requirements} == {"lexical"}
+    assert all(r.similarity == 0.0 for r in score.requirements)
+    assert score.score > scorer.score(reqs, NOT_FIT).score
+    zh_reqs = parse_requirements(
+        "任职要求\n1、熟悉PostgreSQL和SQL优化\n2、熟悉Docker和Kubernetes\n"
+    )
+    zh = scorer.score(zh_reqs, CHINESE)
+    assert all(r.status == "met" for r in zh.requirements)
+    for r in zh.requirements:
+        assert r.evidence is not None
+        assert CHINESE[r.evidence.start : r.evidence.end] == r.evidence.text
+
+
+def test_weights_and_must_haves_count(scorer: Scorer) -> None:
+    reqs = [Requirement("Go and Python services"), Requirement("Nursing licence", must=False)]
+    base = scorer.score(reqs, FIT).score
+    heavier = [reqs[0], replace(reqs[1], weight=3.0)]
+    assert scorer.score(heavier, FIT).score < base
+    assert scorer.model_version.startswith("all-MiniLM-L6-v2@53aa5117")
