@@ -6,7 +6,8 @@
 #  3. `veil --self-test` from the unpacked bundle inside a network namespace with no network
 #     (`unshare -n`; `unshare -rn` when not root), timed: the cold start;
 #  4. the GUI from the unpacked bundle under Xvfb: time to the first shown frame
-#     (VEIL_STARTUP_PROBE), then a screenshot of the unlock screen (PNG);
+#     (VEIL_STARTUP_PROBE), then, with a workspace made by `veil init`, a screenshot of the
+#     unlock screen (PNG);
 #  5. install the .deb, run `veil --self-test` from the installed path (offline too), remove it.
 #
 # Usage: packaging/verify.sh [dist-folder] [screenshot.png]
@@ -96,6 +97,9 @@ probe=$(timeout 120 $(fresh_env "$WORK/home2") DISPLAY=:97 VEIL_STARTUP_PROBE=1 
     "$APP" gui 2>&1 | tee "$WORK/probe.log" | sed -n 's/^window-visible //p' | tail -1)
 t_window=$(secs "$start")
 [ -n "$probe" ] || { cat "$WORK/probe.log"; say "FAIL: the window did not appear"; exit 1; }
+# The unlock screen needs a workspace: make one with the CLI (a throwaway passphrase).
+# shellcheck disable=SC2046
+$(fresh_env "$WORK/home3") VEIL_PASSPHRASE="verify-$$-$RANDOM-passphrase" "$APP" init > /dev/null
 # shellcheck disable=SC2046
 $(fresh_env "$WORK/home3") DISPLAY=:97 "$APP" gui > "$WORK/gui.log" 2>&1 &
 APP_PID=$!
