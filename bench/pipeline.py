@@ -158,9 +158,18 @@ def run_veil(
     # (b) the encoder alone over the same redacted texts, as the pipeline segments them
     texts = [mask_placeholders(t) for t in by_id.values()]
     flat = [s.text for t in texts if not is_chinese(t) for s in segments(t)]
-    c3, t3 = _cpu(), time.perf_counter()
-    encoder.encode_chunks(flat)
-    c4, t4 = _cpu(), time.perf_counter()
+    # the encoder's best: torch's own thread count, or one thread (better on a loaded machine)
+    import torch
+
+    best = (float("inf"), 0.0, 0)
+    threads = torch.get_num_threads()
+    for count in sorted({threads, 1}, reverse=True):
+        torch.set_num_threads(count)
+        c3, t3 = _cpu(), time.perf_counter()
+        encoder.encode_chunks(flat)
+        c4, t4 = _cpu(), time.perf_counter()
+        best = min(best, (t4 - t3, c4 - c3, count))
+    torch.set_num_threads(threads)
 
     ranked = [Path(label_of[s.candidate_id]).name for s in scores]
     return {
@@ -168,11 +177,12 @@ def run_veil(
         "import_s": t1 - t0,
         "rank_s": t2 - t1,
         "e2e_s": t2 - t0,
-        "encoder_s": t4 - t3,
+        "encoder_s": best[0],
+        "encoder_threads": float(best[2]),
         "segments": float(len(flat)),
         "peak_rss_mb": rss.peak_kb / 1024,
         "e2e_cpu": c2 - c0,
-        "encoder_cpu": c4 - c3,
+        "encoder_cpu": best[1],
     }, ranked
 
 
@@ -295,7 +305,8 @@ def main() -> int:
     )
     print(
         f"(b) encoder only: {rate_b:.2f} resumes/s over the same redacted texts "
-        f"({veil['segments']:.0f} segments)"
+        f"({veil['segments']:.0f} segments; best of 1 and all torch threads: "
+        f"{veil['encoder_threads']:.0f})"
     )
     print(f"    (a)/(b) = {ratio:.0%}")
     cores = len(os.sched_getaffinity(0))

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-import os
 import queue
 import sys
 import threading
@@ -40,14 +39,10 @@ _DONE = object()
 _QUEUE_SIZE = 8
 _ENCODE_BATCH = 4
 
-#: Torch threads for encoding while the other stages run (None: leave torch's setting). Default:
-#: every core but one, which redaction, storage and the intake workers share. An OpenMP team as
-#: wide as all the cores stalls at its barriers each time the other stages take one of them.
-ENCODE_THREADS: int | None = (
-    max(1, len(os.sched_getaffinity(0)) - 1)
-    if hasattr(os, "sched_getaffinity")
-    else max(1, (os.cpu_count() or 2) - 1)
-)
+#: Torch threads for encoding during an import (None: torch's own setting, all cores). On the
+#: 2-core machine, one encoder thread (the other core left to redaction, storage and the intake
+#: workers) measured no better than torch's two (paired runs, bench/pipeline.py --encode-threads).
+ENCODE_THREADS: int | None = None
 
 
 @contextlib.contextmanager
