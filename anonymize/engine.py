@@ -7,7 +7,8 @@
 - ``tldextract`` is configured to use its bundled suffix list only (no fetch, no cache on disk).
 - Presidio imports its Hugging Face pipe, which imports transformers and torch (~4 s) although
   Veil's redaction never uses them; while Presidio and spaCy are imported the first time, those two
-  imports are refused so start-up stays under 3 s. A process that already imported them is
+  imports are refused so start-up stays under 3 s (only while the process has a single thread;
+  a GUI process pays the extra seconds instead). A process that already imported them is
   unaffected, and later imports of them work normally.
 """
 
@@ -33,8 +34,13 @@ _english: Language | None = None
 
 @contextlib.contextmanager
 def _without_heavy_optional_imports() -> Iterator[None]:
-    """Refuse ``import torch`` / ``import transformers`` inside the block unless already loaded."""
-    blocked = [name for name in _HEAVY_OPTIONAL if name not in sys.modules]
+    """Refuse ``import torch`` / ``import transformers`` inside the block unless already loaded.
+
+    Only while this is the process's only thread: another thread importing torch at the same
+    moment (a GUI loading its scorer) must never see the refusal.
+    """
+    alone = threading.active_count() == 1
+    blocked = [name for name in _HEAVY_OPTIONAL if alone and name not in sys.modules]
     for name in blocked:
         sys.modules[name] = None  # type: ignore[assignment]  # makes the import raise ImportError
     try:
@@ -64,6 +70,9 @@ def _lazy_regex_compile() -> Iterator[None]:
     second); Veil never uses those recognizers, so inside this block compiling is deferred."""
     import regex
 
+    if threading.active_count() > 1:  # never change a module another thread may be using
+        yield
+        return
     real = regex.compile
 
     def deferred(*args: Any, **kwargs: Any) -> _LazyPattern:

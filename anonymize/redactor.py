@@ -1,7 +1,9 @@
 """The facade: ``Redactor().redact(text)`` -> ``RedactionResult``.
 
-Start-up (spaCy pipeline, recognizers) is paid once per instance; ``redact_many`` runs spaCy over
-the batch with ``nlp.pipe`` and then the cheap recognizers document by document.
+Start-up (spaCy pipeline, recognizers) is paid once per process; ``redact_many`` runs spaCy's
+NER over the batch with ``nlp.pipe`` (only on lines that can hold a name, see ner_view) and then
+the cheap recognizers document by document. With ``RedactionOptions(processes=2)`` a batch of 48
+or more goes to worker processes (see parallel); ``close()`` stops them.
 """
 
 from __future__ import annotations
