@@ -72,10 +72,8 @@ def round_vectors(vectors: Float32Array) -> Float32Array:
 def dump_profile(profile: Profile) -> bytes:
     """Serialise a resume's profile (units, embeddings, term index) for the cache."""
     units, dim = profile.vectors.shape
-    counts = np.array([len(p) for p in profile.postings], dtype="<i4")
-    postings = (
-        np.concatenate(profile.postings).astype("<i4") if profile.postings else np.zeros(0, "<i4")
-    )
+    counts = np.diff(profile.bounds).astype("<i4")
+    postings = profile.flat_postings.astype("<i4")
     strings = (_SEP.join(profile.terms) + "\x1e" + _SEP.join(profile.surfaces)).encode("utf-8")
     header = _HEADER.pack(
         _MAGIC,
@@ -136,14 +134,15 @@ def load_profile(blob: bytes) -> Profile | None:
     surfaces = surface_text.split(_SEP) if n_terms else []
     if len(terms) != n_terms or len(surfaces) != n_terms or int(counts.sum()) != n_postings:
         return None
-    bounds = np.cumsum(counts)[:-1] if n_terms else np.zeros(0, np.int64)
+    bounds = np.concatenate(([0], np.cumsum(counts, dtype=np.int64)))
     return Profile(
         offsets=offsets,
         flags=flags,
         vectors=vectors,
         terms=terms,
         surfaces=surfaces,
-        postings=list(np.split(flat, bounds)) if n_terms else [],
+        flat_postings=flat,
+        bounds=bounds,
         date_spans=spans,
         stated_years=float(stated),
         degree=int(degree),

@@ -32,12 +32,24 @@ class Profile:
     vectors: Float32Array  # (k, dim) float16-rounded, or (k, 0) when the text is not English
     terms: list[str]  # distinct terms of the text
     surfaces: list[str]  # how each term is first written
-    postings: list[Int32Array]  # per term: the units it occurs in (-1: outside any unit)
+    flat_postings: Int32Array  # units each term occurs in (-1: outside any unit), term by term
+    bounds: npt.NDArray[
+        np.int64
+    ]  # (terms + 1,) term i's units: flat_postings[bounds[i]:bounds[i+1]]
     date_spans: Float32Array  # (s, 2) [start, end) years; end < 0 means "until now"
     stated_years: float  # largest "N years" stated, 0 if none
     degree: int  # highest degree level found (0 none)
     chinese: bool
     _lookup: dict[str, int] | None = field(default=None, repr=False)
+
+    def units_for(self, row: int) -> Int32Array:
+        """The units term ``row`` occurs in."""
+        return self.flat_postings[self.bounds[row] : self.bounds[row + 1]]
+
+    @property
+    def postings(self) -> list[Int32Array]:
+        """Per term, the units it occurs in."""
+        return [self.units_for(i) for i in range(len(self.terms))]
 
     def term_index(self, term: str) -> int:
         if self._lookup is None:
@@ -92,13 +104,16 @@ def build_profile(
     levels = [level for level, _, _ in lex.degree_levels(masked)]
     spans, stated = lex.experience_spans(masked)
     terms = list(where)
+    postings = [np.unique(np.array(where[t], dtype=np.int32)) for t in terms]
+    counts = np.array([len(p) for p in postings], dtype=np.int64)
     return Profile(
         offsets=offsets.astype(np.int32),
         flags=flags.astype(np.uint8),
         vectors=vectors,
         terms=terms,
         surfaces=[surface[t] for t in terms],
-        postings=[np.unique(np.array(where[t], dtype=np.int32)) for t in terms],
+        flat_postings=np.concatenate(postings) if postings else np.zeros(0, np.int32),
+        bounds=np.concatenate(([0], np.cumsum(counts))).astype(np.int64),
         date_spans=np.array(spans, dtype=np.float32).reshape(-1, 2),
         stated_years=stated,
         degree=max(levels) if levels else 0,

@@ -121,14 +121,23 @@ def _semantic_text(req: _Req) -> str:
     return text
 
 
-def _penalties(flags: npt.NDArray[np.uint8]) -> FloatArray:
-    sections = flags & 0x0F
-    penalty = np.zeros(len(flags), np.float32)
+def _penalty_table() -> FloatArray:
+    """Evidence penalty for every possible unit flag byte (section | list | label bits)."""
+    flags = np.arange(256, dtype=np.uint8)
+    table = np.zeros(256, np.float32)
     for section, value in SECTION_PENALTY.items():
-        penalty[sections == section] = value
-    penalty[(flags & LISTY_FLAG) != 0] += LISTY_PENALTY
-    penalty[(flags & LABEL_FLAG) != 0] += LABEL_PENALTY
-    return penalty
+        table[(flags & 0x0F) == section] = value
+    table[(flags & LISTY_FLAG) != 0] += LISTY_PENALTY
+    table[(flags & LABEL_FLAG) != 0] += LABEL_PENALTY
+    return table
+
+
+def _penalties(flags: npt.NDArray[np.uint8]) -> FloatArray:
+    out: FloatArray = _PENALTIES[flags]
+    return out
+
+
+_PENALTIES = _penalty_table()
 
 
 class Scorer:
@@ -268,7 +277,7 @@ class Scorer:
         rows = [profile.term_index(p) for p in parts]
         if min(rows) < 0:
             return None
-        units = [set(profile.postings[r].tolist()) for r in rows]
+        units = [set(profile.units_for(r).tolist()) for r in rows]
         both = set.intersection(*units) or set.union(*units)
         return np.array(sorted(both), dtype=np.int32)
 
@@ -286,7 +295,7 @@ class Scorer:
             row = profile.term_index(term)
             where: npt.NDArray[np.int32] | None
             if row >= 0:
-                where = profile.postings[row]
+                where = profile.units_for(row)
                 shown_terms.append(profile.surfaces[row])
             else:
                 where = self._parts_match(job, profile, term)
