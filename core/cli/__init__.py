@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "core.cli.review_cmd",
     "core.cli.demo_cmd",
     "core.cli.redact_cmd",
+    "core.cli.score_cmd",
     "core.cli.learn_cmds",  # after review_cmd: extends its decide with --csv
 )
 
