@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from anonymize.recognizers.addresses import _SUFFIX
 from anonymize.recognizers.base import Hit, ResumeRecognizer
 from anonymize.types import ADDRESS
 
@@ -39,7 +40,8 @@ _PLACE = re.compile(
     rf"^,?[ \t]*(?:{_WORD}|\d{{1,3}})(?:[ \t,()]+(?:{_WORD}|\d{{1,6}}(?:-\d{{3,4}})?)){{0,5}}[ \t)]*$"  # noqa: E501
 )
 _MAX_LINE = 60
-_QUOTE = re.compile(r"^(?:[ \t]*>)+")
+_DIGIT = re.compile(r"\d")
+_QUOTE = re.compile(r"^(?:[ \t]*(?:>|\?{2,}|[•·▪►*]))+")  # quoting and bullets
 
 
 def _is_country(line: str) -> bool:
@@ -68,16 +70,40 @@ _STREET_AT_END = re.compile(
 )
 
 
+_CAP_WORD = r"[^\W\d_a-z][\w'’.\-]*"
+# a street at the end of a longer line: "... send it to 1987 74 Diakou Street",
+# "... at PSC 0413, Box 8144", "... at Fuglie 41 Popović Dam"
+_STREET_TAILS = (
+    re.compile(
+        rf"(?:^|(?<=[\s:,]))(?!(?:19|20)\d\d\b)(\d{{1,6}}[A-Za-z]?[ \t]+(?:\d{{1,5}}[ \t]+)?"
+        rf"(?:{_WORD}[ \t]+){{0,4}}(?:{_SUFFIX})\b\.?(?:[ \t]+{_CAP_WORD}){{0,3}})[ \t]*$"
+    ),
+    re.compile(
+        r"(?:^|(?<=[\s:,]))((?:P\.?[ \t]?O\.?[ \t]?Box|PSC|Unit)[ \t]+\d{1,6}"
+        r"(?:,?[ \t]+Box[ \t]+\d{1,6})?"
+        rf"(?:[ \t]+{_CAP_WORD}){{0,3}})[ \t]*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?:^|(?<=[\s:,]))({_CAP_WORD}(?:[ \t]+{_CAP_WORD})?[ \t]+\d{{1,5}}[A-Za-z]?\.?"
+        rf"[ \t]+{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)[ \t]*$"
+    ),
+)
+
+
 def _street(line: str) -> int:
     """Where a street starts in this line (-1: no street)."""
-    if "@" in line or _UNIT.match(line.strip()):
+    if "@" in line or _DIGIT.search(line) is None or _UNIT.match(line.strip()):
         return -1
     stripped = line.strip()
     short = len(stripped) <= _MAX_LINE and not _YEAR_LEAD.match(stripped)
     if short and (_STREET_NUMBER_FIRST.match(stripped) or _STREET_NAME_FIRST.match(stripped)):
         return len(line) - len(line.lstrip())
-    tail = _STREET_AT_END.search(line)
-    return tail.start(1) if tail else -1
+    for pattern in (_STREET_AT_END, *_STREET_TAILS):
+        tail = pattern.search(line)
+        if tail:
+            return tail.start(1)
+    return -1
 
 
 def _kind(line: str) -> str | None:
@@ -129,12 +155,15 @@ class ResumeAddressBlockRecognizer(ResumeRecognizer):
                         break
                     j += 1
                     continue
-                kind = _kind(stripped)
+                ends = stripped[-1] in ".?!" and not _UNIT.match(stripped)
+                kind = _kind(stripped.rstrip(".?!") if ends else stripped)
                 if kind is None:
                     break
                 kinds.append(kind)
                 last = j
                 j += 1
+                if ends:
+                    break
             # drop trailing plain places ("Software Engineer" after an address is not a city)
             while kinds and kinds[-1] == "place":
                 kinds.pop()

@@ -43,7 +43,8 @@ class ResumeAddressRecognizer(PatternTableRecognizer):
             ADDRESS,
             r"(?:(?<=^)|(?<=[\s|(]))(?:home\s+|mailing\s+|postal\s+|street\s+|current\s+|permanent\s+)?"
             r"(?:address|addr\.?|adresse|dirección|direccion|endereço|indirizzo|anschrift)\s*[:：]\s*"
-            r"(?P<v>[^\n|;•·\t]{4,120})",
+            # a value with a number or a comma: "Address: Jo Lee" on a label line is a name
+            r"(?P<v>(?=[^\n|;•·\t]*[\d,])[^\n|;•·\t]{4,120})",
             0.85,
             re.IGNORECASE | re.MULTILINE,
         ),
@@ -91,6 +92,25 @@ class ResumeAddressRecognizer(PatternTableRecognizer):
             0.7,
             re.IGNORECASE | re.MULTILINE,
         ),
+        # US military mail: "PSC 1234, Box 5678 / APO AE 09012", "USNS Comfort / FPO AA 34055"
+        rule(
+            ADDRESS,
+            r"\b(?:(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}"
+            r"|US[A-Z]{1,3}[ \t]+[^\W\d_][\w\-]*)"
+            r"[ \t]*,?[ \t]*\n?[ \t]*[ADF]PO[ \t]+A[AEP][ \t]+\d{5}\b",
+            0.8,
+            re.IGNORECASE,
+        ),
+        # a unit then town / region / country to the end of the line or sentence:
+        # "Apt. 405 Sindi PR", "Suite 907 Soloi Cyprus", "Apt 12, Leeds"
+        rule(
+            ADDRESS,
+            r"\b(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ \t]*#?\d{1,5}[A-Za-z]?"
+            r"(?:,?[ \t]+(?:[^\W\d_a-z][\w'’\-]*|\d{4,6}(?:-\d{3,4})?)){1,5}"
+            r"(?=[ \t]*(?:$|[.?!;](?:\s|$)))",
+            0.7,
+            re.MULTILINE,
+        ),
         # PO boxes
         rule(
             ADDRESS,
@@ -121,10 +141,18 @@ class ResumeAddressRecognizer(PatternTableRecognizer):
             0.8,
             re.IGNORECASE,
         ),
+        # Villacher Strasse 89, Passauer Str. 33, Cite Guedouala, Tunisia (street word apart)
+        rule(
+            ADDRESS,
+            r"\b[^\W\d_][\w\-]*[ \t]+(?:Straße|Strasse|Str\.|Gasse|Weg|Allee|Platz|Ring|Laan|"
+            r"Straat|Gata|Gatan|Vej|Gade|Utca|Ulica|útja|út|u\.)[ \t]+\d{1,5}[a-zA-Z]?\.?"
+            rf"{_CITY_TAIL}",
+            0.75,
+        ),
         # 12 rue de la Paix, 75002 Paris / 5 Via Roma / Calle Mayor 10 / Rua Augusta, 100
         rule(
             ADDRESS,
-            r"(?:\b\d{1,4}(?:\s?bis|\s?ter)?,?[ \t]+)?(?:rue|avenue|boulevard|bd|chemin|allée|impasse|"  # noqa: E501
+            r"(?:\b\d{1,4}(?:\s?bis|\s?ter)?,?[ \t]+)?\b(?:rue|avenue|boulevard|bd|chemin|allée|impasse|"  # noqa: E501
             r"quai|cours|via|viale|piazza|corso|calle|avenida|av\.|carrera|carretera|paseo|plaza|"
             r"rua|travessa|largo|ulica|ul\.)[ \t]+(?:(?:de|del|della|di|da|do|dos|la|le|les|du|des|"
             r"l'|d')[ \t]*)*(?:[^\W\d_][\w'’\-]*[ \t]?){1,4}(?:,?[ \t]*\d{1,5}[a-zA-Z]?\b)?"

@@ -28,7 +28,11 @@ _PERSON_VERB = re.compile(
 )
 _INTRO = re.compile(
     r"\b(?:my\s+name\s+is|my\s+name's|name's|i\s+am|i'm|this\s+is|call\s+me|named|"
-    r"regards,|thanks,|cheers,|sincerely,|yours\s+truly,)\s+"
+    r"regards,|thanks,|cheers,|sincerely,|yours\s+truly,|"
+    r"(?:maiden|last|first|family|given|middle)\s+name\s+is|surname\s+is|"
+    r"(?:last|first|family)\s+name\?|says|said|follow\s+up\s+with|"
+    r"(?:my|her|his|our|their)\s+(?:kid|son|daughter|wife|husband|brother|sister|mother|father|"
+    r"grandfather|grandmother|colleague|manager|friend)|was\s+called)\s+"
     r"(?P<v>[^\W\d_][\w'’\-]*\.?(?:[ \t]+[^\W\d_][\w'’\-]*\.?){0,2})",
     re.IGNORECASE,
 )
