@@ -99,3 +99,36 @@ def test_chinese_profile_fields(redactor: Redactor) -> None:
     for value in ("马建华", "回族", "宁夏银川", "已婚", "中共党员", "1988"):
         assert value not in result.text
     assert "Java、MySQL" in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Mail goes to PSC 1234, Box 5678\nAPO AE 09012 while deployed.",
+            "PSC 1234, Box 5678\nAPO AE 09012",
+        ),
+        ("Contact: USNS Comfort\nFPO AA 34055", "USNS Comfort\nFPO AA 34055"),
+        (
+            "I live at 12 Harbour Road Apt. 4 Galway Ireland.",
+            "12 Harbour Road Apt. 4 Galway Ireland",
+        ),
+        ("Office: Villacher Strasse 89, Klagenfurt", "Villacher Strasse 89, Klagenfurt"),
+        (
+            "Please send the contract to 77 Elm Street\n Suite 300\n Dayton\n United States",
+            "77 Elm Street\n Suite 300\n Dayton\n United States",
+        ),
+    ],
+)
+def test_address_shapes(redactor: Redactor, text: str, address: str) -> None:
+    spans = [text[s.start : s.end] for s in redactor.redact(text).spans if s.type == "ADDRESS"]
+    assert any(address in span for span in spans), spans
+
+
+def test_name_spans_trimmed_and_listed(redactor: Redactor) -> None:
+    text = "Hi Joanna Kowalczyk, I'm Daniel Okafor. Our founders: Brennick, Olsen and Garcia.\n"
+    found = redactor.redact(text).spans
+    spans = [text[s.start : s.end].rstrip(".") for s in found if s.type == "PERSON"]
+    assert {"Joanna Kowalczyk", "Daniel Okafor"} <= set(spans), spans
+    assert not any(s.startswith(("Hi", "I'm")) for s in spans), spans
+    assert {"Olsen", "Garcia"} <= set(spans), spans
