@@ -111,7 +111,8 @@ def test_javascript_and_attachments_are_ignored(strict_pool: IntakePool) -> None
 
 
 def test_cpu_and_wall_clock_limits_kill_only_the_child() -> None:
-    big_scan = fx.image_bytes("PNG")
+    # Forty lines of text: OCR needs several CPU-seconds on any machine, so the 1 s cap must fire.
+    big_scan = fx.image_bytes("PNG", tuple(fx.IMAGE_LINES) * 10)
     no_ocr_grant = {"ocr_seconds_per_page": 0.0}  # OCR pages normally bring their own time
     with IntakePool(size=1, limits=Limits(cpu_seconds=1, wall_seconds=30, **no_ocr_grant)) as pool:
         start = time.monotonic()
