@@ -17,12 +17,15 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from core.errors import ModelError
+
+if TYPE_CHECKING:
+    import torch
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +162,8 @@ class Encoder:
 
     # -- the forward passes --------------------------------------------------------------------
 
-    def _embed(self, batch: list[list[int]]) -> Float32Array:
+    def padded(self, batch: Sequence[Sequence[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+        """Token-id rows right-padded to the longest, with their attention mask, on the device."""
         import torch
 
         width = max(len(ids) for ids in batch)
@@ -168,8 +172,12 @@ class Encoder:
         for row, seq in enumerate(batch):
             ids[row, : len(seq)] = torch.tensor(seq, dtype=torch.long)
             mask[row, : len(seq)] = 1
-        ids = ids.to(self.device)
-        mask = mask.to(self.device)
+        return ids.to(self.device), mask.to(self.device)
+
+    def _embed(self, batch: list[list[int]]) -> Float32Array:
+        import torch
+
+        ids, mask = self.padded(batch)
         with torch.inference_mode():
             hidden = self._model(input_ids=ids, attention_mask=mask).last_hidden_state
             weights = mask.unsqueeze(-1).to(hidden.dtype)

@@ -67,19 +67,11 @@ def make_pair(requirement: str, segment: str, target: float) -> Pair:
 def _batch_ids(
     encoder: Encoder, texts: Sequence[str], max_tokens: int
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    import torch
-
     tokenizer = encoder._tokenizer
     cls_id, sep_id = encoder._cls, encoder._sep
     encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
     rows = [[cls_id, *e.ids[: max_tokens - 2], sep_id] for e in encodings]
-    width = max(len(r) for r in rows)
-    ids = torch.zeros((len(rows), width), dtype=torch.long)
-    mask = torch.zeros((len(rows), width), dtype=torch.long)
-    for i, r in enumerate(rows):
-        ids[i, : len(r)] = torch.tensor(r, dtype=torch.long)
-        mask[i, : len(r)] = 1
-    return ids.to(encoder.device), mask.to(encoder.device)
+    return encoder.padded(rows)
 
 
 def _pooled(model: Any, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
