@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from anonymize.types import RedactionResult, Span
 from core.domain import Evidence, Requirement, RequirementScore, Score
 
 
@@ -66,24 +67,8 @@ class PatternRedactor:
     """Replaces e-mails, phone numbers and the first line (the name) of a resume with
     placeholders; enough for the GUI's tests, which test the GUI, not redaction."""
 
-    def redact(self, text: str, language: str | None = None) -> Any:
+    def redact(self, text: str, language: str | None = None) -> RedactionResult:
         import re
-        from dataclasses import dataclass
-
-        @dataclass(frozen=True)
-        class Span:
-            type: str
-            start: int
-            end: int
-            score: float = 1.0
-            recognizer: str = "test"
-
-        @dataclass(frozen=True)
-        class Result:
-            text: str
-            spans: tuple[Span, ...]
-            mapping: dict[str, str]
-            language: str
 
         patterns = [
             ("EMAIL", re.compile(r"\S+@\S+\.\w+")),
@@ -92,9 +77,11 @@ class PatternRedactor:
         first_line = text.split("\n", 1)[0].strip()
         spans: list[Span] = []
         if first_line:
-            spans.append(Span("PERSON", 0, len(first_line)))
+            spans.append(Span("PERSON", 0, len(first_line), 1.0, "test"))
         for kind, pattern in patterns:
-            spans.extend(Span(kind, m.start(), m.end()) for m in pattern.finditer(text))
+            spans.extend(
+                Span(kind, m.start(), m.end(), 1.0, "test") for m in pattern.finditer(text)
+            )
         spans.sort(key=lambda s: s.start)
         mapping: dict[str, str] = {}
         out: list[str] = []
@@ -108,4 +95,4 @@ class PatternRedactor:
             out.append(placeholder)
             last = span.end
         out.append(text[last:])
-        return Result("".join(out), tuple(spans), mapping, language or "en")
+        return RedactionResult("".join(out), tuple(spans), mapping, language or "en")

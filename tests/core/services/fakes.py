@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from anonymize.types import RedactionResult, Span
 from core.domain import Requirement, RequirementScore, Score
 from core.errors import IntakeError
 
@@ -66,23 +67,6 @@ class FakeIntake:
         self.closed = True
 
 
-@dataclass(frozen=True)
-class FakeSpan:
-    type: str
-    start: int
-    end: int
-    score: float = 1.0
-    recognizer: str = "fake"
-
-
-@dataclass(frozen=True)
-class FakeRedaction:
-    text: str
-    spans: tuple[FakeSpan, ...]
-    mapping: dict[str, str]
-    language: str = "en"
-
-
 class FakeRedactor:
     """Redacts capitalised words from a fixed list of names, and e-mail addresses."""
 
@@ -93,7 +77,7 @@ class FakeRedactor:
         self.calls = 0
         self.threads: set[str] = set()
 
-    def redact(self, text: str, language: str | None = None) -> FakeRedaction:
+    def redact(self, text: str, language: str | None = None) -> RedactionResult:
         self.calls += 1
         self.threads.add(threading.current_thread().name)
         mapping: dict[str, str] = {}
@@ -105,9 +89,9 @@ class FakeRedactor:
                 n = sum(1 for p in mapping if p.startswith(f"<{kind}_")) + 1
                 by_value[m.group()] = f"<{kind}_{n}>"
                 mapping[by_value[m.group()]] = m.group()
-            spans.append(FakeSpan(kind, m.start(), m.end()))
+            spans.append(Span(kind, m.start(), m.end(), 1.0, "fake"))
         out = self._PATTERN.sub(lambda m: by_value[m.group()], text)
-        return FakeRedaction(out, tuple(spans), mapping, language or "en")
+        return RedactionResult(out, tuple(spans), mapping, language or "en")
 
 
 class FakeScorer:
