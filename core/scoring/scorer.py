@@ -423,17 +423,24 @@ class Scorer:
         return self._score(job, profile, redacted_text)
 
     def rank(
-        self, requirements: Sequence[Requirement], texts: Mapping[int, str]
+        self,
+        requirements: Sequence[Requirement],
+        texts: Mapping[int, str],
+        *,
+        profiles: dict[int, Profile] | None = None,
     ) -> Iterator[tuple[int, Score]]:
         """Score many resumes (id -> redacted text) in batches, yielding as it goes.
 
         Resumes already in the cache are not encoded again; the others are encoded in one
-        length-sorted run per batch and cached.
+        length-sorted run per batch and cached. ``profiles``, when given, collects each resume's
+        profile by id (so callers that need them afterwards do not read the cache again).
         """
         job = self._prepare(requirements)
         ids = list(texts)
         for at in range(0, len(ids), RANK_BATCH):
             batch = ids[at : at + RANK_BATCH]
-            profiles = self._profiles([texts[i] for i in batch])
-            for cid, profile in zip(batch, profiles, strict=True):
+            found = self._profiles([texts[i] for i in batch])
+            for cid, profile in zip(batch, found, strict=True):
+                if profiles is not None:
+                    profiles[cid] = profile
                 yield cid, replace(self._score(job, profile, texts[cid]), candidate_id=cid)
