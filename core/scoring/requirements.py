@@ -120,7 +120,10 @@ def _requirement(text: str, section_must: bool) -> Requirement:
     return Requirement(text=text, must=section_must and not _NICE_MARK.search(text))
 
 
-def _useful(text: str) -> bool:
+def _useful(text: str, *, bullet: bool = False) -> bool:
+    """Long enough to be a requirement; a bullet may be one short name ("- SQL", "- R")."""
+    if bullet:
+        return any(ch.isalpha() for ch in text)
     return len(text) >= _MIN_CHARS and any(ch.isalnum() for ch in text)
 
 
@@ -157,7 +160,7 @@ def parse_requirements(job_text: str) -> list[Requirement]:
             continue
         is_bullet = bool(_BULLET.match(raw))
         item = _clean(raw)
-        if not _useful(item):
+        if not _useful(item, bullet=is_bullet):
             continue
         if section in ("must", "nice"):
             if not is_bullet and pending is not None and raw[:1].isspace():

@@ -78,3 +78,17 @@ def test_placeholders_and_empty_text() -> None:
     reqs = parse_requirements("Requirements\n- Contact <PERSON_1> about Python\n")
     assert "<PERSON_1>" not in reqs[0].text
     assert "Python" in reqs[0].text
+
+
+def test_short_bullets_are_kept() -> None:
+    # one tool name per bullet ("- SQL", "- R") is a requirement, not noise
+    job = "Requirements\n- SQL\n- R\n- Go\n- Python and Django\n- 5\n\nNice to have\n- AWS\n"
+    assert [(r.text, r.must) for r in parse_requirements(job)] == [
+        ("SQL", True),
+        ("R", True),
+        ("Go", True),
+        ("Python and Django", True),
+        ("AWS", False),
+    ]
+    # outside any section the fallback to bullets keeps them too; short prose lines are not bullets
+    assert [r.text for r in parse_requirements("We are hiring.\n- SQL\n- AWS\n")] == ["SQL", "AWS"]
