@@ -6,7 +6,7 @@
 ``learn`` trains the scoring head on every job's decisions (or one job's), compares it with the
 current model by grouped cross-validation (folds hold out whole jobs), stores the new version in
 the workspace either way, and adopts it only if its cross-validated MAP is higher. ``rank_job``
-calls :func:`apply_learned`, so after adoption ranking uses the new model, and within a job that
+applies :class:`Learned`, so after adoption ranking uses the new model, and within a job that
 job's decisions, with no further step.
 """
 
@@ -380,36 +380,61 @@ def _active(ws: Any) -> ModelVersion | None:
     return None if models is None else models.active()
 
 
-def apply_learned(
-    ws: Any, scorer: Any, job: Any, texts: Mapping[int, str], scores: list[Score]
-) -> list[Score]:
-    """Re-score a job's fresh scores with the adopted head and the job's decisions, store the
-    changed scores, and return them. Unchanged (and cheap) when nothing applies."""
-    from core.scoring import Scorer
-    from core.scoring.training.features import FeatureBuilder
-    from core.scoring.training.head import Head
-    from core.scoring.training.model import rescore
+@dataclass(frozen=True)
+class Learned:
+    """What re-ranks a job after the scorer: the adopted head and the job's own decisions.
 
-    if not scores or not isinstance(scorer, Scorer):
-        return scores
-    active = _active(ws)
-    decided = latest_decisions(ws, job.id).get(job.id, {})
-    if active is None and not decided:
-        return scores
-    head = Head.from_bytes(ws.models.weights(active.id)[0]) if active is not None else None
-    ids = [int(s.candidate_id or 0) for s in scores]
-    features = FeatureBuilder(scorer).build(
-        job.text, scores, [texts[c] for c in ids], with_terms=bool(decided)
-    )
-    out = rescore(
-        scores,
-        features,
-        head=head,
-        head_version=active.version if active is not None else "",
-        decided=decided,
-    )
-    if out and out[0].model_version != scores[0].model_version:
-        with ws.transaction():
-            for s in out:
-                ws.scores.put(s)
-    return out
+    ``rank_job`` loads it before scoring (None when neither applies, which costs nothing) and
+    applies it to the fresh scores before they are stored, so each ranking writes its scores
+    once."""
+
+    scorer: Any  # a real Scorer: learning needs its encoder and profiles
+    job: Any
+    head: Any  # core.scoring.training.head.Head, or None (the untrained score)
+    head_version: str
+    decided: Mapping[int, float]
+
+    @classmethod
+    def load(cls, ws: Any, scorer: Any, job: Any) -> Learned | None:
+        from core.scoring import Scorer
+
+        if not isinstance(scorer, Scorer):
+            return None
+        active = _active(ws)
+        decided = latest_decisions(ws, job.id).get(job.id, {})
+        if active is None and not decided:
+            return None
+        head = None
+        if active is not None:
+            from core.scoring.training.head import Head
+
+            head = Head.from_bytes(ws.models.weights(active.id)[0])
+        version = active.version if active is not None else ""
+        return cls(scorer, job, head, version, decided)
+
+    def apply(
+        self, scores: list[Score], texts: Mapping[int, str], profiles: Mapping[int, Any]
+    ) -> list[Score]:
+        """The scores re-computed with the head and the decisions, in the same order.
+        ``profiles`` are the ones the scorer loaded for them (read again when missing)."""
+        from core.scoring.training.features import FeatureBuilder
+        from core.scoring.training.model import rescore
+
+        if not scores:
+            return scores
+        ids = [int(s.candidate_id or 0) for s in scores]
+        known = [p for p in (profiles.get(c) for c in ids) if p is not None]
+        features = FeatureBuilder(self.scorer).build(
+            self.job.text,
+            scores,
+            [texts[c] for c in ids],
+            with_terms=bool(self.decided),
+            profiles=known if len(known) == len(ids) else None,
+        )
+        return rescore(
+            scores,
+            features,
+            head=self.head,
+            head_version=self.head_version,
+            decided=self.decided,
+        )

@@ -37,9 +37,11 @@ class RankedRow:
 def rank_job(
     ws: Any, engines: Engines, job_id: int, *, pool: bool = False, actor: str = ""
 ) -> Generator[Progress, None, list[Score]]:
-    """Score ``job_id`` against its candidates (``pool=True``: every candidate); store each
-    score with the model version as it comes. Returns the scores, best first. Embeddings
-    already in the workspace's cache (from import or an earlier ranking) are not recomputed."""
+    """Score ``job_id`` against its candidates (``pool=True``: every candidate), re-rank with
+    the adopted model and the job's decisions, and store the scores with the model version in
+    one transaction (a cancelled ranking leaves the previous one as it was). Returns the scores,
+    best first. Embeddings already in the workspace's cache (from import or an earlier ranking)
+    are not recomputed."""
     job = ws.jobs.get(job_id)
     if not job.requirements:
         raise NoRequirementsError()
@@ -49,19 +51,29 @@ def rank_job(
     yield Progress(0, total, None, "loading the model")
     scorer = learning.scorer_for(ws, engines)  # the adopted model's encoder, if fine-tuned
     version = scorer.model_version
-    scores: list[Score] = []
-    for cid, score in scorer.rank(job.requirements, texts):
-        stored = dataclasses.replace(score, candidate_id=cid, job_id=job_id, model_version=version)
-        ws.scores.put(stored)
-        scores.append(stored)
-        yield Progress(len(scores), total, stored, "scored")
-    scores = learning.apply_learned(ws, scorer, job, texts, scores)  # adopted head + decisions
-    version = scores[0].model_version if scores else version
-    ws.audit.append(
-        "ranking.computed",
-        actor,
-        {"job_id": job_id, "candidates": len(scores), "pool": int(pool), "model": version},
+    learned = learning.Learned.load(ws, scorer, job)  # None: no model, no decisions
+    profiles: dict[int, Any] = {}
+    ranked = (
+        scorer.rank(job.requirements, texts, profiles=profiles)
+        if learned is not None
+        else scorer.rank(job.requirements, texts)
     )
+    scores: list[Score] = []
+    for cid, score in ranked:
+        scores.append(
+            dataclasses.replace(score, candidate_id=cid, job_id=job_id, model_version=version)
+        )
+        yield Progress(len(scores), total, scores[-1], "scored")
+    if learned is not None:
+        scores = learned.apply(scores, texts, profiles)
+        version = scores[0].model_version if scores else version
+    with ws.transaction():
+        ws.scores.put_many(scores)
+        ws.audit.append(
+            "ranking.computed",
+            actor,
+            {"job_id": job_id, "candidates": len(scores), "pool": int(pool), "model": version},
+        )
     scores.sort(key=_order)
     return scores
 

@@ -6,6 +6,7 @@ the notes and the components, so a stored score explains itself exactly as it di
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from core.domain import Evidence, RequirementScore, Score
@@ -76,35 +77,51 @@ def score_from_row(job_id: int, cid: int, value: float, model: str, detail: str)
     )
 
 
+_UPSERT = (
+    "INSERT INTO scores (job_id, candidate_id, score, model_version, detail_json, computed_at)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (job_id, candidate_id) DO UPDATE SET score = excluded.score,"
+    " model_version = excluded.model_version,"
+    " detail_json = excluded.detail_json, computed_at = excluded.computed_at"
+)
+
+
 class Scores:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     def put(self, score: Score) -> None:
         """Store (or replace) the score of ``score.candidate_id`` for ``score.job_id``."""
-        if score.job_id is None or score.candidate_id is None:
-            raise ValueError("a stored score needs job_id and candidate_id")
-        row = (
-            int(score.job_id),
-            int(score.candidate_id),
-            float(score.score),
-            score.model_version,
-            score_to_json(score),
-            now(),
-        )
+        self.put_many([score])
+
+    def put_many(self, scores: Sequence[Score]) -> None:
+        """Store (or replace) many scores in one transaction: all of them, or none."""
+        stamp = now()
+        rows = []
+        for score in scores:
+            if score.job_id is None or score.candidate_id is None:
+                raise ValueError("a stored score needs job_id and candidate_id")
+            rows.append(
+                (
+                    int(score.job_id),
+                    int(score.candidate_id),
+                    float(score.score),
+                    score.model_version,
+                    score_to_json(score),
+                    stamp,
+                )
+            )
+        if not rows:
+            return
 
         def work(conn: Connection) -> None:
-            try:
-                conn.execute(
-                    "INSERT INTO scores (job_id, candidate_id, score, model_version, detail_json,"
-                    " computed_at) VALUES (?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (job_id, candidate_id) DO UPDATE SET score = excluded.score,"
-                    " model_version = excluded.model_version,"
-                    " detail_json = excluded.detail_json, computed_at = excluded.computed_at",
-                    row,
-                )
-            except IntegrityError:
-                raise NotFoundError(f"Job {row[0]} or candidate {row[1]} does not exist.") from None
+            for row in rows:
+                try:
+                    conn.execute(_UPSERT, row)
+                except IntegrityError:
+                    raise NotFoundError(
+                        f"Job {row[0]} or candidate {row[1]} does not exist."
+                    ) from None
 
         self._db.write(work)
 

@@ -27,7 +27,9 @@ import numpy.typing as npt
 
 from core.domain import DecisionKind, Requirement, Score
 from core.scoring import terms as lex
+from core.scoring.cache import text_key
 from core.scoring.chunking import has_cjk, is_chinese, mask_placeholders
+from core.scoring.profile import Profile
 from core.scoring.scorer import Scorer
 
 FloatArray = npt.NDArray[np.float32]
@@ -121,45 +123,63 @@ class CandidateFeatures:
         return float(self.summary[0])
 
 
-def summary_features(score: Score, document_fit: float, term_fit: float) -> FloatArray:
-    """The named features of :data:`FEATURE_NAMES` from a scorer's result."""
+def _mean(values: Sequence[float], default: float) -> float:
+    return sum(values) / len(values) if values else default
+
+
+def summary_features(
+    score: Score, document_fit: float, term_fit: float, kinds: Sequence[str] | None = None
+) -> FloatArray:
+    """The named features of :data:`FEATURE_NAMES` from a scorer's result. ``kinds`` (each
+    requirement's :func:`requirement_kind`, in order) saves re-classifying them per resume."""
     results = score.requirements
+    if kinds is None:
+        kinds = [requirement_kind(r.requirement) for r in results]
     base = score.score / 100.0
     must = [r.satisfaction for r in results if r.requirement.must]
     nice = [r.satisfaction for r in results if not r.requirement.must]
     sims = [r.similarity for r in results if r.method != "lexical"]
-    with_terms = [r for r in results if r.matched]
     by_kind: dict[str, list[float]] = {k: [] for k in KINDS}
-    for r in results:
-        by_kind[requirement_kind(r.requirement)].append(r.satisfaction)
+    for r, kind in zip(results, kinds, strict=True):
+        by_kind[kind].append(r.satisfaction)
+    must_count = max(1, len(must))
     values = [
         base,
-        float(np.mean(must)) if must else base,
-        float(min(must)) if must else base,
-        float(np.mean(nice)) if nice else base,
-        sum(1 for r in results if r.requirement.must and r.status == "met") / max(1, len(must)),
-        sum(1 for r in results if r.requirement.must and r.status == "missing") / max(1, len(must)),
-        float(np.mean(sims)) if sims else 0.0,
-        float(max(sims)) if sims else 0.0,
-        len(with_terms) / max(1, len(results)),
+        _mean(must, base),
+        min(must) if must else base,
+        _mean(nice, base),
+        sum(1 for r in results if r.requirement.must and r.status == "met") / must_count,
+        sum(1 for r in results if r.requirement.must and r.status == "missing") / must_count,
+        _mean(sims, 0.0),
+        max(sims) if sims else 0.0,
+        sum(1 for r in results if r.matched) / max(1, len(results)),
         document_fit,
         term_fit,
-        *(float(np.mean(v)) if v else base for v in by_kind.values()),
+        *(_mean(v, base) for v in by_kind.values()),
     ]
     return np.asarray(values, dtype=np.float32)
 
 
 def profile_terms(
-    terms: Sequence[str], surfaces: Sequence[str], units: Sequence[int]
+    terms: Sequence[str],
+    surfaces: Sequence[str],
+    units: Sequence[int],
+    weights: dict[tuple[str, str], float] | None = None,
 ) -> dict[str, float]:
     """A resume's content terms (from the scorer's term index) weighted by their fixed
-    specificity and, gently, by how many of its lines mention them."""
+    specificity and, gently, by how many of its lines mention them. ``weights`` memoises the
+    specificity of (term, surface) across the resumes of one ranking (0.0: not a content term)."""
+    memo = {} if weights is None else weights
     out: dict[str, float] = {}
     for term, surface, count in zip(terms, surfaces, units, strict=True):
-        lower = surface.lower()
-        if lex.is_stopword(term, lower) or (len(term) < 2 and not has_cjk(term)):
-            continue
-        out[term] = lex.term_weight(term, lower) * (1.0 + math.log(max(1, count)))
+        key = (term, surface)
+        weight = memo.get(key)
+        if weight is None:
+            lower = surface.lower()
+            skip = lex.is_stopword(term, lower) or (len(term) < 2 and not has_cjk(term))
+            weight = memo[key] = 0.0 if skip else lex.term_weight(term, lower)
+        if weight > 0.0:
+            out[term] = weight * (1.0 + math.log(max(1, count)))
     return out
 
 
@@ -175,26 +195,41 @@ def term_fit(job_terms: Mapping[str, float], resume_terms: Mapping[str, float]) 
 class FeatureBuilder:
     """Builds :class:`CandidateFeatures` for one job from the scorer's results.
 
-    Embeddings and terms come from the scorer's profiles (its cache holds every resume it has
-    scored, so this costs no encoding and no re-reading after a ranking). ``with_terms`` keeps
-    the resumes' content terms, which only within-job feedback needs.
+    Embeddings and terms come from the scorer's profiles: passed in by the caller that just
+    ranked with them, or read from the scorer's cache (no encoding either way). The posting's
+    own embedding is cached there too. ``with_terms`` keeps the resumes' content terms, which
+    only within-job feedback needs. One builder memoises term weights for its own lifetime.
     """
 
     def __init__(self, scorer: Scorer) -> None:
         self.scorer = scorer
         self.dim = int(scorer.encoder.dim)
+        self._weights: dict[tuple[str, str], float] = {}
 
     def job_vector(self, job_text: str) -> FloatArray:
+        """The posting's embedding (zeros for Chinese or empty text), from the scorer's cache
+        when it has been computed before."""
         masked = mask_placeholders(job_text)
         if not masked.strip() or is_chinese(masked):
             return np.zeros(self.dim, np.float32)
-        vector: FloatArray = self.scorer.encoder.encode([masked])[0]
+        encoder, cache = self.scorer.encoder, self.scorer.cache
+        key = "job-vector:" + text_key(masked)
+        if cache is not None:
+            blob = cache.get_many(encoder.model_hash, [key]).get(key)
+            if blob is not None and len(blob) == 4 * self.dim:
+                return np.frombuffer(blob, "<f4").copy()
+        vector: FloatArray = encoder.encode([masked])[0].astype(np.float32)
+        if cache is not None:
+            cache.put_many(encoder.model_hash, {key: vector.astype("<f4").tobytes()})
         return vector
 
-    def documents(self, redacted_texts: Sequence[str]) -> tuple[FloatArray, list[dict[str, float]]]:
+    def documents(
+        self, redacted_texts: Sequence[str], profiles: Sequence[Profile] | None = None
+    ) -> tuple[FloatArray, list[dict[str, float]]]:
         """Each resume's mean unit embedding (L2-normalised; zeros when the encoder cannot read
-        it) and content terms, from the scorer's cached profiles (no encoding after a ranking)."""
-        profiles = self.scorer.embeddings(list(redacted_texts))
+        it) and content terms, from ``profiles`` or the scorer's cache."""
+        if profiles is None:
+            profiles = self.scorer.embeddings(list(redacted_texts))
         vectors = np.zeros((len(profiles), self.dim), np.float32)
         terms: list[dict[str, float]] = []
         for row, p in enumerate(profiles):
@@ -202,7 +237,8 @@ class FeatureBuilder:
                 mean = p.vectors.mean(axis=0)
                 norm = float(np.linalg.norm(mean))
                 vectors[row] = mean / norm if norm > 0 else mean
-            terms.append(profile_terms(p.terms, p.surfaces, [len(u) for u in p.postings]))
+            counts = np.diff(p.bounds).tolist()
+            terms.append(profile_terms(p.terms, p.surfaces, counts, self._weights))
         return vectors, terms
 
     def build(
@@ -212,17 +248,25 @@ class FeatureBuilder:
         redacted_texts: Sequence[str],
         *,
         with_terms: bool = True,
+        profiles: Sequence[Profile] | None = None,
     ) -> list[CandidateFeatures]:
-        """Features of each scored resume (``scores[i]`` is the score of ``redacted_texts[i]``)."""
+        """Features of each scored resume (``scores[i]`` is the score of ``redacted_texts[i]``,
+        ``profiles[i]`` its profile if the caller has it)."""
         job = self.job_vector(job_text)
         job_terms = lex.content_terms(lex.tokens(mask_placeholders(job_text)))
-        docs, terms = self.documents(redacted_texts)
+        docs, terms = self.documents(redacted_texts, profiles)
         fits = docs @ job
+        kinds: dict[tuple[str, ...], list[str]] = {}
         out: list[CandidateFeatures] = []
         for score, vector, fit, words in zip(scores, docs, fits, terms, strict=True):
+            texts = tuple(r.requirement.text for r in score.requirements)
+            if texts not in kinds:
+                kinds[texts] = [requirement_kind(r.requirement) for r in score.requirements]
             out.append(
                 CandidateFeatures(
-                    summary=summary_features(score, float(fit), term_fit(job_terms, words)),
+                    summary=summary_features(
+                        score, float(fit), term_fit(job_terms, words), kinds[texts]
+                    ),
                     embedding=vector,
                     terms=words if with_terms else {},
                 )
