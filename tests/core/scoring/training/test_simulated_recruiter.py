@@ -25,17 +25,16 @@ def result(results: list[SimulationResult]) -> SimulationResult:
     return results[0]
 
 
-def test_veil_learned_model_keeps_up_with_rocchio_feedback_within_jobs(
+def test_veil_learned_model_beats_rocchio_feedback_within_jobs(
     results: list[SimulationResult],
 ) -> None:
     def mean(attr: str) -> float:
         return sum(float(getattr(r, attr)) for r in results) / len(results)
 
     assert results[0].decisions > 900
-    # The issue asks for (c) > (b). Measured over three splits the two tie (0.935 each, see
-    # bench/eval_learning.py): Veil wins two splits and loses one. This floor guards the tie;
-    # raise it to a strict win when the model earns it.
-    assert mean("veil") > mean("rocchio") - 0.005
+    # (c) > (b), as the issue asks: over the three splits Veil's learned feedback ranks the
+    # undecided halves better than textbook Rocchio on TF-IDF (see bench/eval_learning.py).
+    assert mean("veil") > mean("rocchio")
     assert mean("veil") > mean("untrained") + 0.03  # the decisions help, clearly
     assert mean("rocchio") > mean("tfidf")  # the baseline is a working Rocchio
 
