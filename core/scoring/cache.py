@@ -6,7 +6,7 @@ the masked text and the segmenter version, so the key reveals nothing and change
 embedding would. Values are produced by :func:`dump_profile` and read by :func:`load_profile`:
 a small header, the unit offsets (int32) and flags, the vectors (float16; scores are always
 computed from the float16-rounded vectors, cached or fresh, so a hit scores exactly like a miss),
-and the term index (terms, where they occur, date ranges, degree).
+and the term index (terms, where they occur, their specificity, date ranges, degree).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import numpy.typing as npt
 from core.scoring.chunking import SEGMENTER_VERSION
 from core.scoring.profile import Float32Array, Profile
 
-_MAGIC = b"VEP2"
+_MAGIC = b"VEP3"  # VEP3 added the terms' specificity; older entries are rebuilt
 # magic, units, dim, terms, postings, date spans, degree, stated years, chinese
 _HEADER = struct.Struct("<4sIIIIIIfI")
 _SEP = "\x1f"
@@ -93,6 +93,7 @@ def dump_profile(profile: Profile) -> bytes:
             np.ascontiguousarray(profile.flags, dtype=np.uint8).tobytes(),
             np.ascontiguousarray(profile.vectors, dtype="<f2").tobytes(),
             counts.tobytes(),
+            np.ascontiguousarray(profile.specificity, dtype="<f4").tobytes(),
             postings.tobytes(),
             np.ascontiguousarray(profile.date_spans, dtype="<f4").tobytes(),
             strings,
@@ -109,7 +110,15 @@ def load_profile(blob: bytes) -> Profile | None:
     )
     if magic != _MAGIC:
         return None
-    sizes = (units * 8, units, units * dim * 2, n_terms * 4, n_postings * 4, n_spans * 8)
+    sizes = (
+        units * 8,
+        units,
+        units * dim * 2,
+        n_terms * 4,
+        n_terms * 4,
+        n_postings * 4,
+        n_spans * 8,
+    )
     if len(blob) < _HEADER.size + sum(sizes):
         return None
     at = _HEADER.size
@@ -124,8 +133,9 @@ def load_profile(blob: bytes) -> Profile | None:
     flags = take("u1", units, sizes[1]).astype(np.uint8)
     vectors = take("<f2", units * dim, sizes[2]).reshape(units, dim).astype(np.float32)
     counts = take("<i4", n_terms, sizes[3])
-    flat = take("<i4", n_postings, sizes[4]).astype(np.int32)
-    spans = take("<f4", n_spans * 2, sizes[5]).reshape(n_spans, 2).astype(np.float32)
+    specificity = take("<f4", n_terms, sizes[4]).astype(np.float32)
+    flat = take("<i4", n_postings, sizes[5]).astype(np.int32)
+    spans = take("<f4", n_spans * 2, sizes[6]).reshape(n_spans, 2).astype(np.float32)
     try:
         term_text, surface_text = blob[at:].decode("utf-8").split("\x1e")
     except (UnicodeDecodeError, ValueError):
@@ -147,4 +157,5 @@ def load_profile(blob: bytes) -> Profile | None:
         stated_years=float(stated),
         degree=int(degree),
         chinese=bool(chinese),
+        specificity=specificity,
     )

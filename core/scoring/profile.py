@@ -7,13 +7,14 @@ re-reading of the text, only array work.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
 from core.scoring import terms as lex
-from core.scoring.chunking import is_chinese, segments
+from core.scoring.chunking import has_cjk, is_chinese, segments
 
 Float32Array = npt.NDArray[np.float32]
 Int32Array = npt.NDArray[np.int32]
@@ -40,6 +41,7 @@ class Profile:
     stated_years: float  # largest "N years" stated, 0 if none
     degree: int  # highest degree level found (0 none)
     chinese: bool
+    specificity: Float32Array  # (terms,) :func:`term_specificity`, fixed per term
     _lookup: dict[str, int] | None = field(default=None, repr=False)
 
     def units_for(self, row: int) -> Int32Array:
@@ -84,6 +86,18 @@ def units_of(masked: str) -> tuple[list[tuple[int, int]], list[int], list[str]]:
     return [(s.start, s.end) for s in segs], flags, [s.text for s in segs]
 
 
+def term_specificity(terms: Sequence[str], surfaces: Sequence[str]) -> Float32Array:
+    """Each term's fixed specificity weight (``terms.term_weight``), 0.0 for stopwords, numbers
+    and one-letter terms: what a resume's content terms weigh, independent of any job."""
+    out = np.zeros(len(terms), np.float32)
+    for i, (term, surface) in enumerate(zip(terms, surfaces, strict=True)):
+        lower = surface.lower()
+        if lex.is_stopword(term, lower) or (len(term) < 2 and not has_cjk(term)):
+            continue
+        out[i] = lex.term_weight(term, lower)
+    return out
+
+
 def build_profile(
     masked: str, offsets: Int32Array, flags: UInt8Array, vectors: Float32Array
 ) -> Profile:
@@ -118,4 +132,5 @@ def build_profile(
         stated_years=stated,
         degree=max(levels) if levels else 0,
         chinese=is_chinese(masked),
+        specificity=term_specificity(terms, [surface[t] for t in terms]),
     )

@@ -28,7 +28,7 @@ import numpy.typing as npt
 from core.domain import DecisionKind, Requirement, Score
 from core.scoring import terms as lex
 from core.scoring.cache import text_key
-from core.scoring.chunking import has_cjk, is_chinese, mask_placeholders
+from core.scoring.chunking import is_chinese, mask_placeholders
 from core.scoring.profile import Profile
 from core.scoring.scorer import Scorer
 
@@ -160,27 +160,14 @@ def summary_features(
     return np.asarray(values, dtype=np.float32)
 
 
-def profile_terms(
-    terms: Sequence[str],
-    surfaces: Sequence[str],
-    units: Sequence[int],
-    weights: dict[tuple[str, str], float] | None = None,
-) -> dict[str, float]:
+def profile_terms(profile: Profile) -> dict[str, float]:
     """A resume's content terms (from the scorer's term index) weighted by their fixed
-    specificity and, gently, by how many of its lines mention them. ``weights`` memoises the
-    specificity of (term, surface) across the resumes of one ranking (0.0: not a content term)."""
-    memo = {} if weights is None else weights
-    out: dict[str, float] = {}
-    for term, surface, count in zip(terms, surfaces, units, strict=True):
-        key = (term, surface)
-        weight = memo.get(key)
-        if weight is None:
-            lower = surface.lower()
-            skip = lex.is_stopword(term, lower) or (len(term) < 2 and not has_cjk(term))
-            weight = memo[key] = 0.0 if skip else lex.term_weight(term, lower)
-        if weight > 0.0:
-            out[term] = weight * (1.0 + math.log(max(1, count)))
-    return out
+    specificity and, gently, by how many of its lines mention them."""
+    specificity = profile.specificity.astype(np.float64)
+    keep = np.flatnonzero(specificity > 0.0)
+    lines = np.maximum(1, np.diff(profile.bounds)[keep])
+    weights = specificity[keep] * (1.0 + np.log(lines))
+    return dict(zip([profile.terms[i] for i in keep.tolist()], weights.tolist(), strict=True))
 
 
 def term_fit(job_terms: Mapping[str, float], resume_terms: Mapping[str, float]) -> float:
@@ -198,13 +185,12 @@ class FeatureBuilder:
     Embeddings and terms come from the scorer's profiles: passed in by the caller that just
     ranked with them, or read from the scorer's cache (no encoding either way). The posting's
     own embedding is cached there too. ``with_terms`` keeps the resumes' content terms, which
-    only within-job feedback needs. One builder memoises term weights for its own lifetime.
+    only within-job feedback needs.
     """
 
     def __init__(self, scorer: Scorer) -> None:
         self.scorer = scorer
         self.dim = int(scorer.encoder.dim)
-        self._weights: dict[tuple[str, str], float] = {}
 
     def job_vector(self, job_text: str) -> FloatArray:
         """The posting's embedding (zeros for Chinese or empty text), from the scorer's cache
@@ -237,8 +223,7 @@ class FeatureBuilder:
                 mean = p.vectors.mean(axis=0)
                 norm = float(np.linalg.norm(mean))
                 vectors[row] = mean / norm if norm > 0 else mean
-            counts = np.diff(p.bounds).tolist()
-            terms.append(profile_terms(p.terms, p.surfaces, counts, self._weights))
+            terms.append(profile_terms(p))
         return vectors, terms
 
     def build(

@@ -33,12 +33,17 @@ def test_profile_round_trip() -> None:
     assert all(np.array_equal(a, b) for a, b in zip(loaded.postings, profile.postings, strict=True))
     assert loaded.years(2024) == profile.years(2024) == 6.5
     assert loaded.term_index("kafka") >= 0
+    assert np.array_equal(loaded.specificity, profile.specificity)
+    weight = dict(zip(profile.terms, profile.specificity.tolist(), strict=True))
+    assert weight["kafka"] > weight["sql"] > 0.0  # a rare tool weighs more than a common one
+    assert weight["experience"] == 0.0  # a stopword is not a content term
 
 
 def test_damaged_entries_are_ignored() -> None:
     blob = dump_profile(_profile("Experience\n- Python\n"))
     assert load_profile(b"") is None
     assert load_profile(b"XXXX" + blob[4:]) is None
+    assert load_profile(b"VEP2" + blob[4:]) is None  # an older format is rebuilt, not misread
     assert load_profile(blob[:-40]) is None
 
 
