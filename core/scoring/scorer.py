@@ -25,6 +25,7 @@ English-only), and the result says so.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -37,6 +38,7 @@ from core.scoring import terms as lex
 from core.scoring.cache import EmbeddingCache, dump_profile, load_profile, round_vectors, text_key
 from core.scoring.chunking import has_cjk, is_chinese, mask_placeholders
 from core.scoring.encoder import Encoder
+from core.scoring.glossary import translations
 from core.scoring.profile import LABEL_FLAG, LISTY_FLAG, Profile, build_profile, units_of
 
 SCORER_VERSION = "1"
@@ -60,6 +62,7 @@ LABEL_PENALTY = 0.15
 EDUCATION_PENALTY = 0.15
 MENTION_STRENGTH = 0.7  # a term found only in a keyword list, summary or header
 REPEAT_BONUS = 0.15  # each further line naming the term
+TRANSLATED_STRENGTH = 0.8  # a term found only through the bilingual glossary
 RANK_BATCH = 64
 
 FloatArray = npt.NDArray[np.float32]
@@ -102,6 +105,7 @@ class _Job:
     terms: list[str]  # union of the requirements' terms
     position: dict[str, int]  # term -> its index in ``terms``
     parts: dict[str, tuple[str, ...]]  # compound Chinese terms -> the words they are made of
+    translated: dict[str, tuple[str, ...]]  # term -> its glossary words in the other script
     term_weights: FloatArray  # (T, m): weight of term t in requirement r / r's total weight
     has_terms: npt.NDArray[np.bool_]  # (m,)
     vectors: FloatArray  # (m, dim)
@@ -207,6 +211,7 @@ class Scorer:
             terms=vocabulary,
             position=position,
             parts={t: p for t in vocabulary if (p := lex.compound_parts(t))},
+            translated={t: tuple(sorted(w)) for t in vocabulary if (w := translations(t))},
             term_weights=term_weights,
             has_terms=np.array([bool(r.terms) for r in reqs], dtype=bool),
             vectors=vectors,
@@ -269,6 +274,39 @@ class Scorer:
     # -- scoring -------------------------------------------------------------------------------
 
     @staticmethod
+    def _units_of(
+        job: _Job, profile: Profile, term: str
+    ) -> tuple[npt.NDArray[np.int32], str] | None:
+        """Units ``term`` occurs in and how it is written there, whole or by its parts."""
+        row = profile.term_index(term)
+        if row >= 0:
+            return profile.units_for(row), profile.surfaces[row]
+        where = Scorer._parts_match(job, profile, term)
+        return (where, term) if where is not None else None
+
+    @staticmethod
+    def _translated_units(
+        job: _Job, profile: Profile, text: str, cjk: bool, term: str
+    ) -> tuple[npt.NDArray[np.int32], str] | None:
+        """Units where a glossary word for ``term`` occurs ("team" in a Chinese resume is "团队").
+
+        Chinese words are looked for in the text itself, since jieba may cut a word it does not
+        know ("后端") into pieces; English words through the resume's term index."""
+        found: list[tuple[npt.NDArray[np.int32], str]] = []
+        for word in job.translated.get(term, ()):
+            if not has_cjk(word):
+                if (hit := Scorer._units_of(job, profile, word)) is not None:
+                    found.append(hit)
+            elif cjk and word in text:
+                starts = [m.start() for m in re.finditer(re.escape(word), text)]
+                unit = np.searchsorted(profile.offsets[:, 0], starts, side="right") - 1
+                inside = (unit >= 0) & (starts < profile.offsets[np.maximum(unit, 0), 1])
+                found.append((np.where(inside, unit, -1).astype(np.int32), word))
+        if not found:
+            return None
+        return np.unique(np.concatenate([units for units, _ in found])), found[0][1]
+
+    @staticmethod
     def _parts_match(job: _Job, profile: Profile, term: str) -> npt.NDArray[np.int32] | None:
         """Units where all parts of a compound Chinese term occur ("专业本科" = 专业 + 本科)."""
         parts = job.parts.get(term)
@@ -291,19 +329,19 @@ class Scorer:
         # the header it counts less, unless it comes back in several lines
         strength = np.where(penalty > 0, MENTION_STRENGTH, 1.0)
         shown_terms: list[str | None] = []  # how each job term is written in the resume
+        cjk = has_cjk(text)
         for col, term in enumerate(job.terms):
-            row = profile.term_index(term)
-            where: npt.NDArray[np.int32] | None
-            if row >= 0:
-                where = profile.units_for(row)
-                shown_terms.append(profile.surfaces[row])
-            else:
-                where = self._parts_match(job, profile, term)
-                shown_terms.append(term if where is not None else None)
-            if where is not None:
+            found = self._units_of(job, profile, term)
+            factor = 1.0
+            if found is None and term in job.translated:
+                found = self._translated_units(job, profile, text, cjk, term)
+                factor = TRANSLATED_STRENGTH
+            shown_terms.append(found[1] if found is not None else None)
+            if found is not None:
+                where = found[0]
                 inside = where[where >= 0]
                 top = float(strength[inside].max()) if len(inside) else MENTION_STRENGTH
-                present[col] = min(1.0, top + REPEAT_BONUS * (len(where) - 1))
+                present[col] = factor * min(1.0, top + REPEAT_BONUS * (len(where) - 1))
                 in_unit[inside, col] = 1.0
         lexical = present @ job.term_weights  # (m,)
         unit_lex = in_unit @ job.term_weights  # (units, m)

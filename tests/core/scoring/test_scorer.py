@@ -159,3 +159,39 @@ def test_weights_and_must_haves_count(scorer: Scorer) -> None:
     heavier = [reqs[0], replace(reqs[1], weight=3.0)]
     assert scorer.score(heavier, FIT).score < base
     assert scorer.model_version.startswith("all-MiniLM-L6-v2@53aa5117")
+
+
+ZH_LOGISTICS = """<PERSON_1>
+工作经历
+2019 - 至今 某贸易公司（虚构） 物流专员
+- 安排仓库盘点和月度对账。
+- 负责进口和出口报关，与海关和货代沟通单证问题。
+"""
+
+EN_LOGISTICS = """<PERSON_1>
+Experience
+Logistics coordinator, 2019 - present
+- Drove the forklift on night shifts.
+- Kept inventory records for two warehouses and ran the monthly stock count.
+"""
+
+
+def test_glossary_finds_evidence_across_languages(scorer: Scorer) -> None:
+    # an English requirement and a Chinese resume with no Latin words in the relevant line
+    (en,) = scorer.score(
+        [Requirement("Import and export customs clearance")], ZH_LOGISTICS
+    ).requirements
+    assert en.evidence is not None
+    assert "报关" in en.evidence.text
+    assert {"进口", "出口"} <= set(en.matched)
+    assert en.satisfaction > 0.3
+    # and the reverse: a Chinese requirement, an English resume
+    (zh,) = scorer.score([Requirement("熟悉库存管理和仓储工作")], EN_LOGISTICS).requirements
+    assert zh.evidence is not None
+    assert "inventory records" in zh.evidence.text
+    assert zh.method == "lexical"
+    assert zh.satisfaction > 0.3
+    # words that are not in the glossary still match nothing across languages
+    (none,) = scorer.score([Requirement("Forklift licence")], ZH_LOGISTICS).requirements
+    assert none.evidence is None
+    assert none.satisfaction == 0.0
