@@ -21,8 +21,11 @@ Feedback is used only when its leave-one-out ranking of the decided candidates b
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -35,43 +38,62 @@ MIN_DECIDED = 4  # fewer decisions (or all alike) and feedback stays off
 #: L2 shrinkage of the pairwise weights (on standardised signals, per ordered pair)
 RIDGE = 0.1
 NEWTON_STEPS = 30  # the loss is smooth and convex in four weights: Newton converges in a few
-LOO_STEPS = 3  # Newton steps for each leave-one-out refit, started from the full fit
 
 
-def _rows_normalised(m: FloatArray) -> FloatArray:
-    norms = np.linalg.norm(m, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    out: FloatArray = m / norms
-    return out
+class _TermWeights:
+    """How rare each term is in the job's pool (smoothed IDF, as TF-IDF uses it)."""
+
+    def __init__(self, pool: Sequence[CandidateFeatures]) -> None:
+        df: Counter[str] = Counter()
+        for f in pool:
+            df.update(f.terms.keys())
+        self.size = len(pool)
+        counts = np.fromiter(df.values(), np.float64, count=len(df))
+        values = np.log((1.0 + self.size) / (1.0 + counts)) + 1.0
+        self.idf = dict(zip(df.keys(), values.tolist(), strict=True))
+        self.unseen = math.log(1.0 + self.size) + 1.0  # a term no pooled resume has
+
+    def rows(
+        self, features: Sequence[CandidateFeatures], vocabulary: Mapping[str, int]
+    ) -> FloatArray:
+        """Each resume's terms weighted by specificity x IDF, L2-normalised over all its terms,
+        in the columns of ``vocabulary`` (terms outside it count only in the norm)."""
+        n = len(features)
+        out = np.zeros((n, len(vocabulary)))
+        names = [t for f in features for t in f.terms]
+        if not names:
+            return out
+        size = len(names)
+        row = np.repeat(np.arange(n), [len(f.terms) for f in features])
+        weight = np.fromiter(chain.from_iterable(f.terms.values() for f in features), float, size)
+        weight *= np.fromiter(map(self.idf.get, names, repeat(self.unseen, size)), float, size)
+        col = np.fromiter(map(vocabulary.get, names, repeat(-1, size)), np.intp, size)
+        norm = np.sqrt(np.bincount(row, weight * weight, minlength=n))
+        norm[norm == 0] = 1.0
+        keep = col >= 0
+        out[row[keep], col[keep]] = weight[keep] / norm[row[keep]]
+        return out
 
 
 def _blocks(
-    features: Sequence[CandidateFeatures], vocabulary: dict[str, int], idf: FloatArray
+    features: Sequence[CandidateFeatures], vocabulary: Mapping[str, int], terms: _TermWeights
 ) -> list[FloatArray]:
-    n = len(features)
     emb = np.stack([f.embedding for f in features]).astype(np.float64)
-    terms = np.zeros((n, len(vocabulary)))
-    for row, f in enumerate(features):
-        for term, weight in f.terms.items():
-            col = vocabulary.get(term)
-            if col is not None:
-                terms[row, col] = weight * idf[col]
-    return [emb, _rows_normalised(terms)]
+    return [emb, terms.rows(features, vocabulary)]
 
 
 def _directions(x: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """The direction from the rejected to the relevant centroid, and for each decided row the
-    same direction computed without that row (leave-one-out positions along it)."""
+    """The direction from the rejected to the relevant centroid, and for each decided row its
+    position along the same direction computed without that row (leave-one-out)."""
     pos = np.where(y >= 0.5, y, 0.0)
     neg = (y <= 0.0).astype(np.float64)
     s_pos, n_pos = pos @ x, pos.sum()
     s_neg, n_neg = neg @ x, neg.sum()
     direction = s_pos / max(n_pos, 1e-9) - s_neg / max(n_neg, 1e-9)
-    loo = np.empty(len(y))
-    for i in range(len(y)):
-        d_pos = (s_pos - pos[i] * x[i]) / max(n_pos - pos[i], 1e-9)
-        d_neg = (s_neg - neg[i] * x[i]) / max(n_neg - neg[i], 1e-9)
-        loo[i] = x[i] @ (d_pos - d_neg)
+    own = np.einsum("ij,ij->i", x, x)  # each row's |x|^2: its share of its own centroid
+    loo = (x @ s_pos - pos * own) / np.maximum(n_pos - pos, 1e-9) - (
+        x @ s_neg - neg * own
+    ) / np.maximum(n_neg - neg, 1e-9)
     return direction, loo
 
 
@@ -88,30 +110,56 @@ def _pairs(y: FloatArray) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
 
 
 def _pairwise(
-    z: FloatArray,
-    above: npt.NDArray[np.intp],
-    below: npt.NDArray[np.intp],
-    start: FloatArray | None = None,
-    steps: int = NEWTON_STEPS,
+    z: FloatArray, above: npt.NDArray[np.intp], below: npt.NDArray[np.intp]
 ) -> FloatArray:
     """Weights minimising mean log(1 + exp(-(z_i - z_j) . w)) over the pairs, plus
     RIDGE/2 |w|^2, by Newton's method (the intercept cancels in the differences)."""
     diff = z[above] - z[below]
     k = z.shape[1]
-    w = np.zeros(k) if start is None else start.copy()
-    if not len(diff):  # nothing left to order: keep the starting weights
-        return w
+    w = np.zeros(k)
     eye = RIDGE * np.eye(k)
-    for _ in range(steps):
-        margin = diff @ w
-        wrong = 0.5 * (1.0 - np.tanh(0.5 * margin))  # sigmoid(-margin), overflow-free
+    for _ in range(NEWTON_STEPS):
+        wrong = _sigmoid(-(diff @ w))
         grad = -(diff * wrong[:, None]).mean(axis=0) + RIDGE * w
         curvature = (diff * (wrong * (1.0 - wrong))[:, None]).T @ diff / len(diff) + eye
         step = np.linalg.solve(curvature, grad)
         w = w - step
-        if float(np.abs(step).max()) < 1e-8:
+        if float(np.abs(step).max()) < 1e-9:
             break
     return w
+
+
+def _sigmoid(x: FloatArray) -> FloatArray:
+    out: FloatArray = 0.5 * (1.0 + np.tanh(0.5 * x))  # overflow-free
+    return out
+
+
+def _pairwise_loo(
+    z: FloatArray, above: npt.NDArray[np.intp], below: npt.NDArray[np.intp], w: FloatArray
+) -> FloatArray:
+    """For each row i, the weights refitted without the pairs that involve i: one Newton step
+    from the full fit ``w`` (the loss is smooth and only a few of its pairs go)."""
+    n, k = z.shape
+    diff = z[above] - z[below]
+    wrong = _sigmoid(-(diff @ w))
+    grads = -diff * wrong[:, None]  # each pair's gradient (before the mean)
+    hessians = np.einsum("pi,pj->pij", diff, diff * (wrong * (1.0 - wrong))[:, None])
+    g_by, h_by = np.zeros((n, k)), np.zeros((n, k, k))
+    count = np.zeros(n)
+    for ends in (above, below):
+        np.add.at(g_by, ends, grads)
+        np.add.at(h_by, ends, hessians)
+        np.add.at(count, ends, 1.0)
+    g_all, h_all, m = grads.sum(axis=0), hessians.sum(axis=0), len(diff)
+    out = np.tile(w, (n, 1))
+    for i in range(n):
+        left = m - count[i]
+        if left <= 0:  # every pair involves i: nothing to refit on
+            continue
+        grad = (g_all - g_by[i]) / left + RIDGE * w
+        curvature = (h_all - h_by[i]) / left + RIDGE * np.eye(k)
+        out[i] = w - np.linalg.solve(curvature, grad)
+    return out
 
 
 @dataclass
@@ -123,17 +171,22 @@ class Feedback:
     loo_quality: float  # leave-one-out AP of the decided candidates with feedback
     prior_quality: float  # the same for the prior alone
     _vocabulary: dict[str, int]
-    _idf: FloatArray
+    _terms: _TermWeights
     _directions: list[FloatArray]
     _loo: FloatArray  # leave-one-out predictions of the decided candidates
+    _pool: Sequence[CandidateFeatures] | None = None  # the pool it was fitted in, if any
+    _pool_positions: list[FloatArray] | None = None  # the pool's positions along the directions
 
     @property
     def active(self) -> bool:
         return self.loo_quality > self.prior_quality
 
     def predict(self, features: Sequence[CandidateFeatures], prior: FloatArray) -> FloatArray:
-        blocks = _blocks(features, self._vocabulary, self._idf)
-        positions = [b @ d for b, d in zip(blocks, self._directions, strict=True)]
+        if features is self._pool and self._pool_positions is not None:
+            positions = self._pool_positions
+        else:
+            blocks = _blocks(features, self._vocabulary, self._terms)
+            positions = [b @ d for b, d in zip(blocks, self._directions, strict=True)]
         design = np.column_stack([np.ones(len(features)), np.asarray(prior), *positions])
         out: FloatArray = design @ self.weights
         return out
@@ -157,21 +210,30 @@ def fit_feedback(
     n = len(y)
     if n < MIN_DECIDED or not (y >= 0.5).any() or not (y <= 0.0).any():
         return None
-    counted = pool or features
-    vocabulary: dict[str, int] = {}
-    for f in (*features, *counted):
+    terms = _TermWeights(pool or features)
+    vocabulary: dict[str, int] = {}  # the decided resumes' terms: the direction is 0 elsewhere
+    for f in features:
         for term in f.terms:
             vocabulary.setdefault(term, len(vocabulary))
-    df = np.zeros(len(vocabulary))
-    for f in counted:
-        for term in f.terms:
-            df[vocabulary[term]] += 1
-    idf = np.log((1.0 + len(counted)) / (1.0 + df)) + 1.0
+    # the pool's rows are built once: the decided ones are among them, and predict reuses them
+    where = {id(f): row for row, f in enumerate(pool)}
+    pool_blocks = None
+    if pool and all(id(f) in where for f in features):
+        pool_blocks = _blocks(pool, vocabulary, terms)
+        rows = [where[id(f)] for f in features]
+        blocks = [b[rows] for b in pool_blocks]
+    else:
+        blocks = _blocks(features, vocabulary, terms)
     directions, positions = [], []
-    for block in _blocks(features, vocabulary, idf):
+    for block in blocks:
         direction, loo = _directions(block, y)
         directions.append(direction)
         positions.append(loo)
+    pool_positions = (
+        None
+        if pool_blocks is None
+        else [b @ d for b, d in zip(pool_blocks, directions, strict=True)]
+    )
     design = np.column_stack([np.ones(n), p, *positions])
     scale = design.std(axis=0)
     scale[0] = 1.0
@@ -184,11 +246,8 @@ def fit_feedback(
     slope = max(float(slope), 1e-6)  # a line that keeps the fitted order
     weights = slope * w / scale  # on the decisions' 0..1 scale
     weights[0] += offset
-    loo_pred = np.empty(n)
-    for i in range(n):  # each decided candidate scored by weights fitted without it
-        keep = (above != i) & (below != i)
-        w_i = _pairwise(z, above[keep], below[keep], start=w, steps=LOO_STEPS)
-        loo_pred[i] = offset + slope * float(z[i] @ w_i)
+    # each decided candidate scored by weights fitted without it
+    loo_pred = offset + slope * np.einsum("ij,ij->i", z, _pairwise_loo(z, above, below, w))
     quality = _quality(loo_pred, y)
     return Feedback(
         decided=n,
@@ -196,7 +255,9 @@ def fit_feedback(
         loo_quality=quality,
         prior_quality=_quality(p, y),
         _vocabulary=vocabulary,
-        _idf=idf,
+        _terms=terms,
         _directions=directions,
         _loo=loo_pred,
+        _pool=pool if pool_positions is not None else None,
+        _pool_positions=pool_positions,
     )
