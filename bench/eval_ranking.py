@@ -1,9 +1,10 @@
 """Ranking quality of Veil's scorer against classic baselines, on the graded fictitious set.
 
-    .venv/bin/python bench/eval_ranking.py [--data tests/data/ranking]
+    .venv/bin/python bench/eval_ranking.py [--data tests/data/ranking] [--misses]
 
 Prints MAP (grade >= 1 relevant) and NDCG@10 (graded gains) per system, the ablations (what each
-part of Veil's combination adds) and the evidence hit rate.
+part of Veil's combination adds) and the evidence hit rate; ``--misses`` also lists every labelled
+item whose evidence missed the line a person chose (requirement, chosen line, labelled line).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from core.scoring import MemoryCache, load_encoder  # noqa: E402
 from core.scoring.evaluation import (  # noqa: E402
     ABLATIONS,
     embedding_runs,
-    evidence_hits,
+    evidence_results,
     lexical_runs,
     load_ranking_set,
     mean_metrics,
@@ -38,6 +39,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=ROOT / "tests" / "data" / "ranking")
     parser.add_argument("--device", default="cpu")
+    parser.add_argument("--misses", action="store_true", help="list the evidence misses")
     args = parser.parse_args()
     data = load_ranking_set(args.data)
     print(
@@ -72,9 +74,17 @@ def main() -> int:
     for name, runs in systems.items():
         m, n = mean_metrics(runs, data.qrels)
         print(f"{name:45s} {m:6.3f} {n:8.3f}")
-    hits = evidence_hits(encoder, data, cache)
+    results = evidence_results(encoder, data, cache)
+    hits = [r.hit for r in results]
     if hits:
         print(f"\nevidence hit rate: {sum(hits)}/{len(hits)} = {sum(hits) / len(hits):.1%}")
+    if args.misses:
+        for n, r in enumerate(results):
+            if not r.hit:
+                item = r.item
+                print(f"\n#{n} {item.job} / {item.resume}: {item.requirement}")
+                print(f"    chosen   (sim {r.similarity:.2f}, terms {list(r.matched)}): {r.chosen}")
+                print(f"    labelled: {item.sentence}")
     print(f"\n({time.perf_counter() - started:.1f} s)")
     return 0
 

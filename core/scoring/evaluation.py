@@ -221,21 +221,46 @@ def lexical_runs(data: RankingSet, method: str) -> dict[str, dict[str, float]]:
     return {job: fn(text, docs) for job, text in data.jobs.items()}
 
 
-def evidence_hits(
+@dataclass(frozen=True)
+class EvidenceResult:
+    item: EvidenceItem
+    hit: bool
+    chosen: str | None  # the evidence text the scorer returned (None: no evidence)
+    similarity: float
+    matched: tuple[str, ...]
+
+
+def evidence_results(
     encoder: Encoder, data: RankingSet, cache: EmbeddingCache | None = None
-) -> list[bool]:
+) -> list[EvidenceResult]:
     """For each labelled item: does the evidence span overlap the sentence a person chose?"""
     scorer = Scorer(encoder, cache)
-    hits: list[bool] = []
+    out: list[EvidenceResult] = []
     for item in data.evidence:
         text = data.resumes[item.resume]
-        score = scorer.score([Requirement(item.requirement)], text)
-        evidence = score.requirements[0].evidence
+        result = scorer.score([Requirement(item.requirement)], text).requirements[0]
+        evidence = result.evidence
         spans = [
             (m.start(), m.start() + len(item.sentence))
             for m in re.finditer(re.escape(item.sentence), text)
         ]
-        hits.append(
-            evidence is not None and any(evidence.start < e and s < evidence.end for s, e in spans)
+        hit = evidence is not None and any(
+            evidence.start < e and s < evidence.end for s, e in spans
         )
-    return hits
+        out.append(
+            EvidenceResult(
+                item=item,
+                hit=hit,
+                chosen=evidence.text if evidence is not None else None,
+                similarity=evidence.similarity if evidence is not None else 0.0,
+                matched=result.matched,
+            )
+        )
+    return out
+
+
+def evidence_hits(
+    encoder: Encoder, data: RankingSet, cache: EmbeddingCache | None = None
+) -> list[bool]:
+    """For each labelled item: does the evidence span overlap the sentence a person chose?"""
+    return [r.hit for r in evidence_results(encoder, data, cache)]

@@ -7,8 +7,8 @@ are (tool names and acronyms such as Python, SQL, CPA or Excel are written in La
 Chinese resumes too); this table adds the everyday vocabulary of postings in the other script:
 work in general, software, data, finance, people work, sales, health care, teaching,
 engineering, logistics and design. It is deliberately general: standard translations of common
-words, no phrases of any particular resume. A match through the glossary counts a little less
-than the word itself (``TRANSLATED_STRENGTH`` in the scorer).
+words, no phrases of any particular resume. A match through the glossary counts like the word
+itself: the translations are the standard ones.
 
 Each row is ``English forms | Chinese words``. English forms are normalised as the resume's words
 are (lower case, aliases, light stemming; see ``terms.normalise``), so list the inflections that

@@ -19,7 +19,8 @@ requirements about as well as a met requirement" on any job. Missing must-haves 
 ``Score.notes``. There are no other factors.
 
 Chinese requirements or resumes are matched lexically on jieba tokens (the encoder is
-English-only), and the result says so.
+English-only), and the result says so. Across languages a requirement's terms also match their
+translations in a small glossary of common job vocabulary (``glossary``).
 """
 
 from __future__ import annotations
@@ -62,7 +63,6 @@ LABEL_PENALTY = 0.15
 EDUCATION_PENALTY = 0.15
 MENTION_STRENGTH = 0.7  # a term found only in a keyword list, summary or header
 REPEAT_BONUS = 0.15  # each further line naming the term
-TRANSLATED_STRENGTH = 0.8  # a term found only through the bilingual glossary
 RANK_BATCH = 64
 
 FloatArray = npt.NDArray[np.float32]
@@ -332,16 +332,14 @@ class Scorer:
         cjk = has_cjk(text)
         for col, term in enumerate(job.terms):
             found = self._units_of(job, profile, term)
-            factor = 1.0
             if found is None and term in job.translated:
                 found = self._translated_units(job, profile, text, cjk, term)
-                factor = TRANSLATED_STRENGTH
             shown_terms.append(found[1] if found is not None else None)
             if found is not None:
                 where = found[0]
                 inside = where[where >= 0]
                 top = float(strength[inside].max()) if len(inside) else MENTION_STRENGTH
-                present[col] = factor * min(1.0, top + REPEAT_BONUS * (len(where) - 1))
+                present[col] = min(1.0, top + REPEAT_BONUS * (len(where) - 1))
                 in_unit[inside, col] = 1.0
         lexical = present @ job.term_weights  # (m,)
         unit_lex = in_unit @ job.term_weights  # (units, m)
