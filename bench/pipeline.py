@@ -118,6 +118,16 @@ def average_precision(ranked: Sequence[str], relevant: set[str]) -> float:
 # --- (a) and (b) ----------------------------------------------------------------------------------
 
 
+def _self_cpu() -> float:
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    return me.ru_utime + me.ru_stime
+
+
+def _children_cpu() -> float:
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kids.ru_utime + kids.ru_stime
+
+
 def _cpu() -> float:
     """CPU seconds of this process and its finished children (the intake workers, once closed)."""
     me = resource.getrusage(resource.RUSAGE_SELF)
@@ -125,9 +135,88 @@ def _cpu() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def _threads_now() -> dict[tuple[int, int], tuple[str, float]]:
+    """Every live thread of this process, keyed by (thread id, start time): its name ("" for
+    threads Python did not start, e.g. torch's OpenMP workers) and CPU seconds so far."""
+    tick = os.sysconf("SC_CLK_TCK")
+    names = {t.native_id: t.name for t in threading.enumerate()}
+    out: dict[tuple[int, int], tuple[str, float]] = {}
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{tid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        cpu = (int(fields[11]) + int(fields[12])) / tick
+        out[(int(tid), int(fields[19]))] = (names.get(int(tid), ""), cpu)
+    return out
+
+
+class ThreadCpu:
+    """CPU seconds of each thread of this process while the block runs, sampled every 20 ms so
+    that threads ending inside it (the import's stage threads, torch's workers for the encoding
+    thread, the intake pool's I/O threads) are counted too, up to their last 20 ms."""
+
+    def __init__(self) -> None:
+        self._first: dict[tuple[int, int], float] = {}
+        self._last: dict[tuple[int, int], tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name="bench-sampler")
+
+    def _sample(self) -> None:
+        for key, (name, cpu) in _threads_now().items():
+            old = self._last.get(key)
+            self._last[key] = (name or (old[0] if old else ""), cpu)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.02):
+            self._sample()
+
+    def __enter__(self) -> ThreadCpu:
+        self._first = {key: cpu for key, (_, cpu) in _threads_now().items()}
+        self._sample()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+
+    def by_name(self) -> dict[str, float]:
+        """CPU seconds spent inside the block, summed by thread name."""
+        out: dict[str, float] = {}
+        for key, (name, cpu) in self._last.items():
+            out[name] = out.get(name, 0.0) + cpu - self._first.get(key, 0.0)
+        return out
+
+
+def stage_table(
+    n: int, threads: dict[str, float], import_cpu: float, workers_cpu: float, rank_cpu: float
+) -> list[tuple[str, float]]:
+    """CPU seconds per resume by stage, from the import's threads (by name) and processes."""
+
+    def named(*prefixes: str) -> float:
+        return sum(cpu for name, cpu in threads.items() if name.startswith(prefixes))
+
+    rows = [
+        ("intake: sandboxed worker processes", workers_cpu),
+        ("intake: pool I/O threads and feeding thread", named("veil-intake", "veil-import-intake")),
+        ("redaction thread (spaCy, recognizers, ours)", named("veil-import-redact")),
+        ("storage: database thread (rows, embedding cache)", named("veil-db")),
+        ("generator: stage 0, storing calls, main loop", named("MainThread")),
+        ("encoder: calling thread (tokenise, profiles, torch)", named("veil-import-encode")),
+        ("encoder: torch's OpenMP worker threads", threads.get("", 0.0)),
+    ]
+    known = sum(cpu for label, cpu in rows[1:])
+    rows.append(("other threads (bench's samplers, ...)", max(0.0, import_cpu - known)))
+    rows.append(("rank after the import (cache reads, scoring)", rank_cpu))
+    return [(label, cpu / n) for label, cpu in rows]
+
+
 def run_veil(
     paths: list[Path], tmp: Path, *, overlap: bool = True
-) -> tuple[dict[str, float], list[str]]:
+) -> tuple[dict[str, float], list[str], list[tuple[str, float]]]:
     from core.scoring.chunking import is_chinese, mask_placeholders, segments
     from core.services import Engines, create_job, import_paths, rank_job, run_to_end
     from core.storage import Workspace
@@ -143,15 +232,22 @@ def run_veil(
 
     with Workspace.create(tmp / "bench.veil", PASSPHRASE) as ws, PeakRss() as rss:
         job = create_job(ws, make_sample.JOB_POSTING.splitlines()[0], make_sample.JOB_POSTING)
+        self0, kids0 = _self_cpu(), _children_cpu()
         c0, t0 = _cpu(), time.perf_counter()
-        summary = run_to_end(import_paths(ws, engines, paths, job_id=job.id, prepare=overlap))
+        with ThreadCpu() as threads:
+            summary = run_to_end(import_paths(ws, engines, paths, job_id=job.id, prepare=overlap))
         t1 = time.perf_counter()
+        self1 = _self_cpu()
         scores = run_to_end(rank_job(ws, engines, job.id))
         t2 = time.perf_counter()
+        self2 = _self_cpu()
         by_id = {c.id: c.redacted_text for c in ws.candidates.list(job.id)}
         label_of = {o.candidate_id: o.label for o in summary.outcomes}
     engines.close()  # the intake workers exit: their CPU time is counted from here on
     c2 = _cpu()
+    stages = stage_table(
+        len(paths), threads.by_name(), self1 - self0, _children_cpu() - kids0, self2 - self1
+    )
     if summary.imported != len(paths):
         raise SystemExit(f"bench: only {summary.imported} of {len(paths)} imported")
 
@@ -172,18 +268,22 @@ def run_veil(
     torch.set_num_threads(threads)
 
     ranked = [Path(label_of[s.candidate_id]).name for s in scores]
-    return {
-        "load_s": load_s,
-        "import_s": t1 - t0,
-        "rank_s": t2 - t1,
-        "e2e_s": t2 - t0,
-        "encoder_s": best[0],
-        "encoder_threads": float(best[2]),
-        "segments": float(len(flat)),
-        "peak_rss_mb": rss.peak_kb / 1024,
-        "e2e_cpu": c2 - c0,
-        "encoder_cpu": best[1],
-    }, ranked
+    return (
+        {
+            "load_s": load_s,
+            "import_s": t1 - t0,
+            "rank_s": t2 - t1,
+            "e2e_s": t2 - t0,
+            "encoder_s": best[0],
+            "encoder_threads": float(best[2]),
+            "segments": float(len(flat)),
+            "peak_rss_mb": rss.peak_kb / 1024,
+            "e2e_cpu": c2 - c0,
+            "encoder_cpu": best[1],
+        },
+        ranked,
+        stages,
+    )
 
 
 # --- (c) ------------------------------------------------------------------------------------------
@@ -267,7 +367,7 @@ def main() -> int:
         type=int,
         default=None,
         help="torch threads for encoding during the import (0: torch's own setting; "
-        "default: Veil's, every core but one)",
+        "default: Veil's, one while redaction runs, then torch's own)",
     )
     args = parser.parse_args()
     if args.encode_threads is not None:
@@ -283,7 +383,7 @@ def main() -> int:
         words = sum(len(naive_text(p).split()) for p in paths) / len(paths)
         home = tmp / "home"
         os.environ["VEIL_HOME"] = str(home)
-        veil, veil_ranked = run_veil(paths, tmp, overlap=not args.no_overlap)
+        veil, veil_ranked, stages = run_veil(paths, tmp, overlap=not args.no_overlap)
         naive, naive_ranked = (None, []) if args.skip_naive else run_naive(paths)
 
     n = args.count
@@ -295,7 +395,11 @@ def main() -> int:
     from core.services import importing
 
     mode = "overlapped" if not args.no_overlap else "NOT overlapped (encoding after import)"
-    mode += f", {importing.ENCODE_THREADS or 'all'} encoder thread(s) during import"
+    threads = importing.ENCODE_THREADS
+    if threads == "auto":
+        mode += ", 1 encoder thread while redaction runs, then all"
+    else:
+        mode += f", {threads or 'all'} encoder thread(s) during import"
     print(f"Veil pipeline bench ({mode}): {n} resumes, {words:.0f} words on average, PDF/DOCX/TXT")
     print(f"machine: {os.cpu_count()} CPUs, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     print(f"engines loaded in {veil['load_s']:.1f} s (not counted below)")
@@ -315,6 +419,9 @@ def main() -> int:
         f"(b) {veil['encoder_cpu'] / n:.2f}"
         f"; on {cores} idle cores that bounds (a) at {cores * n / veil['e2e_cpu']:.2f} resumes/s"
     )
+    print("    (a) by stage, CPU seconds per resume:")
+    for label, cpu in stages:
+        print(f"      {label:<58} {cpu:6.3f}")
     ap_veil = average_precision(veil_ranked, relevant)
     if naive is not None:
         rate_c = n / naive["naive_s"]

@@ -6,6 +6,7 @@ processes with limits) and well (reading order, tables, clean-up).
         .extract(data, filename) -> Extraction
         .extract_many(sources) -> Iterator[tuple[Source, Extraction | IntakeError]]
     iter_sources(paths, limits=None) -> Iterator[Source]       # files, folders, ZIPs
+    iter_entries(paths, limits=None) -> Iterator[Entry]        # the same, unread: Entry.read()
 """
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ from core.intake.errors import (
 from core.intake.limits import DEFAULT_LIMITS, Limits
 from core.intake.model import Extraction, Source
 from core.intake.sandbox import IntakePool, extract
-from core.intake.sources import iter_sources
+from core.intake.sources import Entry, iter_entries, iter_sources
 
 __all__ = [
     "DEFAULT_LIMITS",
     "ArchiveError",
     "CorruptFileError",
+    "Entry",
     "Extraction",
     "FileTooLargeError",
     "IntakeError",
@@ -44,5 +46,6 @@ __all__ = [
     "TooManyPagesError",
     "UnsupportedFormatError",
     "extract",
+    "iter_entries",
     "iter_sources",
 ]

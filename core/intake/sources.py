@@ -1,6 +1,9 @@
 """Inputs for a batch: files, folders (recursive) and ZIP archives, expanded lazily into
 ``Source`` items (bytes in memory, or a per-file error). ZIPs are checked on their central
-directory before anything is decompressed; archives inside archives are refused."""
+directory before anything is decompressed; archives inside archives are refused.
+
+``iter_entries`` lists a batch without reading any file (so it can be counted first);
+each ``Entry.read()`` then reads one file, and ``iter_sources`` reads them as it goes."""
 
 from __future__ import annotations
 
@@ -8,9 +11,11 @@ import os
 import stat
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.errors import IntakeError
 from core.intake.archive import check_archive
 from core.intake.errors import ArchiveError, CorruptFileError, FileTooLargeError, SourceError
 from core.intake.limits import DEFAULT_LIMITS, Limits
@@ -42,8 +47,26 @@ def iter_sources(paths: Iterable[Path], limits: Limits | None = None) -> Iterato
     """Expand ``paths`` into sources, in a stable order (folders sorted, recursive).
 
     Explicit files are always taken (their content decides the format); inside folders and
-    ZIPs only document and archive names are taken, hidden and system files skipped.
+    ZIPs only document and archive names are taken, hidden and system files skipped. Each
+    file is read only when the iterator reaches it.
     """
+    for entry in iter_entries(paths, limits):
+        yield entry.read()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One input found by ``iter_entries``, not read yet: ``read()`` reads it into a Source
+    (its bytes, or why it cannot be taken). Listing a batch costs no file contents, so a
+    caller can count it first and then read one file at a time."""
+
+    label: str = field(repr=False)
+    read: Callable[[], Source] = field(repr=False)
+
+
+def iter_entries(paths: Iterable[Path], limits: Limits | None = None) -> Iterator[Entry]:
+    """The entries ``iter_sources`` would read, in the same order; nothing is read but file
+    sizes, folder listings and ZIP central directories."""
     limits = limits or DEFAULT_LIMITS
     for path in paths:
         path = Path(path)
@@ -54,12 +77,17 @@ def iter_sources(paths: Iterable[Path], limits: Limits | None = None) -> Iterato
             elif path.is_file():
                 yield from _file(path, limits)
             else:
-                yield Source(label, None, SourceError("This path does not exist or is not a file."))
+                yield _failed(label, SourceError("This path does not exist or is not a file."))
         except OSError:
-            yield Source(label, None, SourceError("This path cannot be read (permission denied?)."))
+            yield _failed(label, SourceError("This path cannot be read (permission denied?)."))
 
 
-def _folder(folder: Path, limits: Limits) -> Iterator[Source]:
+def _failed(label: str, error: IntakeError) -> Entry:
+    source = Source(label, None, error)
+    return Entry(label, lambda: source)
+
+
+def _folder(folder: Path, limits: Limits) -> Iterator[Entry]:
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not _is_junk(d))
         for name in sorted(files):
@@ -71,10 +99,10 @@ def _folder(folder: Path, limits: Limits) -> Iterator[Source]:
                 try:
                     yield from _file(path, limits)
                 except OSError:
-                    yield Source(str(path), None, SourceError("This file cannot be read."))
+                    yield _failed(str(path), SourceError("This file cannot be read."))
 
 
-def _file(path: Path, limits: Limits) -> Iterator[Source]:
+def _file(path: Path, limits: Limits) -> Iterator[Entry]:
     label = str(path)
     suffix = _suffix(path.name)
     if suffix == ".zip":
@@ -82,32 +110,41 @@ def _file(path: Path, limits: Limits) -> Iterator[Source]:
         return
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-        yield Source(label, None, SourceError("This is not a regular file."))
+        yield _failed(label, SourceError("This is not a regular file."))
         return
     if info.st_size > limits.max_bytes:
-        yield Source(label, None, FileTooLargeError(limits.max_bytes))
+        yield _failed(label, FileTooLargeError(limits.max_bytes))
         return
-    with path.open("rb") as handle:
-        data = handle.read(limits.max_bytes + 1)
+    yield Entry(label, lambda: _read_file(path, limits))
+
+
+def _read_file(path: Path, limits: Limits) -> Source:
+    label = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_bytes + 1)
+    except OSError:
+        return Source(label, None, SourceError("This file cannot be read."))
     if len(data) > limits.max_bytes:
-        yield Source(label, None, FileTooLargeError(limits.max_bytes))
-    else:
-        yield Source(label, data, None)
+        return Source(label, None, FileTooLargeError(limits.max_bytes))
+    return Source(label, data, None)
 
 
-def _zip(path: Path, limits: Limits) -> Iterator[Source]:
+def _zip(path: Path, limits: Limits) -> Iterator[Entry]:
     label = str(path)
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        yield Source(label, None, ArchiveError("This ZIP archive is damaged and cannot be opened."))
+        yield _failed(label, ArchiveError("This ZIP archive is damaged and cannot be opened."))
         return
+    entries: list[Entry] = []
     with archive:
         try:
             check_archive(archive, limits)
         except ArchiveError as exc:
-            yield Source(label, None, exc)
+            yield _failed(label, exc)
             return
+        reader = _ZipReader(path, limits)
         for info in sorted(archive.infolist(), key=lambda i: i.filename):
             name = info.filename
             if info.is_dir() or _is_junk(name):
@@ -115,16 +152,44 @@ def _zip(path: Path, limits: Limits) -> Iterator[Source]:
             entry_label = f"{label}/{name}"
             suffix = _suffix(name)
             if suffix in ARCHIVE_SUFFIXES:
-                yield Source(
-                    entry_label, None, ArchiveError("An archive inside an archive is refused.")
-                )
+                error = ArchiveError("An archive inside an archive is refused.")
+                entries.append(_failed(entry_label, error))
                 continue
             if suffix not in DOCUMENT_SUFFIXES:
                 continue
             if info.file_size > limits.max_bytes:
-                yield Source(entry_label, None, FileTooLargeError(limits.max_bytes))
+                entries.append(_failed(entry_label, FileTooLargeError(limits.max_bytes)))
                 continue
-            yield _entry(archive, info, entry_label, limits)
+            entries.append(reader.entry(info, entry_label))
+    yield from entries
+
+
+class _ZipReader:
+    """Reads the entries of one ZIP lazily, opening it once for all of them (and closing it
+    after the last one)."""
+
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self._path = path
+        self._limits = limits
+        self._archive: zipfile.ZipFile | None = None
+        self._left = 0
+
+    def entry(self, info: zipfile.ZipInfo, label: str) -> Entry:
+        self._left += 1
+        return Entry(label, lambda: self._read(info, label))
+
+    def _read(self, info: zipfile.ZipInfo, label: str) -> Source:
+        try:
+            if self._archive is None:
+                self._archive = zipfile.ZipFile(self._path)
+            return _entry(self._archive, info, label, self._limits)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+            return Source(label, None, CorruptFileError("file in the ZIP archive"))
+        finally:
+            self._left -= 1
+            if self._left <= 0 and self._archive is not None:
+                self._archive.close()
+                self._archive = None
 
 
 def _entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limits: Limits) -> Source:

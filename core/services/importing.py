@@ -1,13 +1,18 @@
 """Import resumes: sources -> sandboxed intake -> redaction -> encrypted workspace (-> encoder).
 
-The stages overlap so that a batch runs about as fast as its slowest stage:
+The stages overlap so that a batch runs about as fast as its slowest stage (the encoder):
 
+- the generator reads each source only when the pipeline has room for it (memory holds the
+  files in flight, not the batch), and sorts out unreadable files and duplicates itself;
 - intake runs in the pool's sandboxed worker processes, fed by one thread;
-- redaction (Presidio, in this process) runs in a second thread;
+- redaction (Presidio, in this process) runs in a second thread, on whatever files intake has
+  ready (spaCy reads them as one batch);
 - each finished file is stored by the generator itself, one transaction per file (the original
   bytes, the redaction mapping, the redacted text, warnings, the audit entry), then yielded;
 - when the caller passes ``prepare=True``, a third thread encodes the redacted texts into the
   workspace's embedding cache (torch releases the GIL), so ranking later only reads the cache.
+  Redaction never waits for it: while redaction runs, the encoder uses one core and redaction
+  the other; afterwards the encoder takes every core for the backlog (``ENCODE_THREADS``).
 
 Closing the generator stops every stage: files stored so far stay, the file in flight is dropped
 whole (its transaction never began), and the threads are joined before ``close()`` returns.
@@ -15,7 +20,6 @@ whole (its transaction never began), and the threads are joined before ``close()
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import queue
@@ -30,34 +34,73 @@ from typing import Any, Literal
 from core.errors import ModelError, UserError
 from core.services.engines import Engines
 from core.services.progress import Progress
-from core.services.redacting import Prepared, redact_extraction
+from core.services.redacting import Prepared, redact_extractions
 
 log = logging.getLogger(__name__)
 
 Status = Literal["imported", "duplicate", "failed"]
 _DONE = object()
 _QUEUE_SIZE = 8
-_ENCODE_BATCH = 4
+#: Files redacted together at most (spaCy reads them as one batch): whatever intake has ready.
+_REDACT_BATCH = 8
+#: Resumes encoded together at most: whatever storage has ready. The encoder sorts a batch's
+#: segments by length and pads each forward pass to its longest, so small batches waste work:
+#: padded tokens per resume on the generated bench set, 4 resumes: +23% over one sorted run of
+#: all 200; 16: +7%; 32: +3%. More than 32 adds little and makes cancelling slower.
+_ENCODE_BATCH = 32
+#: The interpreter's thread switch interval during an import. The encoder thread needs the GIL
+#: between torch operations; at Python's default (5 ms) it waits that long behind the redaction
+#: thread after each of its many short operations while its worker threads idle.
+_SWITCH_INTERVAL = 0.0005
 
-#: Torch threads for encoding during an import (None: torch's own setting, all cores). On the
-#: 2-core machine, one encoder thread (the other core left to redaction, storage and the intake
-#: workers) measured no better than torch's two (paired runs, bench/pipeline.py --encode-threads).
-ENCODE_THREADS: int | None = None
+#: Torch threads for encoding during an import: a number forces it; None leaves torch's own
+#: setting (all cores); "auto" uses one thread while the redaction thread still has files to
+#: redact, and torch's own once it is done. With all cores, each of torch's OpenMP barriers
+#: waits whenever the redaction thread holds one of the cores (and its workers spin meanwhile);
+#: one thread owns a core and leaves the other to redaction, storage and the intake workers.
+ENCODE_THREADS: int | Literal["auto"] | None = "auto"
 
 
-@contextlib.contextmanager
-def _torch_threads(count: int | None) -> Iterator[None]:
-    """Run the block with torch's intra-op thread count set to ``count`` (then restore it)."""
-    torch = sys.modules.get("torch")
-    if count is None or torch is None:
-        yield
-        return
-    before = torch.get_num_threads()
-    torch.set_num_threads(count)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
+class _TorchThreads:
+    """Torch's intra-op thread count for the encoding thread, restored at the end."""
+
+    def __init__(self, policy: int | Literal["auto"] | None) -> None:
+        self._torch = sys.modules.get("torch")
+        self._policy = policy
+        self._before = self._torch.get_num_threads() if self._torch is not None else 0
+
+    def set(self, others_busy: bool) -> None:
+        if self._torch is None or self._policy is None:
+            return
+        want = self._policy if self._policy != "auto" else (1 if others_busy else self._before)
+        if self._torch.get_num_threads() != want:
+            self._torch.set_num_threads(want)
+
+    def restore(self) -> None:
+        if self._torch is not None and self._torch.get_num_threads() != self._before:
+            self._torch.set_num_threads(self._before)
+
+
+_switch_lock = threading.Lock()
+_switch_users = 0
+_switch_before = 0.0
+
+
+def _shorten_switch_interval() -> None:
+    global _switch_users, _switch_before
+    with _switch_lock:
+        if _switch_users == 0:
+            _switch_before = sys.getswitchinterval()
+            sys.setswitchinterval(min(_switch_before, _SWITCH_INTERVAL))
+        _switch_users += 1
+
+
+def _restore_switch_interval() -> None:
+    global _switch_users
+    with _switch_lock:
+        _switch_users -= 1
+        if _switch_users == 0:
+            sys.setswitchinterval(_switch_before)
 
 
 @dataclass(frozen=True)
@@ -105,7 +148,7 @@ class _Item:
     extraction: Any = None
     prepared: Prepared | None = None
     error: str = ""
-    twins: list[Any] = field(default_factory=list)  # same bytes later in the batch
+    twins: list[str] = field(default_factory=list)  # labels of the same bytes later on
 
 
 def import_paths(
@@ -117,82 +160,135 @@ def import_paths(
     prepare: bool = True,
     actor: str = "",
 ) -> Generator[Progress, None, ImportSummary]:
-    """Import files, folders and ZIPs. Yields ``Progress(item=FileOutcome)`` per file."""
-    from core.intake import iter_sources
+    """Import files, folders and ZIPs. Yields ``Progress(item=FileOutcome)`` per file.
 
-    sources = list(iter_sources([Path(p) for p in paths]))
+    The batch is listed first (names and sizes only, for the progress total); each file is
+    read only when the pipeline has room for it, so memory holds the files in flight, not the
+    batch."""
+    from core.intake import iter_entries
+
+    entries = list(iter_entries([Path(p) for p in paths]))
+    sources = (entry.read() for entry in entries)
     return (
-        yield from import_sources(ws, engines, sources, job_id=job_id, prepare=prepare, actor=actor)
+        yield from import_sources(
+            ws, engines, sources, total=len(entries), job_id=job_id, prepare=prepare, actor=actor
+        )
     )
 
 
 def import_sources(
     ws: Any,
     engines: Engines,
-    sources: Sequence[Any],
+    sources: Iterable[Any],
     *,
+    total: int | None = None,
     job_id: int | None = None,
     prepare: bool = True,
     actor: str = "",
 ) -> Generator[Progress, None, ImportSummary]:
-    """Import already-expanded sources (``label``, ``data``, ``error``); see ``import_paths``."""
+    """Import sources (``label``, ``data``, ``error``); see ``import_paths``. ``sources`` may
+    be a lazy iterable, taken one at a time as the pipeline has room; ``total``, its length,
+    is then needed for the progress points (a sequence gives its own)."""
     if job_id is not None:
         ws.jobs.get(job_id)  # a missing job is a NotFoundError before anything is written
-    total = len(sources)
+    if total is None:
+        sources = sources if isinstance(sources, Sequence) else list(sources)
+        total = len(sources)
     outcomes: list[FileOutcome] = []
 
     def finish(outcome: FileOutcome) -> Progress:
         outcomes.append(outcome)
         return Progress(len(outcomes), total, outcome, outcome.status)
 
-    # Stage 0, here: unreadable sources and duplicates never reach the workers.
-    pending: list[_Item] = []
-    first_of: dict[str, _Item] = {}
-    for index, source in enumerate(sources):
-        if source.error is not None or source.data is None:
-            yield finish(FileOutcome(source.label, None, "failed", _message(source.error)))
-            continue
-        sha = hashlib.sha256(source.data).hexdigest()
-        if sha in first_of:
-            first_of[sha].twins.append(source)
-            continue
-        existing = ws.candidates.find_by_sha256(sha)
-        if existing is not None:
-            if job_id is not None:
-                ws.candidates.attach(job_id, existing.id)
-            yield finish(FileOutcome(source.label, existing.id, "duplicate"))
-            continue
-        item = _Item(index, source, sha)
-        first_of[sha] = item
-        pending.append(item)
-
-    if not pending:
-        return ImportSummary(tuple(outcomes))
-
-    intake = engines.intake  # first: its worker processes warm up while the models load
-    redactor = engines.redactor
-    warm = _warmer(engines, ws) if prepare else None
-    pipe = _Pipeline(intake, redactor, warm, pending)
+    in_flight: dict[str, _Item] = {}  # sha256 -> the file on its way through the stages
+    failed: dict[str, str] = {}  # sha256 -> why that content failed earlier in this batch
+    pipe: _Pipeline | None = None
+    remaining = iter(sources)
+    more = True
+    taken = 0
     cancelled = True
     try:
-        for item in pipe.results():
+        while True:
+            # Stage 0, here: unreadable sources and duplicates never reach the workers.
+            while more and (pipe is None or pipe.has_room()):
+                source: Any = next(remaining, _DONE)
+                if source is _DONE:
+                    more = False
+                    if pipe is not None:
+                        pipe.end_of_files()
+                    break
+                taken += 1
+                if source.error is not None or source.data is None:
+                    yield finish(FileOutcome(source.label, None, "failed", _message(source.error)))
+                    continue
+                sha = hashlib.sha256(source.data).hexdigest()
+                if sha in in_flight:
+                    in_flight[sha].twins.append(source.label)
+                    continue
+                if sha in failed:
+                    yield finish(FileOutcome(source.label, None, "failed", failed[sha]))
+                    continue
+                existing = ws.candidates.find_by_sha256(sha)
+                if existing is not None:
+                    if job_id is not None:
+                        ws.candidates.attach(job_id, existing.id)
+                    yield finish(FileOutcome(source.label, existing.id, "duplicate"))
+                    continue
+                if pipe is None:
+                    intake = engines.intake  # first: its workers warm up while models load
+                    redactor = engines.redactor
+                    warm = _warmer(engines, ws) if prepare else None
+                    pipe = _Pipeline(intake, redactor, warm)
+                item = _Item(taken, source, sha)
+                in_flight[sha] = item
+                pipe.feed(item)
+            if pipe is None:
+                break  # nothing needed reading
+            item = pipe.result(timeout=0.1)
+            if item is None:
+                continue
+            if item is _DONE:
+                break
+            del in_flight[item.sha256]
             outcome = _store(ws, item, job_id, actor)
+            if outcome.status == "failed":
+                failed[item.sha256] = outcome.error
             if outcome.candidate_id is not None and item.prepared is not None:
                 pipe.encode(item.prepared.redacted_text)
             yield finish(outcome)
             for twin in item.twins:
                 status: Status = "failed" if outcome.status == "failed" else "duplicate"
-                yield finish(FileOutcome(twin.label, outcome.candidate_id, status, outcome.error))
+                yield finish(FileOutcome(twin, outcome.candidate_id, status, outcome.error))
+        if pipe is None:
+            cancelled = False
+            return ImportSummary(tuple(outcomes))
         # The encoder may still be working through the last files: wait, still cancellable.
         pipe.end_of_input()
         while not pipe.join(timeout=0.5):
             yield Progress(len(outcomes), total, None, "encoding")
-        encoded = pipe.encoded
         cancelled = False
     finally:
-        if cancelled:
-            pipe.stop()
-    return ImportSummary(tuple(outcomes), cancelled=False, encoded=encoded)
+        if pipe is not None:
+            if cancelled:
+                pipe.stop()
+            pipe.release()
+    return ImportSummary(tuple(outcomes), cancelled=False, encoded=pipe.encoded)
+
+
+def _redact_batch(redactor: Any, batch: list[_Item]) -> None:
+    """Redact the extracted files of ``batch`` together; each gets its result or its error."""
+    todo = [item for item in batch if item.extraction is not None]
+    if not todo:
+        return
+    results = redact_extractions(redactor, [item.extraction for item in todo])
+    for item, result in zip(todo, results, strict=True):
+        if isinstance(result, Prepared):
+            item.prepared = result
+        elif isinstance(result, UserError):
+            item.error = str(result)
+        else:  # one file fails, not the batch
+            log.error("redaction failed on file #%d: %s", item.index, type(result).__name__)
+            item.error = "Redaction failed on this file (internal error)."
 
 
 def _message(error: object) -> str:
@@ -242,7 +338,8 @@ def _warmer(engines: Engines, ws: Any) -> Callable[[list[str]], object] | None:
     except ModelError as exc:
         log.warning("import without encoding ahead: %s", type(exc).__name__)
         return None
-    prepare = getattr(scorer, "prepare", None)
+    # the real Scorer's ``embeddings`` builds and caches the profiles and scores nothing
+    prepare = getattr(scorer, "prepare", None) or getattr(scorer, "embeddings", None)
     if callable(prepare):
         return prepare  # type: ignore[no-any-return]
 
@@ -254,24 +351,33 @@ def _warmer(engines: Engines, ws: Any) -> Callable[[list[str]], object] | None:
 
 
 class _Pipeline:
-    """The intake, redaction and encoding threads around the generator's own storing loop."""
+    """The intake, redaction and encoding threads around the generator's own storing loop.
+
+    The generator ``feed``s files while ``has_room``, takes each finished one from ``result``
+    (in the order fed), and says ``end_of_files`` after the last."""
 
     def __init__(
         self,
         intake: Any,
         redactor: Any,
         warm: Callable[[list[str]], object] | None,
-        items: list[_Item],
     ) -> None:
         self._stop = threading.Event()
+        self._inbox: queue.Queue[Any] = queue.Queue(_QUEUE_SIZE)
         self._extracted: queue.Queue[Any] = queue.Queue(_QUEUE_SIZE)
         self._redacted: queue.Queue[Any] = queue.Queue(_QUEUE_SIZE)
-        self._to_encode: queue.Queue[Any] = queue.Queue(4 * _QUEUE_SIZE)
+        # Unbounded: only redacted texts wait here (a few kB each), and redaction must not wait
+        # for the encoder. It runs ahead on one core while the encoder, on one thread, works
+        # through the backlog; once redaction is done, the encoder takes every core.
+        self._to_encode: queue.Queue[Any] = queue.Queue()
         self._warm = warm
         self._encoded = 0
         self._errors: list[BaseException] = []
+        self._redaction_over = threading.Event()
+        _shorten_switch_interval()  # given back by release()
+        self._released = False
         self._threads = [
-            threading.Thread(target=self._intake, args=(intake, items), name="veil-import-intake"),
+            threading.Thread(target=self._intake, args=(intake,), name="veil-import-intake"),
             threading.Thread(target=self._redact, args=(redactor,), name="veil-import-redact"),
         ]
         if warm is not None:
@@ -290,12 +396,23 @@ class _Pipeline:
                 continue
         return False
 
-    def _intake(self, intake: Any, items: list[_Item]) -> None:
-        by_source = {id(i.source): i for i in items}
-        results: Iterator[tuple[Any, Any]] = intake.extract_many([i.source for i in items])
+    def _fed(self, by_source: dict[int, _Item]) -> Iterator[Any]:
+        """The sources the generator feeds, until its end of files (or a stop)."""
+        while not self._stop.is_set():
+            item = self._get(self._inbox)
+            if item is None:
+                continue
+            if item is _DONE:
+                return
+            by_source[id(item.source)] = item
+            yield item.source
+
+    def _intake(self, intake: Any) -> None:
+        by_source: dict[int, _Item] = {}
+        results: Iterator[tuple[Any, Any]] = intake.extract_many(self._fed(by_source))
         try:
             for source, result in results:
-                item = by_source[id(source)]
+                item = by_source.pop(id(source))
                 if isinstance(result, BaseException):
                     item.error = _message(result)
                 else:
@@ -312,34 +429,41 @@ class _Pipeline:
 
     def _redact(self, redactor: Any) -> None:
         try:
-            while not self._stop.is_set():
+            done = False
+            while not done and not self._stop.is_set():
                 item = self._get(self._extracted)
                 if item is None:
                     continue
                 if item is _DONE:
                     break
-                if item.extraction is not None:
+                batch = [item]  # and whatever else intake has ready
+                while len(batch) < _REDACT_BATCH:
                     try:
-                        item.prepared = redact_extraction(redactor, item.extraction)
-                    except UserError as exc:
-                        item.error = str(exc)
-                    except Exception as exc:  # noqa: BLE001 - one file fails, not the batch
-                        log.error(
-                            "redaction failed on file #%d: %s", item.index, type(exc).__name__
-                        )
-                        item.error = "Redaction failed on this file (internal error)."
-                if not self._put(self._redacted, item):
-                    return
+                        more = self._extracted.get_nowait()
+                    except queue.Empty:
+                        break
+                    if more is _DONE:
+                        done = True
+                        break
+                    batch.append(more)
+                _redact_batch(redactor, batch)
+                for item in batch:
+                    if not self._put(self._redacted, item):
+                        return
         except BaseException as exc:  # noqa: BLE001 - handed to the generator's thread
             self._errors.append(exc)
         finally:
+            self._redaction_over.set()
             self._put(self._redacted, _DONE)
 
     def _encode(self) -> None:
-        with _torch_threads(ENCODE_THREADS):
-            self._encode_all()
+        threads = _TorchThreads(ENCODE_THREADS)
+        try:
+            self._encode_all(threads)
+        finally:
+            threads.restore()
 
-    def _encode_all(self) -> None:
+    def _encode_all(self, threads: _TorchThreads) -> None:
         assert self._warm is not None
         batch: list[str] = []
         done = False
@@ -361,6 +485,7 @@ class _Pipeline:
                         break
                     batch.append(more)
             if batch and not self._stop.is_set():
+                threads.set(others_busy=not self._redaction_over.is_set())
                 try:
                     self._warm(batch)
                     self._encoded += len(batch)
@@ -375,16 +500,24 @@ class _Pipeline:
             return None
 
     # --- the generator's side ------------------------------------------------------------------
-    def results(self) -> Iterator[_Item]:
-        while True:
-            item = self._get(self._redacted)
-            if item is None:
-                self._raise_errors()
-                continue
-            if item is _DONE:
-                self._raise_errors()
-                return
-            yield item
+    def has_room(self) -> bool:
+        return not self._inbox.full()
+
+    def feed(self, item: _Item) -> None:
+        self._put(self._inbox, item)
+
+    def end_of_files(self) -> None:
+        self._put(self._inbox, _DONE)
+
+    def result(self, timeout: float) -> Any:
+        """The next finished file, ``_DONE`` after the last, or None if none came in time."""
+        try:
+            item = self._redacted.get(timeout=timeout)
+        except queue.Empty:
+            item = None
+        if item is None or item is _DONE:
+            self._raise_errors()
+        return item
 
     def encode(self, text: str) -> None:
         if self._warm is not None:
@@ -412,6 +545,12 @@ class _Pipeline:
         self._stop.set()
         for t in self._threads:
             t.join()
+
+    def release(self) -> None:
+        """The import is over (finished or cancelled): the switch interval goes back."""
+        if not self._released:
+            self._released = True
+            _restore_switch_interval()
 
     def _raise_errors(self) -> None:
         if self._errors:

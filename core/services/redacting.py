@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -38,19 +39,56 @@ def filename_words(filename: str) -> str:
     return _SEPARATORS.sub(" ", stem).strip()
 
 
+def _header_lines(extraction: Any) -> list[str]:
+    """File name and metadata, one value a line (metadata in key order)."""
+    return [filename_words(extraction.filename)] + [
+        " ".join(str(extraction.metadata[k]).split()) for k in sorted(extraction.metadata)
+    ]
+
+
 def redact_extraction(redactor: Any, extraction: Any) -> Prepared:
+    language = extraction.language or None
+    body = redactor.redact(extraction.text, language)
+    header = redactor.redact("\n".join(_header_lines(extraction)), language)
+    return _prepared(extraction, body, header)
+
+
+def redact_extractions(redactor: Any, extractions: Sequence[Any]) -> list[Prepared | Exception]:
+    """``redact_extraction`` for several files in one ``redact_many`` call (spaCy reads them
+    as one batch), when the redactor has one; each file's result, or the exception it raised.
+
+    A batch that fails is redone file by file, so one bad file fails alone."""
+    many = getattr(redactor, "redact_many", None)
+    if callable(many) and len(extractions) > 1:
+        texts: list[str] = []
+        languages: list[str | None] = []
+        for ex in extractions:
+            texts += [ex.text, "\n".join(_header_lines(ex))]
+            languages += [ex.language or None] * 2
+        try:
+            results = many(texts, languages)
+            return [
+                _prepared(ex, results[2 * i], results[2 * i + 1])
+                for i, ex in enumerate(extractions)
+            ]
+        except Exception:  # noqa: BLE001 - redone one by one below, where it is reported
+            pass
+    out: list[Prepared | Exception] = []
+    for ex in extractions:
+        try:
+            out.append(redact_extraction(redactor, ex))
+        except Exception as exc:  # noqa: BLE001 - the caller reports it for that file only
+            out.append(exc)
+    return out
+
+
+def _prepared(extraction: Any, body: Any, header: Any) -> Prepared:
     text: str = extraction.text
-    body = redactor.redact(text, extraction.language or None)
     mapping: dict[str, str] = dict(body.mapping)
     spans = [_span_dict(s) for s in body.spans]
     redacted = body.text
-
-    # File name and metadata, one value a line, through the same redactor.
+    header_lines = _header_lines(extraction)
     meta_keys = sorted(extraction.metadata)
-    header_lines = [filename_words(extraction.filename)] + [
-        " ".join(str(extraction.metadata[k]).split()) for k in meta_keys
-    ]
-    header = redactor.redact("\n".join(header_lines), extraction.language or None)
     header_out = header.text.split("\n")
     if len(header_out) != len(header_lines):  # a redactor that changed the lines: keep nothing
         header_out = ["<REDACTED>"] * len(header_lines)

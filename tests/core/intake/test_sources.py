@@ -106,3 +106,22 @@ def test_extract_many_keeps_order_and_reports_errors(pool: IntakePool, tmp_path:
     assert "Tailspin Toys" in docx.text
     assert isinstance(duplicate, Extraction)
     assert duplicate.sha256 == first.sha256
+
+
+def test_entries_are_listed_without_reading_and_read_one_at_a_time(tmp_path: Path) -> None:
+    from core.intake import iter_entries
+
+    (tmp_path / "a.txt").write_text("Alpha resume text")
+    (tmp_path / "b.txt").write_text("Beta resume text")
+    (tmp_path / "c.zip").write_bytes(_zip({"x.txt": b"Gamma resume", "y.txt": b"Delta resume"}))
+    entries = list(iter_entries([tmp_path]))
+    assert [Path(e.label).name for e in entries] == ["a.txt", "b.txt", "x.txt", "y.txt"]
+    # nothing was read at listing time: content written afterwards is what a read returns
+    (tmp_path / "a.txt").write_text("Alpha, rewritten")
+    (tmp_path / "b.txt").unlink()
+    first, gone, x, y = (e.read() for e in entries)
+    assert first.data == b"Alpha, rewritten"
+    assert gone.data is None
+    assert isinstance(gone.error, SourceError)
+    assert (x.data, y.data) == (b"Gamma resume", b"Delta resume")
+    assert [s.data for s in iter_sources([tmp_path / "c.zip"])] == [x.data, y.data]

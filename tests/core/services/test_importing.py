@@ -159,3 +159,24 @@ def test_import_goes_on_when_the_model_cannot_load(ws: Any) -> None:
     summary = run_to_end(import_sources(ws, engines, _sources(2)))
     assert summary.imported == 2
     assert summary.encoded == 0
+
+
+def test_sources_are_taken_as_the_pipeline_has_room_not_all_at_once(
+    ws: Any, engines: Engines
+) -> None:
+    taken = 0
+
+    def lazy(n: int) -> Any:
+        nonlocal taken
+        for source in _sources(n):
+            taken += 1
+            yield source
+
+    gen = import_sources(ws, engines, lazy(120), total=120)
+    first = next(p for p in gen if isinstance(p.item, FileOutcome))
+    assert first.total == 120
+    assert taken < 60  # the files in flight, not the batch
+    rest = [p for p in gen if isinstance(p.item, FileOutcome)]
+    assert taken == 120
+    assert len(rest) == 119
+    assert len(ws.candidates.list()) == 120
