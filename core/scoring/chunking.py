@@ -26,7 +26,7 @@ _MIN_SEGMENT_CHARS = 3
 MAX_SEGMENT_CHARS = 600  # longer lines are cut at sentence ends, else by the encoder's chunks
 
 #: Bumped when segmentation or indexing changes, so that cached entries are not reused wrongly.
-SEGMENTER_VERSION = "seg-4"
+SEGMENTER_VERSION = "seg-3"
 
 # resume sections, by heading; evidence prefers statements of work done (experience) over
 # keyword lists and self-descriptions
@@ -101,11 +101,6 @@ _CJK_SECTION_WORDS = (
     (SUMMARY, ("概况", "简介", "评价", "优势", "总结", "概述", "意向")),
     (EDUCATION, ("教育", "学历", "证书", "培训", "资质")),
 )
-_DEGREE_HINT = re.compile(
-    r"\b(?:university|college|school|academy|institute|bachelor|master|ph\.?d|b\.?sc|m\.?sc|"
-    r"b\.?a|m\.?a|mba|bsn|beng|meng|diploma|degree)\b|大学|学院|学校|本科|硕士|博士|专科",
-    re.IGNORECASE,
-)
 _DATE_RANGE = re.compile(
     r"(?:19|20)\d{2}(?:[./年-]\d{1,2}月?)?\s*(?:-|–|—|to|until|至|~|－)\s*"
     r"(?:(?:19|20)\d{2}|present|now|current|today|至今|今)",
@@ -126,33 +121,6 @@ def section_of(line: str) -> int | None:
             if any(word in stripped for word in words):
                 return kind
     return None
-
-
-# a heading that none of the patterns above knows ("Classroom", "Toolkit", "Before nursing"): a
-# short line standing alone above a block; its kind comes from the words in it, else OTHER
-_HEADING_LINE = re.compile(r"^[A-Z][A-Za-z'’&/ -]{1,38}$")
-_HEADING_WORDS = (
-    (EXPERIENCE, ("experience", "employment", "career", "work history", "positions", "internship")),
-    (SKILLS, ("skill", "tool", "technolog", "stack", "software", "competenc")),
-    (EDUCATION, ("education", "degree", "qualification", "certif", "licen", "training", "course")),
-    (EDUCATION, ("learning", "professional development", "academic")),
-    (SUMMARY, ("summary", "profile", "objective", "about me")),
-)
-
-
-def unknown_heading(line: str, before: str, after: str) -> int | None:
-    """The section kind of a heading no pattern knows, or None: ``line`` is a short title (at most
-    five words, no digits or sentence punctuation) after a blank line and above a non-blank one."""
-    stripped = line.strip().strip("#*_=-").strip()
-    if before.strip() or not after.strip() or not _HEADING_LINE.match(stripped):
-        return None
-    if len(stripped.split()) > 5:
-        return None
-    lower = stripped.lower()
-    for kind, words in _HEADING_WORDS:
-        if any(word in lower for word in words):
-            return kind
-    return OTHER
 
 
 def is_label(text: str) -> bool:
@@ -185,21 +153,13 @@ def segments(text: str) -> list[Segment]:
     out: list[Segment] = []
     pos = 0
     section = HEADER
-    lines = text.splitlines(keepends=True)
-    for i, line in enumerate(lines):
+    for line in text.splitlines(keepends=True):
         line_start, line_end = pos, pos + len(line)
         pos = line_end
         heading = section_of(line)
-        if heading is None:
-            before = lines[i - 1] if i else ""
-            after = lines[i + 1] if i + 1 < len(lines) else ""
-            heading = unknown_heading(line, before, after)
         if heading is not None:
             section = heading
             continue
-        if section == HEADER and _DATE_RANGE.search(line):
-            # a role or school with its dates ends the header even without a heading above it
-            section = EDUCATION if _DEGREE_HINT.search(line) else EXPERIENCE
         marker = _BULLET.match(line)
         begin = line_start + (marker.end() if marker else 0)
         cuts = [begin]

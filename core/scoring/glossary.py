@@ -7,8 +7,9 @@ are (tool names and acronyms such as Python, SQL, CPA or Excel are written in La
 Chinese resumes too); this table adds the everyday vocabulary of postings in the other script:
 work in general, software, data, finance, people work, sales, health care, teaching,
 engineering, logistics and design. It is deliberately general: standard translations of common
-words, no phrases of any particular resume. A match through the glossary counts like the word
-itself: the translations are the standard ones.
+words, no phrases of any particular resume. A match through the glossary chooses the evidence
+line as the word itself would; whether it counts in the score too is
+``ScoringOptions.translated``.
 
 Each row is ``English forms | Chinese words``. English forms are normalised as the resume's words
 are (lower case, aliases, light stemming; see ``terms.normalise``), so list the inflections that

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from core.domain import Requirement
-from core.scoring import Encoder, MemoryCache, Scorer, parse_requirements
+from core.scoring import Encoder, MemoryCache, Scorer, ScoringOptions, parse_requirements
 
 pytestmark = pytest.mark.slow
 
@@ -176,21 +176,25 @@ Logistics coordinator, 2019 - present
 """
 
 
-def test_glossary_finds_evidence_across_languages(scorer: Scorer) -> None:
+def test_glossary_finds_evidence_across_languages(encoder: Encoder, scorer: Scorer) -> None:
     # an English requirement and a Chinese resume with no Latin words in the relevant line
-    (en,) = scorer.score(
-        [Requirement("Import and export customs clearance")], ZH_LOGISTICS
-    ).requirements
+    req = [Requirement("Import and export customs clearance")]
+    (en,) = scorer.score(req, ZH_LOGISTICS).requirements
     assert en.evidence is not None
     assert "报关" in en.evidence.text
-    assert {"进口", "出口"} <= set(en.matched)
-    assert en.satisfaction > 0.3
+    # by default the glossary chooses the evidence but does not count in the score
+    assert en.satisfaction == 0.0
+    assert en.matched == ()
+    counted = Scorer(encoder, MemoryCache(), options=ScoringOptions(translated=True))
+    (en_counted,) = counted.score(req, ZH_LOGISTICS).requirements
+    assert en_counted.evidence == en.evidence
+    assert {"进口", "出口"} <= set(en_counted.matched)
+    assert en_counted.satisfaction > 0.3
     # and the reverse: a Chinese requirement, an English resume
     (zh,) = scorer.score([Requirement("熟悉库存管理和仓储工作")], EN_LOGISTICS).requirements
     assert zh.evidence is not None
     assert "inventory records" in zh.evidence.text
     assert zh.method == "lexical"
-    assert zh.satisfaction > 0.3
     # words that are not in the glossary still match nothing across languages
     (none,) = scorer.score([Requirement("Forklift licence")], ZH_LOGISTICS).requirements
     assert none.evidence is None
