@@ -5,9 +5,9 @@
 
 ``learn`` trains the scoring head on every job's decisions (or one job's), compares it with the
 current model by grouped cross-validation (folds hold out whole jobs), stores the new version in
-the workspace either way, and adopts it only if its cross-validated MAP is higher. ``rank_job``
-applies :class:`Learned`, so after adoption ranking uses the new model, and within a job that
-job's decisions, with no further step.
+the workspace either way, and adopts it only if its cross-validated MAP is higher by more than
+the noise of that measurement. ``rank_job`` applies :class:`Learned`, so after adoption ranking
+uses the new model, and within a job that job's decisions, with no further step.
 """
 
 from __future__ import annotations
@@ -248,12 +248,18 @@ def learn(
             break
         yield Progress(epoch, epochs, None, "training the head")
     base_hash = str(getattr(engines.encoder, "model_hash", ""))
-    better = cv.after > cv.before
+    better = cv.better
     folds = "jobs held out" if cv.grouped else "candidates of one job held out"
     if better:
         reason = (
             f"Cross-validated MAP rose from {cv.before:.3f} ({current_version}) to "
             f"{cv.after:.3f} ({cv.folds} folds, {folds})."
+        )
+    elif cv.after > cv.before:
+        reason = (
+            f"Not adopted: cross-validated MAP rose from {cv.before:.3f} ({current_version}) "
+            f"to only {cv.after:.3f}, within the noise of the measurement (standard error "
+            f"{cv.gain_stderr:.3f} across jobs; {cv.folds} folds, {folds})."
         )
     else:
         reason = (
@@ -265,6 +271,7 @@ def learn(
         "cv_after": cv.after,
         "cv_folds": cv.folds,
         "cv_grouped": cv.grouped,
+        "cv_gain_stderr": cv.gain_stderr,
         "compared_with": current_version,
         "jobs": len(set(data.groups)),
         "epochs": len(head.history),

@@ -20,6 +20,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -31,6 +32,7 @@ from core.scoring.scorer import Scorer
 from core.scoring.training.features import CandidateFeatures, FeatureBuilder
 from core.scoring.training.head import Head, HeadConfig, fit_head
 from core.scoring.training.model import rescore
+from core.scoring.training.validation import cross_validate
 
 GRADE_TARGET = {2: 1.0, 1: 0.5, 0: 0.0}
 ROCCHIO = (1.0, 0.75, 0.15)  # alpha, beta, gamma (the textbook values)
@@ -153,6 +155,20 @@ def _training_rows(
     return np.stack(xs).astype(np.float32), np.asarray(ys, np.float32), groups
 
 
+def adopted_head(
+    x: np.ndarray, y: np.ndarray, groups: Sequence[object], config: HeadConfig | None = None
+) -> Head | None:
+    """The head ``learn`` would adopt from these decisions, or None (the untrained scorer
+    stays): trained on all of them, adopted only if grouped cross-validation (folds hold out
+    whole jobs) gives a higher MAP than the untrained score, exactly as ``learn`` decides."""
+
+    def train(xs: np.ndarray, ys: np.ndarray, gs: Sequence[object]) -> Any:
+        return fit_head(xs, ys, gs, config).predict
+
+    cv = cross_validate(x, y, groups, train, x[:, 0])
+    return fit_head(x, y, groups, config) if cv.better else None
+
+
 def simulate(
     pools: Mapping[str, JobPool],
     data: RankingSet,
@@ -164,7 +180,7 @@ def simulate(
     """One split (``seed``); ``new_jobs=False`` skips the leave-one-job-out part (0.0 there)."""
     halves = {job: decided_half(job, pool.names, seed) for job, pool in pools.items()}
     x, y, groups = _training_rows(pools, halves, data)
-    head = fit_head(x, y, groups, config)
+    head = adopted_head(x, y, groups, config)
     tfidf = tfidf_vectors(data.resumes)
     runs: dict[str, dict[str, dict[str, float]]] = {
         k: {} for k in ("untrained", "tfidf", "rocchio", "veil", "head")
@@ -187,7 +203,8 @@ def simulate(
             head_version="sim",
             decided=targets,
         )
-        head_only = head.predict(np.stack([f.summary for f in pool.features]))
+        summary = np.stack([f.summary for f in pool.features])
+        head_only = summary[:, 0] if head is None else head.predict(summary)
         for i in rest:
             name = pool.names[i]
             runs["untrained"].setdefault(job, {})[name] = pool.scores[i].score
@@ -230,8 +247,9 @@ def new_job_maps(
     for job, pool in pools.items():
         others = {j: p for j, p in pools.items() if j != job}
         x, y, groups = _training_rows(others, halves, data)
-        head: Head = fit_head(x, y, groups, config)
-        pred = head.predict(np.stack([f.summary for f in pool.features]))
+        head = adopted_head(x, y, groups, config)
+        summary = np.stack([f.summary for f in pool.features])
+        pred = summary[:, 0] if head is None else head.predict(summary)
         before[job] = {n: s.score for n, s in zip(pool.names, pool.scores, strict=True)}
         after[job] = {n: float(p) for n, p in zip(pool.names, pred, strict=True)}
     return _map(before, data.qrels), _map(after, data.qrels)

@@ -4,6 +4,11 @@ Folds hold out whole jobs, so nothing a model learned about a job's candidates c
 that same job in the test fold: the score measures what a new job gains. With a single job
 (``veil learn --job ID``) the folds hold out candidates of that job instead, and the result says
 so. A decision counts as relevant when it is shortlist or hold (target >= 0.5).
+
+A new model must rank better by more than the noise of the measurement itself: its mean gain in
+average precision per held-out job must exceed that gain's standard error across jobs
+(:attr:`CrossValidation.better`). A gain of a fraction of a point from one lucky fold is not
+adopted: on the graded set such gains did not carry over to the other half of the same jobs.
 """
 
 from __future__ import annotations
@@ -33,20 +38,28 @@ def average_precision(scores: Sequence[float], relevant: Sequence[bool]) -> floa
     return acc / total
 
 
+def group_average_precisions(
+    scores: Sequence[float], targets: Sequence[float], groups: Sequence[object]
+) -> dict[object, float]:
+    """AP per group (job) that has both relevant and non-relevant examples."""
+    by_group: dict[object, list[int]] = {}
+    for i, g in enumerate(groups):
+        by_group.setdefault(g, []).append(i)
+    aps: dict[object, float] = {}
+    for group, idx in by_group.items():
+        rel = [targets[i] >= RELEVANT for i in idx]
+        if all(rel) or not any(rel):
+            continue
+        aps[group] = average_precision([float(scores[i]) for i in idx], rel)
+    return aps
+
+
 def mean_average_precision(
     scores: Sequence[float], targets: Sequence[float], groups: Sequence[object]
 ) -> float:
     """MAP over the groups (jobs) that have both relevant and non-relevant examples."""
-    by_group: dict[object, list[int]] = {}
-    for i, g in enumerate(groups):
-        by_group.setdefault(g, []).append(i)
-    aps = []
-    for idx in by_group.values():
-        rel = [targets[i] >= RELEVANT for i in idx]
-        if all(rel) or not any(rel):
-            continue
-        aps.append(average_precision([float(scores[i]) for i in idx], rel))
-    return float(np.mean(aps)) if aps else 0.0
+    aps = group_average_precisions(scores, targets, groups)
+    return float(np.mean(list(aps.values()))) if aps else 0.0
 
 
 @dataclass(frozen=True)
@@ -81,6 +94,12 @@ class CrossValidation:
     after: float  # MAP of the newly trained models on the same folds
     folds: int
     grouped: bool  # folds held out whole jobs
+    gain_stderr: float = 0.0  # standard error of the per-job AP gain (0: one job)
+
+    @property
+    def better(self) -> bool:
+        """The new model ranks better, by more than one standard error of its gain."""
+        return self.after - self.before > self.gain_stderr
 
 
 def cross_validate(
@@ -104,9 +123,14 @@ def cross_validate(
     idx = np.flatnonzero(tested)
     t = targets[idx].tolist()
     g = [groups[int(i)] for i in idx]  # out-of-fold predictions, ranked within each job
+    old = group_average_precisions(before[idx].tolist(), t, g)
+    new = group_average_precisions(after[idx].tolist(), t, g)
+    gains = np.array([new[k] - old[k] for k in old])
+    stderr = float(gains.std(ddof=1) / np.sqrt(len(gains))) if len(gains) >= 2 else 0.0
     return CrossValidation(
-        before=mean_average_precision(before[idx].tolist(), t, g),
-        after=mean_average_precision(after[idx].tolist(), t, g),
+        before=float(np.mean(list(old.values()))) if old else 0.0,
+        after=float(np.mean(list(new.values()))) if new else 0.0,
         folds=len(folds),
         grouped=grouped,
+        gain_stderr=stderr,
     )

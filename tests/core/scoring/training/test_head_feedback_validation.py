@@ -75,6 +75,28 @@ def test_grouped_cross_validation_holds_out_whole_jobs_and_prefers_the_trained_h
     cv = cross_validate(x, y, groups, lambda a, b, g: fit_head(a, b, g).predict, lambda a: a[:, 0])
     assert cv.grouped
     assert cv.after > cv.before + 0.2
+    assert cv.better  # a clear gain, far above its standard error across jobs
+    same = cross_validate(x, y, groups, lambda a, b, g: lambda q: q[:, 0], lambda a: a[:, 0])
+    assert same.after == same.before
+    assert not same.better  # no gain, no adoption
+
+
+def test_a_gain_within_its_own_noise_is_not_better() -> None:
+    # one job much better, the others worse: the mean rises, but not beyond its standard error
+    rng = np.random.default_rng(6)
+    groups = [g for g in range(6) for _ in range(20)]
+    y = np.tile(np.r_[np.ones(5), np.zeros(15)], 6).astype(np.float32)
+    current = y + rng.normal(0, 0.6, len(y))
+    lucky = current.copy()
+    lucky[:20] = y[:20]  # job 0 ranked perfectly
+    for g in range(1, 6):  # the rest a little worse
+        idx = slice(20 * g, 20 * g + 20)
+        lucky[idx] = current[idx] + rng.normal(0, 0.3, 20)
+    x = np.stack([current, lucky], axis=1).astype(np.float32)
+    cv = cross_validate(x, y, groups, lambda a, b, g: lambda q: q[:, 1], lambda a: a[:, 0])
+    assert cv.after > cv.before  # the mean did rise...
+    assert cv.after - cv.before < cv.gain_stderr  # ...by less than its standard error
+    assert not cv.better
     one_job, grouped_one = grouped_folds([7] * 10, 5)
     assert not grouped_one
     assert len(one_job) == 5
