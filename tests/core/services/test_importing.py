@@ -180,3 +180,20 @@ def test_sources_are_taken_as_the_pipeline_has_room_not_all_at_once(
     assert taken == 120
     assert len(rest) == 119
     assert len(ws.candidates.list()) == 120
+
+
+def test_switch_interval_is_short_during_an_import_and_restored_after(
+    ws: Any, engines: Engines
+) -> None:
+    import sys
+
+    before = sys.getswitchinterval()
+    gen = import_sources(ws, engines, _sources(3))
+    next(gen)
+    assert sys.getswitchinterval() < before
+    run_to_end(gen)
+    assert sys.getswitchinterval() == before
+    cancelled = import_sources(ws, engines, _sources(6)[3:])
+    next(cancelled)
+    cancelled.close()
+    assert sys.getswitchinterval() == before
