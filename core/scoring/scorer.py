@@ -110,7 +110,8 @@ class _Job:
     terms: list[str]  # union of the requirements' terms
     position: dict[str, int]  # term -> its index in ``terms``
     parts: dict[str, tuple[str, ...]]  # compound Chinese terms -> the words they are made of
-    translated: dict[str, tuple[str, ...]]  # term -> its glossary words in the other script
+    # term -> its glossary words in the other script: (English words, Chinese words)
+    translated: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
     term_weights: FloatArray  # (T, m): weight of term t in requirement r / r's total weight
     has_terms: npt.NDArray[np.bool_]  # (m,)
     vectors: FloatArray  # (m, dim)
@@ -216,7 +217,14 @@ class Scorer:
             terms=vocabulary,
             position=position,
             parts={t: p for t in vocabulary if (p := lex.compound_parts(t))},
-            translated={t: tuple(sorted(w)) for t in vocabulary if (w := translations(t))},
+            translated={
+                t: (
+                    tuple(sorted(x for x in w if not has_cjk(x))),
+                    tuple(sorted(x for x in w if has_cjk(x))),
+                )
+                for t in vocabulary
+                if (w := translations(t))
+            },
             term_weights=term_weights,
             has_terms=np.array([bool(r.terms) for r in reqs], dtype=bool),
             vectors=vectors,
@@ -297,12 +305,10 @@ class Scorer:
 
         Chinese words are looked for in the text itself, since jieba may cut a word it does not
         know ("后端") into pieces; English words through the resume's term index."""
-        found: list[tuple[npt.NDArray[np.int32], str]] = []
-        for word in job.translated.get(term, ()):
-            if not has_cjk(word):
-                if (hit := Scorer._units_of(job, profile, word)) is not None:
-                    found.append(hit)
-            elif cjk and word in text:
+        english, chinese = job.translated[term]
+        found = [hit for word in english if (hit := Scorer._units_of(job, profile, word))]
+        for word in chinese if cjk else ():
+            if word in text:
                 starts = [m.start() for m in re.finditer(re.escape(word), text)]
                 unit = np.searchsorted(profile.offsets[:, 0], starts, side="right") - 1
                 inside = (unit >= 0) & (starts < profile.offsets[np.maximum(unit, 0), 1])
@@ -334,18 +340,24 @@ class Scorer:
         # the header it counts less, unless it comes back in several lines
         strength = np.where(penalty > 0, MENTION_STRENGTH, 1.0)
         shown_terms: list[str | None] = []  # how each job term is written in the resume
-        cjk = has_cjk(text)
+        cjk: bool | None = None  # does the text hold Chinese (looked at once, when needed)
         for col, term in enumerate(job.terms):
-            found = self._units_of(job, profile, term)
-            if found is None and term in job.translated:
-                found = self._translated_units(job, profile, text, cjk, term)
-                if found is not None and not self.options.translated:
-                    where = found[0]
-                    in_unit[where[where >= 0], col] = 1.0  # evidence only
-                    found = None
-            shown_terms.append(found[1] if found is not None else None)
-            if found is not None:
-                where = found[0]
+            row = profile.term_index(term)
+            where: npt.NDArray[np.int32] | None
+            if row >= 0:
+                where, surface = profile.units_for(row), profile.surfaces[row]
+            else:
+                where = self._parts_match(job, profile, term)
+                surface = term
+                if where is None and term in job.translated:
+                    cjk = has_cjk(text) if cjk is None else cjk
+                    hit = self._translated_units(job, profile, text, cjk, term)
+                    if hit is not None and self.options.translated:
+                        where, surface = hit
+                    elif hit is not None:  # the glossary chooses evidence, does not count
+                        in_unit[hit[0][hit[0] >= 0], col] = 1.0
+            shown_terms.append(surface if where is not None else None)
+            if where is not None:
                 inside = where[where >= 0]
                 top = float(strength[inside].max()) if len(inside) else MENTION_STRENGTH
                 present[col] = min(1.0, top + REPEAT_BONUS * (len(where) - 1))
