@@ -68,6 +68,15 @@ def main() -> int:
         f"{avg('new_jobs_before'):>8.4f}{avg('new_jobs_after'):>8.4f}"
     )
     print()
+    adopted = sum(r.head_adopted for r in results)
+    print(
+        f"cross-job head adopted (grouped CV gain above its standard error, as `veil learn` "
+        f"decides): {adopted} of {n} split(s) within jobs; "
+        f"{results[0].new_job_heads} of {len(data.jobs)} held-out new jobs (first split)"
+    )
+    for i, r in enumerate(results):
+        print(f"  split {seeds[i]}: (b) Rocchio {r.rocchio:.4f}  (c) Veil {r.veil:.4f}")
+    print()
     print(f"{'per job (first split)':<24}{'untrained':>10}{'TF-IDF':>8}{'Rocchio':>9}{'Veil':>7}")
     for job, (u, t, r, v) in results[0].per_job.items():
         print(f"{job:<24}{u:>10.3f}{t:>8.3f}{r:>9.3f}{v:>7.3f}")

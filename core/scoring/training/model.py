@@ -1,5 +1,11 @@
-"""Re-scoring a job's candidates with what was learned: the adopted head, then the job's own
-decisions (feedback), on top of the scorer's explained requirement-level result.
+"""Re-scoring a job's candidates with what was learned: the job's own decisions (feedback) or
+the adopted head, on top of the scorer's explained requirement-level result.
+
+A job with enough decisions is re-ranked by feedback fitted on them, starting from the untrained
+score; the head serves the jobs whose decisions do not (yet) re-rank better. Feedback does not
+start from the head because the head was trained on the same decisions: as a prior for this
+job's decided candidates it is judged in-sample, looks better than it is, and crowds out what
+the recruiter said about this job (on the graded set, feedback over the head ranked worse).
 
 The requirement checklist and evidence are left exactly as the scorer found them; only the overall
 score changes, and the score says why: ``components["base"]`` keeps the untrained score,
@@ -35,40 +41,32 @@ def rescore(
     head_version: str,
     decided: Mapping[int, float],
 ) -> list[Score]:
-    """The scores re-computed with ``head`` (None: the untrained score) and the job's
-    ``decided`` targets (candidate id -> 0..1). Returns them in the same order."""
+    """The scores re-computed from the job's ``decided`` targets (candidate id -> 0..1) when
+    feedback on them ranks the decided candidates better than the untrained score, else with
+    ``head`` (None: the scores as they are). Returns them in the same order."""
     summary = np.stack([f.summary for f in features]).astype(np.float32)
-    prior = (
-        head.predict(summary).astype(np.float64)
-        if head is not None
-        else np.array([f.base for f in features], np.float64)
-    )
-    estimate = prior.copy()
+    base = np.array([f.base for f in features], np.float64)
     ids = [int(s.candidate_id or 0) for s in scores]
     rows = [i for i, cid in enumerate(ids) if cid in decided]
     feedback = fit_feedback(
         [features[i] for i in rows],
         [decided[ids[i]] for i in rows],
-        prior[rows].tolist(),
+        base[rows].tolist(),
         pool=features,
     )
     used = feedback is not None and feedback.active
     if feedback is not None and used:
-        estimate = feedback.predict(features, prior)
+        estimate = feedback.predict(features, base)
         estimate[rows] = feedback.loo_predictions()  # never scored by their own decision
-    version_tag = ""
-    if head is not None:
-        version_tag += f"+head-{head_version}"
-    if used:
-        version_tag += f"+feedback-{len(rows)}"
-    if not version_tag:
+        version_tag = f"+feedback-{len(rows)}"
+        by = f"{len(rows)} decisions on this job"
+    elif head is not None:
+        estimate = head.predict(summary).astype(np.float64)
+        version_tag = f"+head-{head_version}"
+        by = f"the learned model {head_version}"
+    else:
         return list(scores)
-    parts = []
-    if head is not None:
-        parts.append(f"the learned model {head_version}")
-    if used:
-        parts.append(f"{len(rows)} decisions on this job")
-    note = "Score re-ranked by " + " and ".join(parts) + "; the checklist is the scorer's."
+    note = f"Score re-ranked by {by}; the checklist is the scorer's."
     out = []
     for score, value in zip(scores, estimate, strict=True):
         components = dict(score.components)

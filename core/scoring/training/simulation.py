@@ -140,6 +140,8 @@ class SimulationResult:
     new_jobs_after: float  # head trained on the other jobs
     per_job: dict[str, tuple[float, float, float, float]]  # untrained, tfidf, rocchio, veil
     decisions: int
+    head_adopted: bool = False  # learn would adopt the head trained on every job's decisions
+    new_job_heads: int = 0  # held-out jobs for which learn would adopt the other jobs' head
 
 
 def _training_rows(
@@ -215,7 +217,9 @@ def simulate(
         per_job[job] = tuple(  # type: ignore[assignment]
             _map({job: runs[k][job]}, data.qrels) for k in ("untrained", "tfidf", "rocchio", "veil")
         )
-    before, after = new_job_maps(pools, data, halves, config) if new_jobs else (0.0, 0.0)
+    before, after, adopted = (
+        new_job_maps(pools, data, halves, config) if new_jobs else (0.0, 0.0, 0)
+    )
     return SimulationResult(
         untrained=_map(runs["untrained"], data.qrels),
         tfidf=_map(runs["tfidf"], data.qrels),
@@ -226,6 +230,8 @@ def simulate(
         new_jobs_after=after,
         per_job=per_job,
         decisions=len(y),
+        head_adopted=head is not None,
+        new_job_heads=adopted,
     )
 
 
@@ -240,19 +246,23 @@ def new_job_maps(
     data: RankingSet,
     halves: Mapping[str, set[str]],
     config: HeadConfig | None = None,
-) -> tuple[float, float]:
-    """Leave-one-job-out: MAP of whole held-out jobs, untrained vs the head from other jobs."""
+) -> tuple[float, float, int]:
+    """Leave-one-job-out: MAP of whole held-out jobs, untrained vs what learning on the other
+    jobs' decisions gives (their head where ``learn`` would adopt it); and for how many held-out
+    jobs it would be adopted."""
     before: dict[str, dict[str, float]] = {}
     after: dict[str, dict[str, float]] = {}
+    adopted = 0
     for job, pool in pools.items():
         others = {j: p for j, p in pools.items() if j != job}
         x, y, groups = _training_rows(others, halves, data)
         head = adopted_head(x, y, groups, config)
         summary = np.stack([f.summary for f in pool.features])
         pred = summary[:, 0] if head is None else head.predict(summary)
+        adopted += head is not None
         before[job] = {n: s.score for n, s in zip(pool.names, pool.scores, strict=True)}
         after[job] = {n: float(p) for n, p in zip(pool.names, pred, strict=True)}
-    return _map(before, data.qrels), _map(after, data.qrels)
+    return _map(before, data.qrels), _map(after, data.qrels), adopted
 
 
 __all__ = ["JobPool", "SimulationResult", "prepare", "simulate"]
