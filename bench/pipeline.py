@@ -13,7 +13,7 @@ For 200 generated resumes (~500 words; PDF, DOCX and TXT in rotation; fictitious
 Targets on 2 cores: (a) >= 70% of (b); (a) >= 1.5 resumes/s; peak RSS <= 2 GB. It also prints
 what reading the whole resume buys: the average precision of each ranking for the one job (the
 generated data engineers are the relevant resumes), and (a)'s CPU seconds per resume by stage
-(from the CPU time of each thread of the import, sampled every 50 ms, and of the intake
+(from the CPU time of each thread of the import, sampled every 100 ms, and of the intake
 workers). CPU seconds are the figures to compare on a busy machine; wall-clock rates need a
 quiet one, with the load average printed beside them.
 
@@ -158,9 +158,9 @@ def _threads_now() -> dict[tuple[int, int], tuple[str, float]]:
 
 
 class ThreadCpu:
-    """CPU seconds of each thread of this process while the block runs, sampled every 50 ms so
+    """CPU seconds of each thread of this process while the block runs, sampled every 100 ms so
     that threads ending inside it (the import's stage threads, torch's workers for the encoding
-    thread, the intake pool's I/O threads) are counted too, up to their last 50 ms."""
+    thread, the intake pool's I/O threads) are counted too, up to their last 100 ms."""
 
     def __init__(self) -> None:
         self._first: dict[tuple[int, int], float] = {}
@@ -174,7 +174,7 @@ class ThreadCpu:
             self._last[key] = (name or (old[0] if old else ""), cpu)
 
     def _run(self) -> None:
-        while not self._stop.wait(0.05):
+        while not self._stop.wait(0.1):
             self._sample()
 
     def __enter__(self) -> ThreadCpu:
