@@ -185,7 +185,7 @@ ABLATIONS: dict[str, dict[str, object]] = {
     "Veil: semantic evidence only": {"lexical": False},
     "Veil: without degree/years checks": {"checks": False},
     "Veil: must-haves weigh as nice-to-haves": {"must_weight": 1.0},
-    "Veil: glossary matches also counted": {"translated": True},
+    "Veil: glossary matches not counted": {"translated": False},
 }
 
 
