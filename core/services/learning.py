@@ -431,17 +431,22 @@ class Learned:
             return scores
         ids = [int(s.candidate_id or 0) for s in scores]
         known = [p for p in (profiles.get(c) for c in ids) if p is not None]
-        features = FeatureBuilder(self.scorer).build(
-            self.job.text,
-            scores,
-            [texts[c] for c in ids],
-            with_terms=bool(self.decided),
-            profiles=known if len(known) == len(ids) else None,
-        )
+        builder = FeatureBuilder(self.scorer)
+
+        def features(summaries: bool) -> list[Any]:
+            return builder.build(
+                self.job.text,
+                scores,
+                [texts[c] for c in ids],
+                with_terms=bool(self.decided),
+                profiles=known if len(known) == len(ids) else None,
+                summaries=summaries,
+            )
+
+        if self.decided:  # the job's own decisions first: they need no summaries
+            out = rescore(scores, features(False), head=None, head_version="", decided=self.decided)
+            if self.head is None or "+feedback-" in (out[0].model_version if out else ""):
+                return out
         return rescore(
-            scores,
-            features,
-            head=self.head,
-            head_version=self.head_version,
-            decided=self.decided,
+            scores, features(True), head=self.head, head_version=self.head_version, decided={}
         )

@@ -17,10 +17,10 @@ only in who they describe have identical features.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -172,11 +172,26 @@ def profile_terms(profile: Profile) -> dict[str, float]:
 
 def term_fit(job_terms: Mapping[str, float], resume_terms: Mapping[str, float]) -> float:
     """Cosine of the posting's and the resume's weighted content terms."""
-    dot = sum(w * resume_terms.get(t, 0.0) for t, w in job_terms.items())
-    norm = math.sqrt(sum(w * w for w in job_terms.values())) * math.sqrt(
-        sum(w * w for w in resume_terms.values())
-    )
-    return dot / norm if norm > 0 else 0.0
+    return term_fits(job_terms, [resume_terms])[0]
+
+
+def term_fits(
+    job_terms: Mapping[str, float], resumes: Sequence[Mapping[str, float]]
+) -> list[float]:
+    """:func:`term_fit` of each resume, with the posting's vector built once."""
+    keys = list(job_terms)
+    size = len(keys)
+    query = np.fromiter(job_terms.values(), np.float64, size)
+    query_norm = float(np.linalg.norm(query))
+    out = []
+    for words in resumes:
+        if not words or query_norm == 0.0:
+            out.append(0.0)
+            continue
+        found = np.fromiter(map(words.get, keys, repeat(0.0, size)), np.float64, size)
+        norm = query_norm * float(np.linalg.norm(np.fromiter(words.values(), np.float64)))
+        out.append(float(query @ found) / norm if norm > 0 else 0.0)
+    return out
 
 
 class FeatureBuilder:
@@ -234,24 +249,36 @@ class FeatureBuilder:
         *,
         with_terms: bool = True,
         profiles: Sequence[Profile] | None = None,
+        summaries: bool = True,
     ) -> list[CandidateFeatures]:
         """Features of each scored resume (``scores[i]`` is the score of ``redacted_texts[i]``,
-        ``profiles[i]`` its profile if the caller has it)."""
+        ``profiles[i]`` its profile if the caller has it). ``summaries=False`` leaves the
+        summary at its first feature, the untrained score (enough for feedback, not a head)."""
+        docs, terms = self.documents(redacted_texts, profiles)
+        if not summaries:
+            return [
+                CandidateFeatures(
+                    summary=np.array([s.score / 100.0], np.float32),
+                    embedding=vector,
+                    terms=words if with_terms else {},
+                )
+                for s, vector, words in zip(scores, docs, terms, strict=True)
+            ]
         job = self.job_vector(job_text)
         job_terms = lex.content_terms(lex.tokens(mask_placeholders(job_text)))
-        docs, terms = self.documents(redacted_texts, profiles)
         fits = docs @ job
+        overlaps = term_fits(job_terms, terms)
         kinds: dict[tuple[str, ...], list[str]] = {}
         out: list[CandidateFeatures] = []
-        for score, vector, fit, words in zip(scores, docs, fits, terms, strict=True):
+        for score, vector, fit, overlap, words in zip(
+            scores, docs, fits, overlaps, terms, strict=True
+        ):
             texts = tuple(r.requirement.text for r in score.requirements)
             if texts not in kinds:
                 kinds[texts] = [requirement_kind(r.requirement) for r in score.requirements]
             out.append(
                 CandidateFeatures(
-                    summary=summary_features(
-                        score, float(fit), term_fit(job_terms, words), kinds[texts]
-                    ),
+                    summary=summary_features(score, float(fit), overlap, kinds[texts]),
                     embedding=vector,
                     terms=words if with_terms else {},
                 )
