@@ -350,6 +350,20 @@ def _warmer(engines: Engines, ws: Any) -> Callable[[list[str]], object] | None:
     return warm
 
 
+def _drain(source: queue.Queue[Any], batch: list[Any], limit: int) -> bool:
+    """Move what ``source`` holds right now into ``batch``, up to ``limit`` items; True when
+    the end marker came (it is not added)."""
+    while len(batch) < limit:
+        try:
+            more = source.get_nowait()
+        except queue.Empty:
+            return False
+        if more is _DONE:
+            return True
+        batch.append(more)
+    return False
+
+
 class _Pipeline:
     """The intake, redaction and encoding threads around the generator's own storing loop.
 
@@ -437,15 +451,7 @@ class _Pipeline:
                 if item is _DONE:
                     break
                 batch = [item]  # and whatever else intake has ready
-                while len(batch) < _REDACT_BATCH:
-                    try:
-                        more = self._extracted.get_nowait()
-                    except queue.Empty:
-                        break
-                    if more is _DONE:
-                        done = True
-                        break
-                    batch.append(more)
+                done = _drain(self._extracted, batch, _REDACT_BATCH)
                 _redact_batch(redactor, batch)
                 for item in batch:
                     if not self._put(self._redacted, item):
@@ -475,15 +481,7 @@ class _Pipeline:
                 done = True
             else:
                 batch.append(text)
-                while len(batch) < _ENCODE_BATCH:
-                    try:
-                        more = self._to_encode.get_nowait()
-                    except queue.Empty:
-                        break
-                    if more is _DONE:
-                        done = True
-                        break
-                    batch.append(more)
+                done = _drain(self._to_encode, batch, _ENCODE_BATCH)
             if batch and not self._stop.is_set():
                 threads.set(others_busy=not self._redaction_over.is_set())
                 try:
