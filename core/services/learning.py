@@ -432,15 +432,17 @@ class Learned:
         ids = [int(s.candidate_id or 0) for s in scores]
         known = [p for p in (profiles.get(c) for c in ids) if p is not None]
         builder = FeatureBuilder(self.scorer)
+        redacted = [texts[c] for c in ids]
+        documents = builder.documents(redacted, known if len(known) == len(ids) else None)
 
         def features(summaries: bool) -> list[Any]:
             return builder.build(
                 self.job.text,
                 scores,
-                [texts[c] for c in ids],
+                redacted,
                 with_terms=bool(self.decided),
-                profiles=known if len(known) == len(ids) else None,
                 summaries=summaries,
+                documents=documents,
             )
 
         if self.decided:  # the job's own decisions first: they need no summaries

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -163,11 +163,10 @@ def summary_features(
 def profile_terms(profile: Profile) -> dict[str, float]:
     """A resume's content terms (from the scorer's term index) weighted by their fixed
     specificity and, gently, by how many of its lines mention them."""
-    specificity = profile.specificity.astype(np.float64)
-    keep = np.flatnonzero(specificity > 0.0)
-    lines = np.maximum(1, np.diff(profile.bounds)[keep])
-    weights = specificity[keep] * (1.0 + np.log(lines))
-    return dict(zip([profile.terms[i] for i in keep.tolist()], weights.tolist(), strict=True))
+    content = profile.specificity > 0.0
+    lines = np.maximum(1, np.diff(profile.bounds)[content])
+    weights = profile.specificity[content].astype(np.float64) * (1.0 + np.log(lines))
+    return dict(zip(compress(profile.terms, content.tolist()), weights.tolist(), strict=True))
 
 
 def term_fit(job_terms: Mapping[str, float], resume_terms: Mapping[str, float]) -> float:
@@ -250,11 +249,13 @@ class FeatureBuilder:
         with_terms: bool = True,
         profiles: Sequence[Profile] | None = None,
         summaries: bool = True,
+        documents: tuple[FloatArray, list[dict[str, float]]] | None = None,
     ) -> list[CandidateFeatures]:
         """Features of each scored resume (``scores[i]`` is the score of ``redacted_texts[i]``,
-        ``profiles[i]`` its profile if the caller has it). ``summaries=False`` leaves the
-        summary at its first feature, the untrained score (enough for feedback, not a head)."""
-        docs, terms = self.documents(redacted_texts, profiles)
+        ``profiles[i]`` its profile if the caller has it; ``documents`` what :meth:`documents`
+        returned for them, if the caller has that). ``summaries=False`` leaves the summary at
+        its first feature, the untrained score (enough for feedback, not for a head)."""
+        docs, terms = documents or self.documents(redacted_texts, profiles)
         if not summaries:
             return [
                 CandidateFeatures(
