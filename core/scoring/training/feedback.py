@@ -55,14 +55,11 @@ class _TermWeights:
 
     def rows(
         self, features: Sequence[CandidateFeatures], vocabulary: Mapping[str, int]
-    ) -> FloatArray:
+    ) -> _SparseRows:
         """Each resume's terms weighted by specificity x IDF, L2-normalised over all its terms,
         in the columns of ``vocabulary`` (terms outside it count only in the norm)."""
         n = len(features)
-        out = np.zeros((n, len(vocabulary)))
         names = [t for f in features for t in f.terms]
-        if not names:
-            return out
         size = len(names)
         row = np.repeat(np.arange(n), [len(f.terms) for f in features])
         weight = np.fromiter(chain.from_iterable(f.terms.values() for f in features), float, size)
@@ -71,28 +68,87 @@ class _TermWeights:
         norm = np.sqrt(np.bincount(row, weight * weight, minlength=n))
         norm[norm == 0] = 1.0
         keep = col >= 0
-        out[row[keep], col[keep]] = weight[keep] / norm[row[keep]]
+        return _SparseRows(
+            row[keep], col[keep], weight[keep] / norm[row[keep]], (n, len(vocabulary))
+        )
+
+
+@dataclass(frozen=True)
+class _SparseRows:
+    """A mostly-zero matrix as (row, column, value) entries: each resume holds a few hundred of
+    the pool's thousands of terms, so products cost the entries, not rows x columns."""
+
+    row: npt.NDArray[np.intp]
+    col: npt.NDArray[np.intp]
+    value: FloatArray
+    shape: tuple[int, int]
+
+    def take(self, rows: Sequence[int]) -> _SparseRows:
+        """The given rows, in that order (each at most once)."""
+        new = np.full(self.shape[0], -1, np.intp)
+        new[np.asarray(rows, np.intp)] = np.arange(len(rows))
+        mapped = new[self.row]
+        keep = mapped >= 0
+        return _SparseRows(
+            mapped[keep], self.col[keep], self.value[keep], (len(rows), self.shape[1])
+        )
+
+
+Block = FloatArray | _SparseRows
+
+
+def _times(x: Block, vector: FloatArray) -> FloatArray:
+    """x @ vector: each row's dot product with ``vector``."""
+    if isinstance(x, _SparseRows):
+        out = np.asarray(
+            np.bincount(x.row, x.value * vector[x.col], minlength=x.shape[0]), np.float64
+        )
         return out
+    dense: FloatArray = x @ vector
+    return dense
+
+
+def _weighted_sum(weights: FloatArray, x: Block) -> FloatArray:
+    """weights @ x: the rows summed with ``weights``."""
+    if isinstance(x, _SparseRows):
+        out = np.asarray(
+            np.bincount(x.col, x.value * weights[x.row], minlength=x.shape[1]), np.float64
+        )
+        return out
+    dense: FloatArray = weights @ x
+    return dense
+
+
+def _squared_norms(x: Block) -> FloatArray:
+    if isinstance(x, _SparseRows):
+        out = np.asarray(np.bincount(x.row, x.value * x.value, minlength=x.shape[0]), np.float64)
+        return out
+    dense: FloatArray = np.einsum("ij,ij->i", x, x)
+    return dense
+
+
+def _take(x: Block, rows: Sequence[int]) -> Block:
+    return x.take(rows) if isinstance(x, _SparseRows) else x[rows]
 
 
 def _blocks(
     features: Sequence[CandidateFeatures], vocabulary: Mapping[str, int], terms: _TermWeights
-) -> list[FloatArray]:
+) -> list[Block]:
     emb = np.stack([f.embedding for f in features]).astype(np.float64)
     return [emb, terms.rows(features, vocabulary)]
 
 
-def _directions(x: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray]:
+def _directions(x: Block, y: FloatArray) -> tuple[FloatArray, FloatArray]:
     """The direction from the rejected to the relevant centroid, and for each decided row its
     position along the same direction computed without that row (leave-one-out)."""
     pos = np.where(y >= 0.5, y, 0.0)
     neg = (y <= 0.0).astype(np.float64)
-    s_pos, n_pos = pos @ x, pos.sum()
-    s_neg, n_neg = neg @ x, neg.sum()
+    s_pos, n_pos = _weighted_sum(pos, x), pos.sum()
+    s_neg, n_neg = _weighted_sum(neg, x), neg.sum()
     direction = s_pos / max(n_pos, 1e-9) - s_neg / max(n_neg, 1e-9)
-    own = np.einsum("ij,ij->i", x, x)  # each row's |x|^2: its share of its own centroid
-    loo = (x @ s_pos - pos * own) / np.maximum(n_pos - pos, 1e-9) - (
-        x @ s_neg - neg * own
+    own = _squared_norms(x)  # each row's |x|^2: its share of its own centroid
+    loo = (_times(x, s_pos) - pos * own) / np.maximum(n_pos - pos, 1e-9) - (
+        _times(x, s_neg) - neg * own
     ) / np.maximum(n_neg - neg, 1e-9)
     return direction, loo
 
@@ -186,7 +242,7 @@ class Feedback:
             positions = self._pool_positions
         else:
             blocks = _blocks(features, self._vocabulary, self._terms)
-            positions = [b @ d for b, d in zip(blocks, self._directions, strict=True)]
+            positions = [_times(b, d) for b, d in zip(blocks, self._directions, strict=True)]
         design = np.column_stack([np.ones(len(features)), np.asarray(prior), *positions])
         out: FloatArray = design @ self.weights
         return out
@@ -221,7 +277,7 @@ def fit_feedback(
     if pool and all(id(f) in where for f in features):
         pool_blocks = _blocks(pool, vocabulary, terms)
         rows = [where[id(f)] for f in features]
-        blocks = [b[rows] for b in pool_blocks]
+        blocks = [_take(b, rows) for b in pool_blocks]
     else:
         blocks = _blocks(features, vocabulary, terms)
     directions, positions = [], []
@@ -232,7 +288,7 @@ def fit_feedback(
     pool_positions = (
         None
         if pool_blocks is None
-        else [b @ d for b, d in zip(pool_blocks, directions, strict=True)]
+        else [_times(b, d) for b, d in zip(pool_blocks, directions, strict=True)]
     )
     design = np.column_stack([np.ones(n), p, *positions])
     scale = design.std(axis=0)
