@@ -44,9 +44,7 @@ class _TermWeights:
     """How rare each term is in the job's pool (smoothed IDF, as TF-IDF uses it)."""
 
     def __init__(self, pool: Sequence[CandidateFeatures]) -> None:
-        df: Counter[str] = Counter()
-        for f in pool:
-            df.update(f.terms.keys())
+        df = Counter(chain.from_iterable(f.terms for f in pool))
         self.size = len(pool)
         counts = np.fromiter(df.values(), np.float64, count=len(df))
         values = np.log((1.0 + self.size) / (1.0 + counts)) + 1.0
@@ -267,10 +265,9 @@ def fit_feedback(
     if n < MIN_DECIDED or not (y >= 0.5).any() or not (y <= 0.0).any():
         return None
     terms = _TermWeights(pool or features)
-    vocabulary: dict[str, int] = {}  # the decided resumes' terms: the direction is 0 elsewhere
-    for f in features:
-        for term in f.terms:
-            vocabulary.setdefault(term, len(vocabulary))
+    # the decided resumes' terms: the direction is 0 elsewhere
+    seen = dict.fromkeys(chain.from_iterable(f.terms for f in features))
+    vocabulary = dict(zip(seen, range(len(seen)), strict=True))
     # the pool's rows are built once: the decided ones are among them, and predict reuses them
     where = {id(f): row for row, f in enumerate(pool)}
     pool_blocks = None
