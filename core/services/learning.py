@@ -422,7 +422,7 @@ class Learned:
     def apply(
         self, scores: list[Score], texts: Mapping[int, str], profiles: Mapping[int, Any]
     ) -> list[Score]:
-        """The scores re-computed with the head and the decisions, in the same order.
+        """The scores re-computed by the job's decisions (feedback) or else the head, in order.
         ``profiles`` are the ones the scorer loaded for them (read again when missing)."""
         from core.scoring.training.features import FeatureBuilder
         from core.scoring.training.model import rescore

@@ -4,8 +4,8 @@ Rocchio's idea, learned rather than hand-weighted. The job's decided candidates 
 (shortlist 1, hold 0.5, reject 0). Two directions point from the rejected resumes towards the
 shortlisted (and held) ones: one in embedding space (mean unit embeddings) and one in term space
 (content terms weighted by specificity and by how rare they are in the job's pool). A candidate's
-position along each direction, together with the prior score (the adopted head's, or the
-untrained score), is combined by weights fitted to what this recruiter decided, not set by hand.
+position along each direction, together with the prior score (the untrained score: see
+``model``), is combined by weights fitted to what this recruiter decided, not set by hand.
 
 The weights minimise a pairwise logistic loss (RankNet's): for every pair of decided candidates
 where one was rated higher than the other, the loss falls as the model orders them the same way.
