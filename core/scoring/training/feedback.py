@@ -81,6 +81,17 @@ class _SparseRows:
     value: FloatArray
     shape: tuple[int, int]
 
+    def times(self, vector: FloatArray) -> FloatArray:
+        """M @ vector: each row's dot product with ``vector``."""
+        return self._sum(self.row, self.value * vector[self.col], self.shape[0])
+
+    def weighted_sum(self, weights: FloatArray) -> FloatArray:
+        """weights @ M: the rows summed with ``weights``."""
+        return self._sum(self.col, self.value * weights[self.row], self.shape[1])
+
+    def squared_norms(self) -> FloatArray:
+        return self._sum(self.row, self.value * self.value, self.shape[0])
+
     def take(self, rows: Sequence[int]) -> _SparseRows:
         """The given rows, in that order (each at most once)."""
         new = np.full(self.shape[0], -1, np.intp)
@@ -91,49 +102,41 @@ class _SparseRows:
             mapped[keep], self.col[keep], self.value[keep], (len(rows), self.shape[1])
         )
 
+    @staticmethod
+    def _sum(index: npt.NDArray[np.intp], values: FloatArray, size: int) -> FloatArray:
+        return np.asarray(np.bincount(index, values, minlength=size), np.float64)
 
-Block = FloatArray | _SparseRows
 
+@dataclass(frozen=True)
+class _DenseRows:
+    """An ordinary matrix with the same four operations (the embedding block)."""
 
-def _times(x: Block, vector: FloatArray) -> FloatArray:
-    """x @ vector: each row's dot product with ``vector``."""
-    if isinstance(x, _SparseRows):
-        out = np.asarray(
-            np.bincount(x.row, x.value * vector[x.col], minlength=x.shape[0]), np.float64
-        )
+    matrix: FloatArray
+
+    def times(self, vector: FloatArray) -> FloatArray:
+        out: FloatArray = self.matrix @ vector
         return out
-    dense: FloatArray = x @ vector
-    return dense
 
-
-def _weighted_sum(weights: FloatArray, x: Block) -> FloatArray:
-    """weights @ x: the rows summed with ``weights``."""
-    if isinstance(x, _SparseRows):
-        out = np.asarray(
-            np.bincount(x.col, x.value * weights[x.row], minlength=x.shape[1]), np.float64
-        )
+    def weighted_sum(self, weights: FloatArray) -> FloatArray:
+        out: FloatArray = weights @ self.matrix
         return out
-    dense: FloatArray = weights @ x
-    return dense
 
-
-def _squared_norms(x: Block) -> FloatArray:
-    if isinstance(x, _SparseRows):
-        out = np.asarray(np.bincount(x.row, x.value * x.value, minlength=x.shape[0]), np.float64)
+    def squared_norms(self) -> FloatArray:
+        out: FloatArray = np.einsum("ij,ij->i", self.matrix, self.matrix)
         return out
-    dense: FloatArray = np.einsum("ij,ij->i", x, x)
-    return dense
+
+    def take(self, rows: Sequence[int]) -> _DenseRows:
+        return _DenseRows(self.matrix[list(rows)])
 
 
-def _take(x: Block, rows: Sequence[int]) -> Block:
-    return x.take(rows) if isinstance(x, _SparseRows) else x[rows]
+Block = _DenseRows | _SparseRows
 
 
 def _blocks(
     features: Sequence[CandidateFeatures], vocabulary: Mapping[str, int], terms: _TermWeights
 ) -> list[Block]:
     emb = np.stack([f.embedding for f in features]).astype(np.float64)
-    return [emb, terms.rows(features, vocabulary)]
+    return [_DenseRows(emb), terms.rows(features, vocabulary)]
 
 
 def _directions(x: Block, y: FloatArray) -> tuple[FloatArray, FloatArray]:
@@ -141,12 +144,12 @@ def _directions(x: Block, y: FloatArray) -> tuple[FloatArray, FloatArray]:
     position along the same direction computed without that row (leave-one-out)."""
     pos = np.where(y >= 0.5, y, 0.0)
     neg = (y <= 0.0).astype(np.float64)
-    s_pos, n_pos = _weighted_sum(pos, x), pos.sum()
-    s_neg, n_neg = _weighted_sum(neg, x), neg.sum()
+    s_pos, n_pos = x.weighted_sum(pos), pos.sum()
+    s_neg, n_neg = x.weighted_sum(neg), neg.sum()
     direction = s_pos / max(n_pos, 1e-9) - s_neg / max(n_neg, 1e-9)
-    own = _squared_norms(x)  # each row's |x|^2: its share of its own centroid
-    loo = (_times(x, s_pos) - pos * own) / np.maximum(n_pos - pos, 1e-9) - (
-        _times(x, s_neg) - neg * own
+    own = x.squared_norms()  # each row's |x|^2: its share of its own centroid
+    loo = (x.times(s_pos) - pos * own) / np.maximum(n_pos - pos, 1e-9) - (
+        x.times(s_neg) - neg * own
     ) / np.maximum(n_neg - neg, 1e-9)
     return direction, loo
 
@@ -240,7 +243,7 @@ class Feedback:
             positions = self._pool_positions
         else:
             blocks = _blocks(features, self._vocabulary, self._terms)
-            positions = [_times(b, d) for b, d in zip(blocks, self._directions, strict=True)]
+            positions = [b.times(d) for b, d in zip(blocks, self._directions, strict=True)]
         design = np.column_stack([np.ones(len(features)), np.asarray(prior), *positions])
         out: FloatArray = design @ self.weights
         return out
@@ -274,7 +277,7 @@ def fit_feedback(
     if pool and all(id(f) in where for f in features):
         pool_blocks = _blocks(pool, vocabulary, terms)
         rows = [where[id(f)] for f in features]
-        blocks = [_take(b, rows) for b in pool_blocks]
+        blocks = [b.take(rows) for b in pool_blocks]
     else:
         blocks = _blocks(features, vocabulary, terms)
     directions, positions = [], []
@@ -285,7 +288,7 @@ def fit_feedback(
     pool_positions = (
         None
         if pool_blocks is None
-        else [_times(b, d) for b, d in zip(pool_blocks, directions, strict=True)]
+        else [b.times(d) for b, d in zip(pool_blocks, directions, strict=True)]
     )
     design = np.column_stack([np.ones(n), p, *positions])
     scale = design.std(axis=0)
