@@ -169,15 +169,11 @@ def profile_terms(profile: Profile) -> dict[str, float]:
     return dict(zip(compress(profile.terms, content.tolist()), weights.tolist(), strict=True))
 
 
-def term_fit(job_terms: Mapping[str, float], resume_terms: Mapping[str, float]) -> float:
-    """Cosine of the posting's and the resume's weighted content terms."""
-    return term_fits(job_terms, [resume_terms])[0]
-
-
 def term_fits(
     job_terms: Mapping[str, float], resumes: Sequence[Mapping[str, float]]
 ) -> list[float]:
-    """:func:`term_fit` of each resume, with the posting's vector built once."""
+    """Cosine of the posting's and each resume's weighted content terms (the posting's vector
+    is built once)."""
     keys = list(job_terms)
     size = len(keys)
     query = np.fromiter(job_terms.values(), np.float64, size)

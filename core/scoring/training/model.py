@@ -44,7 +44,6 @@ def rescore(
     """The scores re-computed from the job's ``decided`` targets (candidate id -> 0..1) when
     feedback on them ranks the decided candidates better than the untrained score, else with
     ``head`` (None: the scores as they are). Returns them in the same order."""
-    summary = np.stack([f.summary for f in features]).astype(np.float32)
     base = np.array([f.base for f in features], np.float64)
     ids = [int(s.candidate_id or 0) for s in scores]
     rows = [i for i, cid in enumerate(ids) if cid in decided]
@@ -61,6 +60,7 @@ def rescore(
         version_tag = f"+feedback-{len(rows)}"
         by = f"{len(rows)} decisions on this job"
     elif head is not None:
+        summary = np.stack([f.summary for f in features]).astype(np.float32)
         estimate = head.predict(summary).astype(np.float64)
         version_tag = f"+head-{head_version}"
         by = f"the learned model {head_version}"
