@@ -6,6 +6,7 @@ case-insensitive on a whole span, or token by token for spans that are only allo
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -44,10 +45,12 @@ class Allowlist:
         if last_text is text:
             return last_spans
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        # a word holds no whitespace, so _norm(word) is just the strip and the casefold
+        firsts = [self._first.get(w.strip(_STRIP).casefold(), 0) for _, _, w in words]
         spans: list[tuple[int, int]] = []
         i = 0
         while i < len(words):
-            longest = self._first.get(_norm(words[i][2]), 0)
+            longest = firsts[i]
             if not longest:
                 i += 1
                 continue
@@ -86,5 +89,19 @@ class Allowlist:
         return bool(tokens) and all(token.strip(".:") in self._terms for token in tokens)
 
 
+_STRIP = " .,:;'\"()"
+
+
 def _norm(phrase: str) -> str:
-    return " ".join(phrase.split()).strip(" .,:;'\"()").casefold()
+    return " ".join(phrase.split()).strip(_STRIP).casefold()
+
+
+def overlaps(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """True if [start, end) overlaps one of ``Allowlist.protected``'s spans (sorted, disjoint:
+    starts and ends both ascend, so the first span ending after ``start`` decides)."""
+    i = bisect.bisect_right(spans, start, key=_end)
+    return i < len(spans) and spans[i][0] < end
+
+
+def _end(span: tuple[int, int]) -> int:
+    return span[1]

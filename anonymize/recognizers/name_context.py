@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from anonymize.allowlist import Allowlist
+from anonymize.allowlist import Allowlist, overlaps
 from anonymize.gazetteer import gazetteer
 from anonymize.recognizers.name_parts import HEADING_WORDS, LOW, ORG_WORDS, PARTICLE, UP
 
@@ -100,7 +100,7 @@ def gazetteer_names(
             names.is_name(word.rstrip("."))
             and word not in allowlist
             and word.casefold() not in HEADING_WORDS
-            and not any(s < b and a < e for s, e in protected)
+            and not overlaps(protected, a, b)
         )
 
     def plain(match: _Shifted) -> bool:
@@ -111,7 +111,7 @@ def gazetteer_names(
             word.casefold() not in names.common
             and word not in allowlist
             and word.casefold() not in HEADING_WORDS
-            and not any(s < b and a < e for s, e in protected)
+            and not overlaps(protected, a, b)
         )
 
     for run in _CAP_RUN.finditer(text):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from anonymize.allowlist import Allowlist
+from anonymize.allowlist import Allowlist, overlaps
 from anonymize.recognizers.base import Hit, ResumeRecognizer
 from anonymize.types import LOCATION, NATIONALITY, ORGANIZATION, RELIGION
 
@@ -36,7 +36,7 @@ class ResumeNerRecognizer(ResumeRecognizer):
             if "\n" in value or self.allowlist.covers(value) or not value[:1].isupper():
                 continue
             start, end = ent.start_char, ent.end_char
-            if any(s < end and start < e for s, e in protected):
+            if overlaps(protected, start, end):
                 continue
             if any(ch.isdigit() for ch in value) and kind != ORGANIZATION:
                 continue
