@@ -86,7 +86,7 @@ def tree_rss_kb(pid: int) -> int:
 
 
 class PeakRss:
-    """Samples the RSS of this process and its children (intake workers) every 50 ms."""
+    """Samples the RSS of this process and its children (intake workers, redaction) every 100 ms."""
 
     def __init__(self) -> None:
         self.peak_kb = 0
@@ -96,7 +96,7 @@ class PeakRss:
     def _run(self) -> None:
         while not self._stop.is_set():
             self.peak_kb = max(self.peak_kb, tree_rss_kb(os.getpid()))
-            self._stop.wait(0.05)
+            self._stop.wait(0.1)
 
     def __enter__(self) -> PeakRss:
         self._thread.start()
@@ -157,14 +157,42 @@ def _threads_now() -> dict[tuple[int, int], tuple[str, float]]:
     return out
 
 
+def _process_cpu(pid: int) -> tuple[int, float] | None:
+    """(start time, CPU seconds of every thread) of a process, or None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[19]), (int(fields[11]) + int(fields[12])) / tick
+
+
+def _role(pid: int) -> str:
+    """Which of Veil's child processes this is, from its command line."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            args = fh.read().split(b"\0")
+    except OSError:
+        return "other"
+    for role in ("core.intake.worker", "core.services.redaction_process"):
+        if role.encode() in args:
+            return role
+    return "other"
+
+
 class ThreadCpu:
-    """CPU seconds of each thread of this process while the block runs, sampled every 100 ms so
-    that threads ending inside it (the import's stage threads, torch's workers for the encoding
-    thread, the intake pool's I/O threads) are counted too, up to their last 100 ms."""
+    """CPU seconds of each thread of this process, and of each child process by role, while
+    the block runs, sampled every 250 ms so that threads and processes ending inside it (the
+    import's stage threads, torch's workers for the encoding thread, the intake pool's I/O
+    threads, retired intake workers) are counted too, up to their last 250 ms."""
+
+    PERIOD = 0.25
 
     def __init__(self) -> None:
         self._first: dict[tuple[int, int], float] = {}
         self._last: dict[tuple[int, int], tuple[str, float]] = {}
+        self._kids: dict[tuple[int, int], tuple[str, float]] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True, name="bench-sampler")
 
@@ -172,13 +200,23 @@ class ThreadCpu:
         for key, (name, cpu) in _threads_now().items():
             old = self._last.get(key)
             self._last[key] = (name or (old[0] if old else ""), cpu)
+        for pid in _children(os.getpid()):
+            found = _process_cpu(pid)
+            if found is not None:
+                key = (pid, found[0])
+                role = self._kids[key][0] if key in self._kids else _role(pid)
+                self._kids[key] = (role, found[1])
 
     def _run(self) -> None:
-        while not self._stop.wait(0.1):
+        while not self._stop.wait(self.PERIOD):
             self._sample()
 
     def __enter__(self) -> ThreadCpu:
         self._first = {key: cpu for key, (_, cpu) in _threads_now().items()}
+        for pid in _children(os.getpid()):
+            found = _process_cpu(pid)
+            if found is not None:
+                self._first[(pid, found[0])] = found[1]
         self._sample()
         self._thread.start()
         return self
@@ -189,10 +227,11 @@ class ThreadCpu:
         self._sample()
 
     def by_name(self) -> dict[str, float]:
-        """CPU seconds spent inside the block, summed by thread name."""
+        """CPU seconds spent inside the block, summed by thread name (and child role)."""
         out: dict[str, float] = {}
-        for key, (name, cpu) in self._last.items():
-            out[name] = out.get(name, 0.0) + cpu - self._first.get(key, 0.0)
+        for table in (self._last, self._kids):
+            for key, (name, cpu) in table.items():
+                out[name] = out.get(name, 0.0) + cpu - self._first.get(key, 0.0)
         return out
 
 
@@ -205,16 +244,17 @@ def stage_table(
         return sum(cpu for name, cpu in threads.items() if name.startswith(prefixes))
 
     rows = [
-        ("intake: sandboxed worker processes", workers_cpu),
+        ("intake: sandboxed worker processes", threads.get("core.intake.worker", workers_cpu)),
+        ("redaction: its child process (spaCy, recognizers)", named("core.services.redaction")),
         ("intake: pool I/O threads and feeding thread", named("veil-intake", "veil-import-intake")),
-        ("redaction thread (spaCy, recognizers, ours)", named("veil-import-redact")),
+        ("redaction thread (feeding the child, stitching results)", named("veil-import-redact")),
         ("storage: database thread (rows, embedding cache)", named("veil-db")),
         ("generator: stage 0, storing calls, main loop", named("MainThread")),
         ("encoder: calling thread (tokenise, profiles, torch)", named("veil-import-encode")),
         ("encoder: torch's OpenMP worker threads", threads.get("", 0.0)),
     ]
-    known = sum(cpu for label, cpu in rows[1:])
-    rows.append(("other threads (bench's samplers, ...)", max(0.0, import_cpu - known)))
+    in_process = sum(cpu for label, cpu in rows[2:])
+    rows.append(("other threads (bench's samplers, ...)", max(0.0, import_cpu - in_process)))
     rows.append(("rank after the import (cache reads, scoring)", rank_cpu))
     return [(label, cpu / n) for label, cpu in rows]
 

@@ -4,7 +4,8 @@
 - ``veil gui`` opens the desktop app; with no arguments at all the bundle opens it too (a
   double-click, the Start menu, the macOS Dock pass none);
 - ``veil -m core.intake.worker``: a frozen app has no separate Python interpreter, so the intake
-  sandbox's ``[sys.executable, "-m", "core.intake.worker"]`` arrives here. Only the modules in
+  sandbox's ``[sys.executable, "-m", "core.intake.worker"]`` arrives here, and so does the
+  redaction process (``core.services.redaction_process``). Only the modules in
   ``RUNNABLE_MODULES`` may be run this way.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import runpy
 import sys
 
-RUNNABLE_MODULES = ("core.intake.worker",)
+RUNNABLE_MODULES = ("core.intake.worker", "core.services.redaction_process")
 
 
 def _run_module(name: str, rest: list[str]) -> int:

@@ -16,17 +16,15 @@ import os
 import queue
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from core import offline
+from core import child_process
 from core.errors import IntakeError
 from core.intake import protocol
 from core.intake.errors import FileTooLargeError, ResourceLimitError, rebuild
@@ -35,29 +33,19 @@ from core.intake.model import Extraction, Source
 
 log = logging.getLogger(__name__)
 
-_ROOT = str(Path(__file__).resolve().parents[2])
 _START_TIMEOUT = 120.0
 _JOBS_PER_WORKER = 500
-_SECRET_ENV = frozenset({"VEIL_PASSPHRASE"})
 
 
 def _worker_env() -> dict[str, str]:
     # A worker reads hostile files: it gets no secrets (the workspace passphrase) to leak.
-    env = {k: v for k, v in os.environ.items() if k not in _SECRET_ENV}
-    env.update(offline.OFFLINE_ENV)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (_ROOT, env.get("PYTHONPATH", "")) if p)
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env["OMP_NUM_THREADS"] = env.get("VEIL_INTAKE_THREADS", "1")
-    # ONNX Runtime (OCR) otherwise starts its 1DS telemetry at import: a session file in the
-    # temp folder and an HTTPS uploader that the Python-level network guard cannot see.
-    env["ORT_DISABLE_TELEMETRY"] = "1"
-    return env
+    return child_process.environment(os.environ.get("VEIL_INTAKE_THREADS", "1"))
 
 
 def worker_command() -> list[str]:
     """How to start a worker. A frozen app's executable accepts the same ``-m`` form
     (packaging/entry.py runs ``core.intake.worker`` for it)."""
-    return [sys.executable, "-m", "core.intake.worker"]
+    return child_process.command("core.intake.worker")
 
 
 class _Worker:

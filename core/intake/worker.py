@@ -11,19 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import IO, Any
-
-
-def _protocol_streams() -> tuple[IO[bytes], IO[bytes]]:
-    """Private copies of stdin/stdout for the protocol; fd 0/1 then point at /dev/null so that
-    nothing a library prints can corrupt the frames."""
-    proto_in = os.fdopen(os.dup(0), "rb", buffering=0)
-    proto_out = os.fdopen(os.dup(1), "wb", buffering=0)
-    devnull = os.open(os.devnull, os.O_RDWR)
-    os.dup2(devnull, 0)
-    os.dup2(devnull, 1)
-    os.close(devnull)
-    return proto_in, proto_out
+from typing import Any
 
 
 def _handle(header: dict[str, Any], data: bytes) -> dict[str, Any]:
@@ -84,7 +72,9 @@ def main() -> None:
     from core import offline
 
     offline.install()
-    proto_in, proto_out = _protocol_streams()
+    from core.child_process import protocol_streams
+
+    proto_in, proto_out = protocol_streams()
     # Warm the common readers so the first file is fast; OCR loads lazily when needed.
     import core.intake.docx
     import core.intake.parse

@@ -29,9 +29,11 @@ def _real_intake() -> IntakeLike:
 
 
 def _real_redactor() -> RedactorLike:
-    from anonymize import Redactor
+    # its own process: an import's redaction then never waits for the encoder's interpreter
+    # lock, nor the encoder for its (see redaction_process)
+    from core.services.redaction_process import RedactionProcess
 
-    return Redactor()
+    return RedactionProcess()
 
 
 def _real_encoder(device: str) -> EncoderLike:
@@ -62,6 +64,7 @@ class Engines:
         self._redactor = redactor
         self._encoder = encoder
         self._owns_intake = intake is None
+        self._owns_redactor = redactor is None
         self._scorer_factory = scorer_factory
         self.device = device
         self._lock = threading.RLock()
@@ -109,17 +112,26 @@ class Engines:
     def load(self) -> None:
         """Load every part now (slow: seconds). Call it off the GUI thread."""
         _ = self.intake  # first: its worker processes start up while the models load
-        _ = self.redactor
+        redactor = self.redactor  # its process loads its models while the encoder loads
         _ = self.encoder
+        wait_ready = getattr(redactor, "wait_ready", None)
+        if wait_ready is not None:
+            wait_ready()
 
     # --- life --------------------------------------------------------------------------------
     def close(self) -> None:
         with self._lock:
             intake, self._intake = self._intake, None
+            redactor = self._redactor if self._owns_redactor else None
+            if redactor is not None:
+                self._redactor = None
         if intake is not None and self._owns_intake:
             closer = getattr(intake, "close", None) or getattr(intake, "shutdown", None)
             if closer is not None:
                 closer()
+        close_redactor = getattr(redactor, "close", None)
+        if close_redactor is not None:
+            close_redactor()
 
     def __enter__(self) -> Engines:
         return self

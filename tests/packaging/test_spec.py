@@ -209,11 +209,12 @@ def test_entry_refuses_other_modules() -> None:
     assert "not a runnable module" in result.stderr
 
 
-def test_entry_runs_the_intake_worker() -> None:
-    """The frozen app runs intake workers as ``veil -m core.intake.worker``: the worker starts,
-    says it is ready on its pipe, and ends when the pipe closes."""
+@pytest.mark.parametrize("module", ["core.intake.worker", "core.services.redaction_process"])
+def test_entry_runs_the_child_processes(module: str) -> None:
+    """The frozen app runs its intake workers and its redaction process as ``veil -m MODULE``:
+    the child starts, says it is ready on its pipe, and ends when the pipe closes."""
     result = subprocess.run(
-        [sys.executable, str(PACKAGING / "entry.py"), "-m", "core.intake.worker"],
+        [sys.executable, str(PACKAGING / "entry.py"), "-m", module],
         input=b"",
         capture_output=True,
         timeout=120,
