@@ -54,6 +54,7 @@ class ResumeAddressRecognizer(PatternTableRecognizer):
             r"(?P<v>[^\n|;；•·\t]{2,80})",
             0.85,
             re.MULTILINE,
+            han=True,
         ),
         # 221B Baker Street, London NW1 6XE / 1600 Pennsylvania Ave NW, Washington, DC 20500
         rule(
@@ -78,6 +79,7 @@ class ResumeAddressRecognizer(PatternTableRecognizer):
             r"(?P<v>(?:the\s+corner\s+of\s+)?\d{1,6}[^\n.;!?]{3,80}?)(?=[.;!?]?\s*$|[.;!?]\s)",
             0.75,
             re.IGNORECASE | re.MULTILINE,
+            needs="liv resid locat situat based moved",
         ),
         rule(
             ADDRESS,
@@ -85,12 +87,14 @@ class ResumeAddressRecognizer(PatternTableRecognizer):
             r"(?P<v>[^\n.;!?]{4,80}?)(?=[.;!?]?\s*$|[.;!?]\s)",
             0.75,
             re.IGNORECASE | re.MULTILINE,
+            needs="address",
         ),
         rule(
             ADDRESS,
             r"\bthe\s+corner\s+of\s+(?P<v>[^\n.;!?]{3,40}?\s+and\s+[^\n.;!?,]{3,40}?)(?=[.;!?,]|\s*$)",
             0.7,
             re.IGNORECASE | re.MULTILINE,
+            needs="corner",
         ),
         # US military mail: "PSC 1234, Box 5678 / APO AE 09012", "USNS Comfort / FPO AA 34055"
         rule(
@@ -100,6 +104,7 @@ class ResumeAddressRecognizer(PatternTableRecognizer):
             r"[ \t]*,?[ \t]*\n?[ \t]*[ADF]PO[ \t]+A[AEP][ \t]+\d{5}\b",
             0.8,
             re.IGNORECASE,
+            needs="apo dpo fpo",
         ),
         # a unit then town / region / country to the end of the line or sentence:
         # "Apt. 405 Sindi PR", "Suite 907 Soloi Cyprus", "Apt 12, Leeds"
@@ -124,6 +129,8 @@ class ResumeAddressRecognizer(PatternTableRecognizer):
             rf"caddesi|sokak|jalan|soi)[ \t]+\d{{1,5}}[a-zA-Z]?{_CITY_TAIL}",
             0.8,
             re.IGNORECASE,
+            needs="ulitsa prospekt pereulok shosse naberezhnaya bulvar utca ulica caddesi sokak "
+            "jalan soi",
         ),
         rule(
             ADDRESS,
@@ -177,6 +184,7 @@ class ResumeAddressRecognizer(PatternTableRecognizer):
             r"(?:邮编|邮政编码|Post\s?code|ZIP(?:\s?code)?|PLZ)\s*[:：]?\s*(?P<v>[A-Z0-9][A-Z0-9 \-]{2,9}[A-Z0-9])",  # noqa: E501
             0.8,
             re.IGNORECASE,
+            needs="邮编 邮政编码 post zip plz",
         ),
         # 北京市朝阳区建国路88号 / 上海市浦东新区张江镇科苑路399弄5号1201室
         rule(
@@ -185,10 +193,12 @@ class ResumeAddressRecognizer(PatternTableRecognizer):
             rf"(?:[{_HAN}]{{1,7}}(?:镇|乡|街道))?[{_HAN}0-9]{{1,12}}(?:路|街|大道|巷|胡同|里)"
             rf"(?:[0-9一二三四五六七八九十]+(?:弄|号|号院))+(?:[{_HAN}0-9A-Za-z\-]{{0,12}}(?:室|楼|栋|座|层|单元|号))*",
             0.85,
+            han=True,
         ),
         rule(
             ADDRESS,
             rf"[{_HAN}]{{2,7}}(?:省|自治区)[{_HAN}]{{2,7}}市(?:[{_HAN}]{{1,7}}(?:区|县))?",
             0.7,
+            han=True,
         ),
     )

@@ -53,12 +53,20 @@ class ResumeRecognizer(EntityRecognizer):
 
 @dataclass(frozen=True)
 class Rule:
-    """One pattern-table entry: the span is the named group ``v`` if the regex has one."""
+    """One pattern-table entry: the span is the named group ``v`` if the regex has one.
+
+    ``needs``: strings of which the text holds one wherever the regex matches (lower case if
+    the regex ignores case); ``han``: the same for a CJK ideograph. Text without them skips the
+    regex, which is most of a table's cost (each regex scans the whole resume). The gates are
+    checked against the test data (tests/anonymize/test_fast_paths.py).
+    """
 
     entity: str
     regex: re.Pattern[str]
     score: float = 0.8
     validate: Callable[[str], bool] | None = None
+    needs: tuple[str, ...] = ()
+    han: bool = False
 
 
 def rule(
@@ -67,8 +75,33 @@ def rule(
     score: float = 0.8,
     flags: int = 0,
     validate: Callable[[str], bool] | None = None,
+    *,
+    needs: str = "",
+    han: bool = False,
 ) -> Rule:
-    return Rule(entity, re.compile(pattern, flags), score, validate)
+    """``needs``: the strings a match must hold, separated by spaces (see ``Rule``)."""
+    return Rule(entity, re.compile(pattern, flags), score, validate, tuple(needs.split()), han)
+
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# lower() mirrors IGNORECASE for every character but these (their matches under IGNORECASE
+# include ASCII letters that lower() does not give: "ſ" ~ "s", Kelvin "K" ~ "k", "ı"/"İ" ~ "i")
+_UNFOLDABLE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def folded(text: str) -> str | None:
+    """``text.lower()`` (same offsets) when substring tests in it mirror IGNORECASE, else None."""
+    return None if _UNFOLDABLE.search(text) else text.lower()
+
+
+def may_match(entry: Rule, text: str, lower: str | None, han: bool) -> bool:
+    """False only if ``entry.regex`` cannot match ``text`` (its ``needs`` / ``han`` are absent)."""
+    if entry.han and not han:
+        return False
+    if not entry.needs:
+        return True
+    haystack = lower if entry.regex.flags & re.IGNORECASE else text
+    return haystack is None or any(need in haystack for need in entry.needs)
 
 
 class PatternTableRecognizer(ResumeRecognizer):
@@ -77,7 +110,11 @@ class PatternTableRecognizer(ResumeRecognizer):
     RULES: Sequence[Rule] = ()
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+        lower = folded(text)
+        han = HAN.search(text) is not None
         for entry in self.RULES:
+            if not may_match(entry, text, lower, han):
+                continue
             has_value = "v" in entry.regex.groupindex
             for match in entry.regex.finditer(text):
                 start, end = match.span("v") if has_value else match.span()

@@ -25,6 +25,9 @@ class ResumeOrganizationRecognizer(PatternTableRecognizer):
             0.6,
         ),
         rule(
-            ORGANIZATION, r"[\u4e00-\u9fff]{2,12}(?:有限公司|公司|集团|银行|大学|学院|研究院)", 0.6
+            ORGANIZATION,
+            r"[\u4e00-\u9fff]{2,12}(?:有限公司|公司|集团|银行|大学|学院|研究院)",
+            0.6,
+            han=True,
         ),
     )

@@ -94,6 +94,7 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             DATE_OF_BIRTH,
             rf"(?:出生日期|出生年月(?:日)?|生日|出生)\s*[:：]?\s*(?P<v>{_DATE}|[^\n|；;，,]{{4,20}})",
             0.9,
+            han=True,
         ),
         rule(
             AGE,
@@ -101,8 +102,8 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             0.85,
             _I,
         ),
-        rule(AGE, r"\b(?P<v>\d{2}\s*(?:-|\s)?(?:years?|yrs?)[ -]old)\b", 0.85, _I),
-        rule(AGE, r"(?<![\d年.])(?P<v>[1-7]\d\s*(?:岁|周岁))", 0.85),
+        rule(AGE, r"\b(?P<v>\d{2}\s*(?:-|\s)?(?:years?|yrs?)[ -]old)\b", 0.85, _I, needs="old"),
+        rule(AGE, r"(?<![\d年.])(?P<v>[1-7]\d\s*(?:岁|周岁))", 0.85, han=True),
         # --- gender cues
         rule(GENDER, r"\b(?:he|she|him|her|his|hers|himself|herself)\b", 0.8, _I),
         rule(
@@ -116,6 +117,7 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             r"(?:\b(?:gender|sex)|性别)\s*[:：]?\s*(?P<v>male|female|man|woman|non[- ]binary|m|f|男|女)\b",  # noqa: E501
             0.9,
             _I,
+            needs="gender sex 性别",
         ),
         rule(
             GENDER,
@@ -130,8 +132,9 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             r"(?:(?<=^)|(?<=[\s|/,，、;；:：(（]))(?P<v>[男女])(?=$|[\s|/,，、;；)）])",
             0.85,
             re.MULTILINE,
+            han=True,
         ),
-        rule(GENDER, r"(?:男性|女性|男士|女士|先生|小姐)", 0.8),
+        rule(GENDER, r"(?:男性|女性|男士|女士|先生|小姐)", 0.8, han=True),
         # --- nationality
         rule(
             NATIONALITY,
@@ -140,14 +143,19 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             + _FIELD_END,
             0.85,
             _IM,
+            needs="national citizen country place born 国籍 出生地",
         ),
         rule(
-            NATIONALITY, rf"\b(?:{_NATIONALITIES})(?=[ \t]+(?:citizen|national|passport)s?\b)", 0.85
+            NATIONALITY,
+            rf"\b(?:{_NATIONALITIES})(?=[ \t]+(?:citizen|national|passport)s?\b)",
+            0.85,
+            needs="citizen national passport",
         ),
         rule(
             NATIONALITY,
             r"\b(?:citizen|national)\s+of\s+(?:the\s+)?(?P<v>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})",
             0.85,
+            needs="citizen national",
         ),
         rule(
             NATIONALITY,
@@ -160,6 +168,7 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             LOCATION,
             r"(?:籍贯|户籍(?:所在地)?|户口(?:所在地)?|生源地|祖籍)\s*[:：]?\s*(?P<v>[^\n|;；，,\t ]{2,20})",  # noqa: E501
             0.9,
+            han=True,
         ),
         rule(
             LOCATION,
@@ -167,6 +176,7 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             + _FIELD_END,
             0.85,
             _IM,
+            needs="home place",
         ),
         # --- ethnicity
         rule(
@@ -175,6 +185,7 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             + _FIELD_END,
             0.9,
             _IM,
+            needs="ethnic race 民族",
         ),
         rule(
             ETHNICITY,
@@ -185,8 +196,9 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             ETHNICITY,
             r"\b(?:Hispanic|Latino|Latina|Latinx|Caucasian|African[- ]American|Asian[- ]American|Pacific Islander|Aboriginal)\b",  # noqa: E501
             0.8,
+            needs="Hispanic Latin Caucasian African Asian Pacific Aboriginal",
         ),
-        rule(ETHNICITY, rf"(?:{_ETHNIC_ZH})族(?![群])", 0.85),
+        rule(ETHNICITY, rf"(?:{_ETHNIC_ZH})族(?![群])", 0.85, han=True),
         # --- religion
         rule(
             RELIGION,
@@ -194,6 +206,7 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             + _FIELD_END,
             0.9,
             _IM,
+            needs="religio faith denomination 宗教 信仰",
         ),
         rule(RELIGION, rf"\b(?:{_RELIGIONS})\b", 0.75),
         rule(
@@ -203,8 +216,10 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             r"chaplain|cathedral|chapel|parish)\b",
             0.6,
             _I,
+            needs="church mosque synagogue congregation bible quran koran torah gurdwara diocese "
+            "chap cathedral parish",
         ),
-        rule(RELIGION, r"(?:基督教|天主教|伊斯兰教|佛教|道教|穆斯林|基督徒|佛教徒)", 0.8),
+        rule(RELIGION, r"(?:基督教|天主教|伊斯兰教|佛教|道教|穆斯林|基督徒|佛教徒)", 0.8, han=True),
         # --- marital and family status
         rule(
             MARITAL_STATUS,
@@ -212,6 +227,7 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             r"(?P<v>[^\n|;，,；]{1,30}?)" + _FIELD_END,
             0.9,
             _IM,
+            needs="marital civil family 婚",
         ),
         rule(
             MARITAL_STATUS,
@@ -219,9 +235,21 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             r"domestic\s+partner(?:ship)?|civil\s+partnership)\b(?=[ \t]*(?:$|[,;|]))",
             0.7,
             _IM,
+            needs="married divorced widow separated engaged single domestic civil",
         ),
-        rule(MARITAL_STATUS, r"\b(?:married|divorced|widowed)\b", 0.7, _I),
-        rule(MARITAL_STATUS, r"(?:已婚已育|已婚未育|已婚|未婚|离异|丧偶|单身|已育|未育)", 0.9),
+        rule(
+            MARITAL_STATUS,
+            r"\b(?:married|divorced|widowed)\b",
+            0.7,
+            _I,
+            needs="married divorced widowed",
+        ),
+        rule(
+            MARITAL_STATUS,
+            r"(?:已婚已育|已婚未育|已婚|未婚|离异|丧偶|单身|已育|未育)",
+            0.9,
+            han=True,
+        ),
         rule(
             FAMILY_STATUS,
             r"\b(?:(?:mother|father|mom|dad|parent)\s+of\s+(?:one|two|three|four|five|\d+)|"
@@ -237,9 +265,12 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             + _FIELD_END,
             0.85,
             _IM,
+            needs="children dependents kids",
         ),
-        rule(FAMILY_STATUS, r"(?:子女|小孩|孩子)\s*[:：]?\s*(?P<v>[^\n|；;，,]{1,10})", 0.8),
-        rule(FAMILY_STATUS, r"(?:产假|育儿假|怀孕|孕期|家庭情况)", 0.8),
+        rule(
+            FAMILY_STATUS, r"(?:子女|小孩|孩子)\s*[:：]?\s*(?P<v>[^\n|；;，,]{1,10})", 0.8, han=True
+        ),
+        rule(FAMILY_STATUS, r"(?:产假|育儿假|怀孕|孕期|家庭情况)", 0.8, han=True),
         # --- photos
         rule(
             PHOTO,
@@ -251,17 +282,20 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             r"(?:照片|头像|免冠照|证件照)(?:[:：][^\n|]{0,30})?)",
             0.8,
             _I,
+            needs="photo picture headshot image portrait 照片 头像 免冠照 证件照",
         ),
         # --- political affiliation (政治面貌)
         rule(
             POLITICAL_AFFILIATION,
             r"(?:政治面貌|党派)\s*[:：]?\s*(?P<v>[^\n|；;，,\t ]{1,20})",
             0.9,
+            han=True,
         ),
         rule(
             POLITICAL_AFFILIATION,
             r"(?:中共党员|中国共产党党员|共产党员|中共预备党员|预备党员|共青团员|团员|群众|民主党派|无党派人士)",
             0.85,
+            han=True,
         ),
         rule(
             POLITICAL_AFFILIATION,
@@ -269,5 +303,6 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             + _FIELD_END,
             0.85,
             _IM,
+            needs="political party",
         ),
     )

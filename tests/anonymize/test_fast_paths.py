@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 from anonymize.allowlist import Allowlist, overlaps
+from anonymize.recognizers.base import HAN, Rule, folded, may_match
 from anonymize.recognizers.names import _propagate
 from anonymize.types import PERSON
 
@@ -43,6 +45,65 @@ def test_propagate_matches_the_reference_pattern_on_mixed_script_text() -> None:
         assert list(_propagate(text, words)) == expected, (text, words)
         checked += bool(expected)
     assert checked > 100  # the random texts do contain names to find
+
+
+def _gated_rules() -> list[Rule]:
+    from anonymize.recognizers.addresses import ResumeAddressRecognizer
+    from anonymize.recognizers.organizations import ResumeOrganizationRecognizer
+    from anonymize.recognizers.profile import ResumeProfileRecognizer
+
+    tables = (ResumeProfileRecognizer, ResumeAddressRecognizer, ResumeOrganizationRecognizer)
+    return [r for table in tables for r in table.RULES if r.needs or r.han]
+
+
+def test_lower_mirrors_ignorecase_for_the_strings_rules_need() -> None:
+    """Outside the few characters ``folded`` refuses, a character matches a needed character
+    under IGNORECASE exactly when its lower() is that character (and lower() keeps offsets)."""
+    everything = "".join(map(chr, range(0x110000)))
+    unfoldable = {c for c in everything if folded(c) is None}
+    assert folded("ſtraße") is None
+    lowered = [c.lower() for c in everything]
+    assert all(
+        len(low) == 1 for c, low in zip(everything, lowered, strict=True) if c not in unfoldable
+    )
+    needed = {
+        ch
+        for r in _gated_rules()
+        if r.regex.flags & re.IGNORECASE
+        for need in r.needs
+        for ch in need
+    }
+    assert "a" in needed
+    assert "性" in needed
+    for ch in sorted(needed):
+        assert ch == ch.lower()
+        by_regex = {m.start() for m in re.finditer(re.escape(ch), everything, re.IGNORECASE)}
+        by_lower = {i for i, low in enumerate(lowered) if low == ch}
+        by_lower -= {ord(c) for c in unfoldable}
+        assert {i for i in by_regex if everything[i] not in unfoldable} == by_lower, ch
+
+
+def test_a_gated_rule_never_matches_text_its_gate_refuses() -> None:
+    from anonymize.evaluation import load_jsonl, load_marked, load_presidio_synth
+
+    data = Path(__file__).resolve().parents[1] / "data" / "redaction"
+    texts = [d.text for d in load_jsonl(data / "en.jsonl") + load_jsonl(data / "zh.jsonl")]
+    texts += [d.text for d in load_marked(data / "tricky_en.txt", "en")]
+    texts += [d.text for d in load_marked(data / "tricky_zh.txt", "zh")]
+    texts += [d.text for d in load_presidio_synth(data / "presidio_synth_dataset_v2.json", 400)]
+    rules = _gated_rules()
+    assert len(rules) >= 30
+    matched = skipped = 0
+    for text in texts:
+        lower, han = folded(text), HAN.search(text) is not None
+        for entry in rules:
+            found = entry.regex.search(text) is not None
+            allowed = may_match(entry, text, lower, han)
+            assert allowed or not found, (entry.regex.pattern, text[:80])
+            matched += found
+            skipped += not allowed
+    assert matched > 100
+    assert skipped > 1000
 
 
 def test_overlaps_agrees_with_a_linear_scan_of_the_protected_spans() -> None:
