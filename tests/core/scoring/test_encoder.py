@@ -102,3 +102,64 @@ def test_half_precision_check_compares_rankings(encoder: Encoder) -> None:
         dim=encoder.dim,
     )
     assert not half_keeps_rankings(encoder, broken)
+
+
+@pytest.mark.slow
+def test_several_batches_run_as_parallel_single_thread_streams(
+    encoder: Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a CPU with 2 torch threads, forward passes run two at a time, one thread each; the
+    vectors are those of one pass at a time, and the thread count is restored."""
+    texts = [
+        f"Line {i}: " + "planned freight and warehouse routes " * (i % 40 + 1) for i in range(300)
+    ]
+    pieces = encoder._pieces(texts)
+    assert len(encoder._batches(pieces)) >= 4
+    seen: dict[str, int] = {}
+    real_embed = encoder._embed
+
+    def spying(batch: list[list[int]]) -> np.ndarray:
+        import threading
+
+        seen[threading.current_thread().name] = torch.get_num_threads()
+        return real_embed(batch)
+
+    before = torch.get_num_threads()
+    try:
+        torch.set_num_threads(1)
+        one = encoder.encode_chunks(texts)
+        torch.set_num_threads(2)
+        monkeypatch.setattr(encoder, "_embed", spying)
+        two = encoder.encode_chunks(texts)
+        assert torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(before)
+    assert len(seen) == 2  # the calling thread and one helper stream
+    assert set(seen.values()) == {1}  # each stream on one thread
+    for a, b in zip(one, two, strict=True):
+        assert np.array_equal(a.offsets, b.offsets)
+        assert np.allclose(a.vectors, b.vectors, atol=1e-5)
+
+
+def test_a_failing_stream_raises_in_the_caller(
+    encoder: Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = {"n": 0}
+    real_embed = encoder._embed
+
+    def failing(batch: list[list[int]]) -> np.ndarray:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("out of memory")
+        return real_embed(batch)
+
+    before = torch.get_num_threads()
+    monkeypatch.setattr(encoder, "_embed", failing)
+    texts = [f"Row {i} " + "word " * (i % 200) for i in range(200)]
+    try:
+        torch.set_num_threads(2)
+        with pytest.raises(RuntimeError, match="out of memory"):
+            encoder.encode_chunks(texts)
+        assert torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(before)
