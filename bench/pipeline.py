@@ -251,7 +251,10 @@ def stage_table(
         ("storage: database thread (rows, embedding cache)", named("veil-db")),
         ("generator: stage 0, storing calls, main loop", named("MainThread")),
         ("encoder: calling thread (tokenise, profiles, torch)", named("veil-import-encode")),
-        ("encoder: torch's OpenMP worker threads", threads.get("", 0.0)),
+        (
+            "encoder: its second stream, torch's worker threads",
+            named("veil-encode-stream") + threads.get("", 0.0),
+        ),
     ]
     in_process = sum(cpu for label, cpu in rows[2:])
     rows.append(("other threads (bench's samplers, ...)", max(0.0, import_cpu - in_process)))

@@ -5,14 +5,16 @@ The stages overlap so that a batch runs about as fast as its slowest stage (the 
 - the generator reads each source only when the pipeline has room for it (memory holds the
   files in flight, not the batch), and sorts out unreadable files and duplicates itself;
 - intake runs in the pool's sandboxed worker processes, fed by one thread;
-- redaction (Presidio, in this process) runs in a second thread, on whatever files intake has
-  ready (spaCy reads them as one batch);
+- redaction runs in its own child process (``redaction_process``: Presidio and spaCy hold the
+  interpreter lock, which the encoder thread needs between its torch operations), fed by a
+  second thread with whatever files intake has ready (spaCy reads them as one batch);
 - each finished file is stored by the generator itself, one transaction per file (the original
   bytes, the redaction mapping, the redacted text, warnings, the audit entry), then yielded;
 - when the caller passes ``prepare=True``, a third thread encodes the redacted texts into the
   workspace's embedding cache (torch releases the GIL), so ranking later only reads the cache.
   Redaction never waits for it: while redaction runs, the encoder uses one core and redaction
-  the other; afterwards the encoder takes every core for the backlog (``ENCODE_THREADS``).
+  the other; afterwards the encoder takes every core for the backlog (``ENCODE_THREADS``), one
+  single-thread stream of forward passes per core.
 
 Closing the generator stops every stage: files stored so far stay, the file in flight is dropped
 whole (its transaction never began), and the threads are joined before ``close()`` returns.
@@ -48,16 +50,16 @@ _REDACT_BATCH = 8
 #: padded tokens per resume on the generated bench set, 4 resumes: +23% over one sorted run of
 #: all 200; 16: +7%; 32: +3%. More than 32 adds little and makes cancelling slower.
 _ENCODE_BATCH = 32
-#: The interpreter's thread switch interval during an import. The encoder thread needs the GIL
-#: between torch operations; at Python's default (5 ms) it waits that long behind the redaction
-#: thread after each of its many short operations while its worker threads idle.
+#: The interpreter's thread switch interval during an import. An encoder stream needs the GIL
+#: between torch operations; at Python's default (5 ms) it waits that long behind another thread
+#: (the other stream, storage, the feeding threads) after each of its many short operations.
 _SWITCH_INTERVAL = 0.0005
 
 #: Torch threads for encoding during an import: a number forces it; None leaves torch's own
-#: setting (all cores); "auto" uses one thread while the redaction thread still has files to
-#: redact, and torch's own once it is done. With all cores, each of torch's OpenMP barriers
-#: waits whenever the redaction thread holds one of the cores (and its workers spin meanwhile);
-#: one thread owns a core and leaves the other to redaction, storage and the intake workers.
+#: setting (all cores); "auto" uses one thread while redaction still has files to redact, and
+#: torch's own once it is done. The encoder runs that many forward passes at once, one thread
+#: each: while redaction runs, one stream owns a core and leaves the other to the redaction
+#: process, storage and the intake workers.
 ENCODE_THREADS: int | Literal["auto"] | None = "auto"
 
 
