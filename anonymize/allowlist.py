@@ -25,6 +25,7 @@ def builtin_terms() -> frozenset[str]:
 
 _WORD = re.compile(r"[^\s,;|()\[\]{}<>\"“”、，。；：]+")
 _MAX_WORDS = 4
+_RECENT = 256  # documents whose protected spans are kept
 
 
 class Allowlist:
@@ -37,13 +38,16 @@ class Allowlist:
         for term in self._terms:
             words = term.split()
             self._first[words[0]] = max(self._first.get(words[0], 0), len(words))
-        self._last: tuple[str, tuple[tuple[int, int], ...]] = ("", ())
+        # text -> its protected spans, for the last documents seen: the NER view of a whole
+        # batch reads them before the recognizers of each document do
+        self._recent: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def protected(self, text: str) -> tuple[tuple[int, int], ...]:
-        """Character spans of allow-listed terms in the text (longest phrase wins)."""
-        last_text, last_spans = self._last
-        if last_text is text:
-            return last_spans
+        """Character spans of allow-listed terms in the text (longest phrase wins), sorted and
+        disjoint."""
+        cached = self._recent.get(text)
+        if cached is not None:
+            return cached
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         # a word holds no whitespace, so _norm(word) is just the strip and the casefold
         firsts = [self._first.get(w.strip(_STRIP).casefold(), 0) for _, _, w in words]
@@ -69,7 +73,9 @@ class Allowlist:
             else:
                 i += 1
         result = tuple(spans)
-        self._last = (text, result)
+        if len(self._recent) >= _RECENT:
+            self._recent.pop(next(iter(self._recent), ""), None)
+        self._recent[text] = result
         return result
 
     def __len__(self) -> int:

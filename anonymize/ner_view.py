@@ -1,9 +1,10 @@
 """Run spaCy's NER only where it can matter, and hand recognizers plain entities.
 
 NER is most of the cost of redaction. A line whose capitalised words are all allow-listed skills,
-resume verbs or function words ("- Built Kafka and Spark pipelines") cannot yield a name or a
-place that we would keep, so only the other lines are joined into a shorter "view" for spaCy;
-entity offsets are mapped back to the original text.
+resume verbs, function words or words of allow-listed phrases ("- Built Kafka and Spark
+pipelines", "- Shipped it on Spring Boot") cannot yield a name or a place that we would keep (the
+recognizers drop entities on allow-listed words), so only the other lines are joined into a
+shorter "view" for spaCy; entity offsets are mapped back to the original text.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from anonymize.allowlist import Allowlist
+from anonymize.allowlist import Allowlist, overlaps
 
 _CAPITALISED = re.compile(r"(?<![\w@./])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*")
 _FUNCTION_WORDS = frozenset(
@@ -68,12 +69,16 @@ class View:
         return self.orig_starts[i] + (pos - self.view_starts[i])
 
 
-def _worth_ner(line: str, allowlist: Allowlist) -> bool:
+def _worth_ner(
+    line: str, offset: int, allowlist: Allowlist, protected: tuple[tuple[int, int], ...]
+) -> bool:
     for match in _CAPITALISED.finditer(line):
         word = match.group()
         low = word.casefold().strip("'’-")
         if low in _FUNCTION_WORDS or word in allowlist:
             continue
+        if overlaps(protected, offset + match.start(), offset + match.end()):
+            continue  # part of an allow-listed phrase ("Spring Boot", "GitHub Actions")
         return True
     return False
 
@@ -84,8 +89,9 @@ def make_view(text: str, allowlist: Allowlist) -> View:
     orig_starts: list[int] = []
     offset = 0
     length = 0
+    protected = allowlist.protected(text)
     for line in text.split("\n"):
-        if line.strip() and _worth_ner(line, allowlist):
+        if line.strip() and _worth_ner(line, offset, allowlist, protected):
             view_starts.append(length)
             orig_starts.append(offset)
             parts.append(line)

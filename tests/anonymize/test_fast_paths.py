@@ -118,3 +118,24 @@ def test_overlaps_agrees_with_a_linear_scan_of_the_protected_spans() -> None:
             b = rng.randint(a, len(text) + 1)
             linear = any(s < b and a < e for s, e in protected)
             assert overlaps(protected, a, b) == linear
+
+
+def test_ner_view_skips_lines_whose_capitals_all_belong_to_allow_listed_phrases() -> None:
+    from anonymize.ner_view import make_view
+
+    allowlist = Allowlist()
+    assert "Boot" not in allowlist  # only the phrase is allow-listed
+    text = "- Built services in Spring Boot\n- Spring Boot talk with Anna Okafor\n- Ran Boot camp"
+    view = make_view(text, allowlist)
+    assert view.text == "- Spring Boot talk with Anna Okafor\n- Ran Boot camp"
+    assert view.to_original(view.text.index("Anna")) == text.index("Anna")
+
+
+def test_protected_spans_are_remembered_for_a_bounded_number_of_texts() -> None:
+    allowlist = Allowlist()
+    texts = [f"Resume {i}: Python and Spring Boot" for i in range(600)]
+    first = [allowlist.protected(t) for t in texts]
+    assert len(allowlist._recent) <= 256
+    assert [allowlist.protected(t) for t in texts] == first
+    python, spring = texts[0].index("Python"), texts[0].index("Spring")
+    assert first[0] == ((python, python + 6), (spring, spring + len("Spring Boot")))
