@@ -5,6 +5,7 @@ addresses."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from anonymize.recognizers.base import PatternTableRecognizer, rule
 from anonymize.types import ADDRESS
@@ -33,6 +34,30 @@ _CITY_TAIL = (
     rf"(?:,?[ \t]+{_POSTCODE}\b)?"
 )
 _HAN = r"\u4e00-\u9fff"
+# street words glued to the name ("Hauptstraße 12") and standing apart ("Villacher Strasse 89")
+_STREET_ENDINGS = (
+    r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|straat|laan|gracht|plein|gatan|"
+    r"vägen|gata|veien|vej|gade|katu|tie|utca|ulica"
+)
+_STREET_WORDS = (
+    r"Straße|Strasse|Str\.|Gasse|Weg|Allee|Platz|Ring|Laan|Straat|Gata|Gatan|Vej|Gade|Utca|Ulica|"
+    r"útja|út|u\."
+)
+_SPACES_DIGIT = re.compile(r"[ \t]+\d")
+
+
+def _before_number(words: str, flags: int = 0) -> Callable[[str], bool]:
+    """A gate: True if ``words`` ends right before spaces and a digit somewhere in the text (a
+    street word then its house number); the rules using it need exactly that."""
+    ending = re.compile(rf"(?:{words})\Z", flags)
+
+    def gate(text: str) -> bool:
+        return any(
+            ending.search(text, max(0, m.start() - 12), m.start())
+            for m in _SPACES_DIGIT.finditer(text)
+        )
+
+    return gate
 
 
 class ResumeAddressRecognizer(PatternTableRecognizer):
@@ -141,20 +166,19 @@ class ResumeAddressRecognizer(PatternTableRecognizer):
         # Hauptstraße 12, Friedhofstrasse 33, Kerkstraat 5, Storgatan 3
         rule(
             ADDRESS,
-            r"\b[^\W\d_][\w\-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|"
-            r"straat|laan|gracht|plein|gatan|vägen|gata|veien|vej|gade|katu|tie|utca|ulica)"
+            rf"\b[^\W\d_][\w\-]*(?:{_STREET_ENDINGS})"
             r"[ \t]+\d{1,5}[a-zA-Z]?(?:[ \t]*[-/][ \t]*\d{1,4})?"
             rf"(?:,?[ \t]*{_POSTCODE}[ \t]+[^\W\d_][\w\-]+(?:[ \t][^\W\d_][\w\-]+)?)?",
             0.8,
             re.IGNORECASE,
+            gate=_before_number(f"(?:{_STREET_ENDINGS})", re.IGNORECASE),
         ),
         # Villacher Strasse 89, Passauer Str. 33, Cite Guedouala, Tunisia (street word apart)
         rule(
             ADDRESS,
-            r"\b[^\W\d_][\w\-]*[ \t]+(?:Straße|Strasse|Str\.|Gasse|Weg|Allee|Platz|Ring|Laan|"
-            r"Straat|Gata|Gatan|Vej|Gade|Utca|Ulica|útja|út|u\.)[ \t]+\d{1,5}[a-zA-Z]?\.?"
-            rf"{_CITY_TAIL}",
+            rf"\b[^\W\d_][\w\-]*[ \t]+(?:{_STREET_WORDS})[ \t]+\d{{1,5}}[a-zA-Z]?\.?{_CITY_TAIL}",
             0.75,
+            gate=_before_number(rf"[ \t](?:{_STREET_WORDS})"),
         ),
         # 12 rue de la Paix, 75002 Paris / 5 Via Roma / Calle Mayor 10 / Rua Augusta, 100
         rule(

@@ -57,7 +57,8 @@ class Rule:
 
     ``needs``: strings of which the text holds one wherever the regex matches (lower case if
     the regex ignores case); ``han``: the same for a CJK ideograph. Text without them skips the
-    regex, which is most of a table's cost (each regex scans the whole resume). The gates are
+    regex, which is most of a table's cost (each regex scans the whole resume); ``gate``, a test
+    of the text that is true wherever the regex matches, does the same job. The gates are
     checked against the test data (tests/anonymize/test_fast_paths.py).
     """
 
@@ -67,6 +68,7 @@ class Rule:
     validate: Callable[[str], bool] | None = None
     needs: tuple[str, ...] = ()
     han: bool = False
+    gate: Callable[[str], bool] | None = None
 
 
 def rule(
@@ -78,9 +80,11 @@ def rule(
     *,
     needs: str = "",
     han: bool = False,
+    gate: Callable[[str], bool] | None = None,
 ) -> Rule:
     """``needs``: the strings a match must hold, separated by spaces (see ``Rule``)."""
-    return Rule(entity, re.compile(pattern, flags), score, validate, tuple(needs.split()), han)
+    compiled = re.compile(pattern, flags)
+    return Rule(entity, compiled, score, validate, tuple(needs.split()), han, gate)
 
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -97,6 +101,8 @@ def folded(text: str) -> str | None:
 def may_match(entry: Rule, text: str, lower: str | None, han: bool) -> bool:
     """False only if ``entry.regex`` cannot match ``text`` (its ``needs`` / ``han`` are absent)."""
     if entry.han and not han:
+        return False
+    if entry.gate is not None and not entry.gate(text):
         return False
     if not entry.needs:
         return True

@@ -53,7 +53,7 @@ def _gated_rules() -> list[Rule]:
     from anonymize.recognizers.profile import ResumeProfileRecognizer
 
     tables = (ResumeProfileRecognizer, ResumeAddressRecognizer, ResumeOrganizationRecognizer)
-    return [r for table in tables for r in table.RULES if r.needs or r.han]
+    return [r for table in tables for r in table.RULES if r.needs or r.han or r.gate]
 
 
 def test_lower_mirrors_ignorecase_for_the_strings_rules_need() -> None:
@@ -91,6 +91,12 @@ def test_a_gated_rule_never_matches_text_its_gate_refuses() -> None:
     texts += [d.text for d in load_marked(data / "tricky_en.txt", "en")]
     texts += [d.text for d in load_marked(data / "tricky_zh.txt", "zh")]
     texts += [d.text for d in load_presidio_synth(data / "presidio_synth_dataset_v2.json", 400)]
+    texts += [
+        "Hauptstraße 12, 10115 Berlin\nVillacher Strasse 89\tPassauer Str. 33 | Kerkstraat 5",
+        "HAUPTSTRASSE  7\nAddress: Storgatan 3 / Vej 4 / Monitoring 24/7 / Ring 5\n",
+        "my address is 4 Elm Road; he lives at 12 Oak St; the corner of Elm and Oak",
+        "Religion: Sikh | Church choir | Parish council | Nationality: French | Age: 34",
+    ]
     rules = _gated_rules()
     assert len(rules) >= 30
     matched = skipped = 0
