@@ -227,7 +227,9 @@ class Encoder:
             return result
         import torch
 
-        todo = deque(batches)  # shortest first; each stream takes the next batch when free
+        # each stream takes the next batch when free, longest first: the last ones are the
+        # cheapest, so the streams end close together
+        todo = deque(batches)
         errors: list[BaseException] = []
 
         def stream() -> None:
@@ -235,7 +237,7 @@ class Encoder:
             try:
                 while todo and not errors:
                     try:
-                        batch_ids = todo.popleft()
+                        batch_ids = todo.pop()
                     except IndexError:
                         return
                     result[batch_ids] = self._embed([pieces[i].ids for i in batch_ids])
