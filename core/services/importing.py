@@ -56,10 +56,10 @@ _ENCODE_BATCH = 32
 _SWITCH_INTERVAL = 0.0005
 
 #: Torch threads for encoding during an import: a number forces it; None leaves torch's own
-#: setting (all cores); "auto" uses one thread while redaction still has files to redact, and
-#: torch's own once it is done. The encoder runs that many forward passes at once, one thread
-#: each: while redaction runs, one stream owns a core and leaves the other to the redaction
-#: process, storage and the intake workers.
+#: setting (all cores); "auto" leaves one core to redaction while it still has files to redact
+#: (on 2 cores: one thread), and uses torch's own once it is done. The encoder runs that many
+#: forward passes at once, one thread each: while redaction runs on 2 cores, one stream owns a
+#: core and leaves the other to the redaction process, storage and the intake workers.
 ENCODE_THREADS: int | Literal["auto"] | None = "auto"
 
 
@@ -74,7 +74,10 @@ class _TorchThreads:
     def set(self, others_busy: bool) -> None:
         if self._torch is None or self._policy is None:
             return
-        want = self._policy if self._policy != "auto" else (1 if others_busy else self._before)
+        if self._policy != "auto":
+            want = self._policy
+        else:  # leave one core to the redaction process while it has files to redact
+            want = max(1, self._before - 1) if others_busy else self._before
         if self._torch.get_num_threads() != want:
             self._torch.set_num_threads(want)
 

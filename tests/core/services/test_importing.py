@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any
+
+import pytest
 
 from core.errors import IntakeError
 from core.services import Engines, FileOutcome, Progress, import_sources, run_to_end
@@ -197,3 +200,34 @@ def test_switch_interval_is_short_during_an_import_and_restored_after(
     next(cancelled)
     cancelled.close()
     assert sys.getswitchinterval() == before
+
+
+def test_encoder_leaves_one_core_to_redaction_while_it_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from core.services import importing
+
+    class FakeTorch:
+        def __init__(self, threads: int) -> None:
+            self.threads = threads
+
+        def get_num_threads(self) -> int:
+            return self.threads
+
+        def set_num_threads(self, n: int) -> None:
+            self.threads = n
+
+    for cores, busy in ((2, 1), (8, 7), (1, 1)):
+        torch = FakeTorch(cores)
+        monkeypatch.setitem(sys.modules, "torch", torch)
+        threads = importing._TorchThreads("auto")
+        threads.set(others_busy=True)
+        assert torch.threads == busy
+        threads.set(others_busy=False)
+        assert torch.threads == cores
+        threads.set(others_busy=True)
+        threads.restore()
+        assert torch.threads == cores
+    fixed = importing._TorchThreads(3)
+    fixed.set(others_busy=False)
+    assert torch.threads == 3
