@@ -16,7 +16,7 @@ import logging
 import os
 import threading
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -134,6 +134,9 @@ class Encoder:
         self.device = device
         self.dtype = dtype
         self.dim = dim
+        #: How many forward passes may run at once on a CPU (read during a call, so it may
+        #: grow mid-call); None: torch's thread count. The import sets it (see importing).
+        self.stream_limit: Callable[[], int] | None = None
         self._cls: int = tokenizer.token_to_id("[CLS]")
         self._sep: int = tokenizer.token_to_id("[SEP]")
 
@@ -206,36 +209,47 @@ class Encoder:
             at = end
         return batches
 
-    def _streams(self, batches: int) -> int:
-        """How many forward passes run at once: on a CPU, one per torch thread (each pass on a
-        single thread), since one pass split across threads waits at every operation's barrier
-        for the slowest thread (on 2 cores: two 1-thread streams 3.3 s, one 2-thread pass
-        4.2 s over the same 1,911 segments); on a GPU, one."""
-        if self.device != "cpu" or batches < 2:
-            return 1
-        import torch
-
-        return max(1, min(torch.get_num_threads(), batches))
-
     def _embed_pieces(self, pieces: Sequence[_Piece]) -> Float32Array:
+        """Embeddings of ``pieces``. On a CPU the forward passes run as parallel streams, one
+        thread each, as many as ``stream_limit()`` allows (default: torch's thread count): one
+        pass split across threads waits at every operation's barrier for the slowest thread (on
+        2 cores, two 1-thread streams took 3.3 s where one 2-thread pass took 4.2 s over the
+        same 1,911 segments). The limit is read again before each of the calling thread's
+        batches, so streams can join a call already running; on a GPU, one pass at a time."""
         result = np.zeros((len(pieces), self.dim), dtype=np.float32)
         batches = self._batches(pieces)
-        streams = self._streams(len(batches))
-        if streams == 1:
+        if self.device != "cpu" or len(batches) < 2:
             for batch_ids in batches:
                 result[batch_ids] = self._embed([pieces[i].ids for i in batch_ids])
             return result
         import torch
 
+        before = torch.get_num_threads()
+        limit = self.stream_limit or (lambda: before)
         # each stream takes the next batch when free, longest first: the last ones are the
         # cheapest, so the streams end close together
         todo = deque(batches)
         errors: list[BaseException] = []
+        helpers: list[threading.Thread] = []
 
-        def stream() -> None:
+        def grow() -> None:
+            want = min(limit(), len(todo))  # the calling thread is one, each helper one more
+            while len(helpers) + 1 < want:
+                helper = threading.Thread(
+                    target=stream,
+                    args=(False,),
+                    name=f"veil-encode-stream-{len(helpers) + 1}",
+                    daemon=True,
+                )
+                helpers.append(helper)
+                helper.start()
+
+        def stream(calling: bool) -> None:
             torch.set_num_threads(1)  # this thread's own operations, on its own core
             try:
                 while todo and not errors:
+                    if calling:
+                        grow()
                     try:
                         batch_ids = todo.pop()
                     except IndexError:
@@ -244,15 +258,8 @@ class Encoder:
             except BaseException as exc:  # noqa: BLE001 - raised in the calling thread below
                 errors.append(exc)
 
-        before = torch.get_num_threads()
-        helpers = [
-            threading.Thread(target=stream, name=f"veil-encode-stream-{n}", daemon=True)
-            for n in range(1, streams)
-        ]
-        for helper in helpers:
-            helper.start()
         try:
-            stream()  # the calling thread is a stream too
+            stream(True)
         finally:
             for helper in helpers:
                 helper.join()

@@ -55,35 +55,43 @@ _ENCODE_BATCH = 32
 #: (the other stream, storage, the feeding threads) after each of its many short operations.
 _SWITCH_INTERVAL = 0.0005
 
-#: Torch threads for encoding during an import: a number forces it; None leaves torch's own
-#: setting (all cores); "auto" leaves one core to redaction while it still has files to redact
-#: (on 2 cores: one thread), and uses torch's own once it is done. The encoder runs that many
-#: forward passes at once, one thread each: while redaction runs on 2 cores, one stream owns a
-#: core and leaves the other to the redaction process, storage and the intake workers.
+#: Forward passes the encoder runs at once during an import (one thread each): a number forces
+#: it; None leaves the encoder's own (torch's thread count: every core); "auto" leaves one core
+#: to redaction while it still has files to redact (on 2 cores: one stream), and takes every
+#: core once it is done, also in the middle of an encoding call. While redaction runs on 2
+#: cores, one stream owns a core and leaves the other to the redaction process, storage and
+#: the intake workers.
 ENCODE_THREADS: int | Literal["auto"] | None = "auto"
 
 
-class _TorchThreads:
-    """Torch's intra-op thread count for the encoding thread, restored at the end."""
+class _EncoderStreams:
+    """Sets the encoder's ``stream_limit`` for the import, and gives the old one back."""
 
-    def __init__(self, policy: int | Literal["auto"] | None) -> None:
-        self._torch = sys.modules.get("torch")
-        self._policy = policy
-        self._before = self._torch.get_num_threads() if self._torch is not None else 0
-
-    def set(self, others_busy: bool) -> None:
-        if self._torch is None or self._policy is None:
-            return
-        if self._policy != "auto":
-            want = self._policy
-        else:  # leave one core to the redaction process while it has files to redact
-            want = max(1, self._before - 1) if others_busy else self._before
-        if self._torch.get_num_threads() != want:
-            self._torch.set_num_threads(want)
+    def __init__(
+        self,
+        encoder: Any,
+        policy: int | Literal["auto"] | None,
+        redaction_over: threading.Event,
+    ) -> None:
+        self._encoder = encoder if hasattr(encoder, "stream_limit") else None
+        self._before = self._encoder.stream_limit if self._encoder is not None else None
+        torch = sys.modules.get("torch")
+        cores = torch.get_num_threads() if torch is not None else 1
+        self.limit: Callable[[], int] | None
+        if policy == "auto":
+            busy = max(1, cores - 1)
+            self.limit = lambda: cores if redaction_over.is_set() else busy
+        elif policy is not None:
+            fixed = max(1, policy)
+            self.limit = lambda: fixed
+        else:
+            self.limit = None
+        if self._encoder is not None and self.limit is not None:
+            self._encoder.stream_limit = self.limit
 
     def restore(self) -> None:
-        if self._torch is not None and self._torch.get_num_threads() != self._before:
-            self._torch.set_num_threads(self._before)
+        if self._encoder is not None and self.limit is not None:
+            self._encoder.stream_limit = self._before
 
 
 _switch_lock = threading.Lock()
@@ -243,7 +251,8 @@ def import_sources(
                     intake = engines.intake  # first: its workers warm up while models load
                     redactor = engines.redactor
                     warm = _warmer(engines, ws) if prepare else None
-                    pipe = _Pipeline(intake, redactor, warm)
+                    encoder = engines.encoder if warm is not None else None
+                    pipe = _Pipeline(intake, redactor, warm, encoder)
                 item = _Item(taken, source, sha)
                 in_flight[sha] = item
                 pipe.feed(item)
@@ -380,16 +389,18 @@ class _Pipeline:
         intake: Any,
         redactor: Any,
         warm: Callable[[list[str]], object] | None,
+        encoder: Any = None,
     ) -> None:
         self._stop = threading.Event()
         self._inbox: queue.Queue[Any] = queue.Queue(_QUEUE_SIZE)
         self._extracted: queue.Queue[Any] = queue.Queue(_QUEUE_SIZE)
         self._redacted: queue.Queue[Any] = queue.Queue(_QUEUE_SIZE)
         # Unbounded: only redacted texts wait here (a few kB each), and redaction must not wait
-        # for the encoder. It runs ahead on one core while the encoder, on one thread, works
+        # for the encoder. It runs ahead on one core while the encoder, on the others, works
         # through the backlog; once redaction is done, the encoder takes every core.
         self._to_encode: queue.Queue[Any] = queue.Queue()
         self._warm = warm
+        self._encoder = encoder  # its streams are set for the import (``ENCODE_THREADS``)
         self._encoded = 0
         self._errors: list[BaseException] = []
         self._redaction_over = threading.Event()
@@ -468,13 +479,13 @@ class _Pipeline:
             self._put(self._redacted, _DONE)
 
     def _encode(self) -> None:
-        threads = _TorchThreads(ENCODE_THREADS)
+        streams = _EncoderStreams(self._encoder, ENCODE_THREADS, self._redaction_over)
         try:
-            self._encode_all(threads)
+            self._encode_all()
         finally:
-            threads.restore()
+            streams.restore()
 
-    def _encode_all(self, threads: _TorchThreads) -> None:
+    def _encode_all(self) -> None:
         assert self._warm is not None
         batch: list[str] = []
         done = False
@@ -488,7 +499,6 @@ class _Pipeline:
                 batch.append(text)
                 done = _drain(self._to_encode, batch, _ENCODE_BATCH)
             if batch and not self._stop.is_set():
-                threads.set(others_busy=not self._redaction_over.is_set())
                 try:
                     self._warm(batch)
                     self._encoded += len(batch)

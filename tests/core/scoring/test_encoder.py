@@ -163,3 +163,33 @@ def test_a_failing_stream_raises_in_the_caller(
         assert torch.get_num_threads() == 2
     finally:
         torch.set_num_threads(before)
+
+
+@pytest.mark.slow
+def test_streams_join_a_call_when_the_limit_rises(encoder: Encoder) -> None:
+    """The import raises the limit when redaction ends: a running call starts its second
+    stream at its next batch."""
+    import threading
+
+    texts = [
+        f"Entry {i}: " + "audited ledgers and closed the books " * (i % 30 + 1) for i in range(240)
+    ]
+    seen: list[str] = []
+    real_embed = encoder._embed
+    calls = {"n": 0}
+
+    def spying(batch: list[list[int]]) -> np.ndarray:
+        calls["n"] += 1
+        seen.append(threading.current_thread().name)
+        return real_embed(batch)
+
+    encoder._embed = spying  # type: ignore[method-assign]
+    encoder.stream_limit = lambda: 1 if calls["n"] < 2 else 2
+    try:
+        encoder.encode_chunks(texts)
+    finally:
+        del encoder._embed
+        encoder.stream_limit = None
+    assert len(seen) >= 4
+    assert seen[0] == seen[1] == threading.current_thread().name  # one stream at first
+    assert any(name.startswith("veil-encode-stream-") for name in seen[2:])

@@ -214,20 +214,20 @@ def test_encoder_leaves_one_core_to_redaction_while_it_runs(
         def get_num_threads(self) -> int:
             return self.threads
 
-        def set_num_threads(self, n: int) -> None:
-            self.threads = n
+    class Encoder:
+        stream_limit: Any = None
 
     for cores, busy in ((2, 1), (8, 7), (1, 1)):
-        torch = FakeTorch(cores)
-        monkeypatch.setitem(sys.modules, "torch", torch)
-        threads = importing._TorchThreads("auto")
-        threads.set(others_busy=True)
-        assert torch.threads == busy
-        threads.set(others_busy=False)
-        assert torch.threads == cores
-        threads.set(others_busy=True)
-        threads.restore()
-        assert torch.threads == cores
-    fixed = importing._TorchThreads(3)
-    fixed.set(others_busy=False)
-    assert torch.threads == 3
+        monkeypatch.setitem(sys.modules, "torch", FakeTorch(cores))
+        encoder, over = Encoder(), threading.Event()
+        streams = importing._EncoderStreams(encoder, "auto", over)
+        assert encoder.stream_limit is not None
+        assert encoder.stream_limit() == busy
+        over.set()  # seen at once, also by a call already running
+        assert encoder.stream_limit() == cores
+        streams.restore()
+        assert encoder.stream_limit is None
+    encoder = Encoder()
+    importing._EncoderStreams(encoder, 3, threading.Event())
+    assert encoder.stream_limit() == 3
+    importing._EncoderStreams(object(), "auto", threading.Event()).restore()  # a fake: no-op
