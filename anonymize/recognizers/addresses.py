@@ -72,6 +72,7 @@ class ResumeAddressRecognizer(PatternTableRecognizer):
             r"(?P<v>(?=[^\n|;•·\t]*[\d,])[^\n|;•·\t]{4,120})",
             0.85,
             re.IGNORECASE | re.MULTILINE,
+            first="[acdehimps]",
         ),
         rule(
             ADDRESS,
@@ -190,6 +191,7 @@ class ResumeAddressRecognizer(PatternTableRecognizer):
             rf"(?:,?[ \t]*{_POSTCODE}[ \t]+[^\W\d_][\w\-]+)?",
             0.75,
             re.IGNORECASE,
+            first=r"[\dabcilpqrtuv]",
         ),
         # postcodes: UK, Canada, Netherlands, US ZIP after a state, "75002 Paris"
         rule(ADDRESS, r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b", 0.7),

@@ -57,5 +57,6 @@ class ResumeContactRecognizer(PatternTableRecognizer):
             r"(?P<v>@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,39})",
             0.8,
             re.IGNORECASE | re.MULTILINE,
+            first="[bdfgiklmqstwx微钉]",
         ),
     )

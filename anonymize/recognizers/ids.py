@@ -55,6 +55,7 @@ class ResumeIdRecognizer(PatternTableRecognizer):
             0.85,
             re.IGNORECASE,
             validate=lambda v: sum(ch.isdigit() for ch in v) >= 3,
+            first="[adhinpst身证护驾]",
         ),
         # UK National Insurance number
         rule(

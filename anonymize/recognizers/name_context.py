@@ -26,8 +26,9 @@ _PERSON_VERB = re.compile(
     r"(?:['’]s)?[ \t]+(?:lives|lived|was\s+born|is\s+from|was\s+from|works|worked|said|says|"
     r"wrote|told|joined|founded|married|grew\s+up)\b"
 )
+# (?=[...]): the first letters of the phrases, one test per position before trying them all
 _INTRO = re.compile(
-    r"\b(?:my\s+name\s+is|my\s+name's|name's|i\s+am|i'm|this\s+is|call\s+me|named|"
+    r"(?=[cfghilmnorstwy])\b(?:my\s+name\s+is|my\s+name's|name's|i\s+am|i'm|this\s+is|call\s+me|named|"
     r"regards,|thanks,|cheers,|sincerely,|yours\s+truly,|"
     r"(?:maiden|last|first|family|given|middle)\s+name\s+is|surname\s+is|"
     r"(?:last|first|family)\s+name\?|says|said|follow\s+up\s+with|"

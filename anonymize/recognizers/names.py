@@ -59,9 +59,12 @@ _ROLE_WORDS = word_set(
     school institute inc ltd llc gmbh corp company group bank street road avenue city"""
 )
 _PARTICLES_BEFORE = re.compile(rf"(?:\b{PARTICLE}[ \t]+)+$", re.IGNORECASE)
-_EMAIL_LOCAL = re.compile(r"([A-Za-z0-9._%+\-]+)\s?(?:@|\[at\]|\(at\))", re.IGNORECASE)
+# the lookbehind only spares retrying from inside a run (a match starts where its run starts)
+_EMAIL_LOCAL = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])([A-Za-z0-9._%+\-]+)\s?(?:@|\[at\]|\(at\))", re.IGNORECASE
+)
 _PROFILE_PATH = re.compile(
-    r"(?:linkedin\.com/(?:in|pub)/|github\.com/|gitlab\.com/|twitter\.com/|x\.com/|medium\.com/@?)"
+    r"(?=[gltmx])(?:linkedin\.com/(?:in|pub)/|github\.com/|gitlab\.com/|twitter\.com/|x\.com/|medium\.com/@?)"
     r"([A-Za-z0-9_\-.]+)",
     re.IGNORECASE,
 )

@@ -89,6 +89,7 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             rf"(?P<v>{_DATE})",
             0.9,
             _I,
+            first="[bdfgn]",
         ),
         rule(
             DATE_OF_BIRTH,
@@ -126,6 +127,7 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             r"sorority|fraternity|brotherhood|sisterhood)\b",
             0.7,
             _I,
+            first="[bfglmnstw]",
         ),
         rule(
             GENDER,
@@ -258,6 +260,7 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             r"pregnan(?:t|cy)|stay[- ]at[- ]home\s+(?:mom|mother|dad|father|parent))\b",
             0.75,
             _I,
+            first=r"[\ddfhmopstw]",
         ),
         rule(
             FAMILY_STATUS,

@@ -38,13 +38,13 @@ def test_propagate_matches_the_reference_pattern_on_mixed_script_text() -> None:
     rng = random.Random(3)
     vocab = ["anna", "lee", "mary-jane", "o'brien", "okafor", "zoë", "mary", "jane", "张伟"]
     checked = 0
-    for _ in range(600):
+    for _ in range(300):
         text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 40)))
         words = set(rng.sample(vocab, rng.randint(1, 4)))
         expected = _reference(text, words)
         assert list(_propagate(text, words)) == expected, (text, words)
         checked += bool(expected)
-    assert checked > 100  # the random texts do contain names to find
+    assert checked > 50  # the random texts do contain names to find
 
 
 def _gated_rules() -> list[Rule]:
@@ -75,12 +75,17 @@ def test_lower_mirrors_ignorecase_for_the_strings_rules_need() -> None:
     }
     assert "a" in needed
     assert "性" in needed
+    by_lower: dict[str, set[int]] = {ch: set() for ch in needed}
+    for i, low in enumerate(lowered):
+        if low in by_lower and everything[i] not in unfoldable:
+            by_lower[low].add(i)
+    any_needed = re.compile("[" + re.escape("".join(sorted(needed))) + "]", re.IGNORECASE)
+    candidates = [m.start() for m in any_needed.finditer(everything)]
     for ch in sorted(needed):
         assert ch == ch.lower()
-        by_regex = {m.start() for m in re.finditer(re.escape(ch), everything, re.IGNORECASE)}
-        by_lower = {i for i, low in enumerate(lowered) if low == ch}
-        by_lower -= {ord(c) for c in unfoldable}
-        assert {i for i in by_regex if everything[i] not in unfoldable} == by_lower, ch
+        single = re.compile(re.escape(ch), re.IGNORECASE)
+        by_regex = {i for i in candidates if single.fullmatch(everything[i])}
+        assert {i for i in by_regex if everything[i] not in unfoldable} == by_lower[ch], ch
 
 
 def test_a_gated_rule_never_matches_text_its_gate_refuses() -> None:
@@ -145,3 +150,117 @@ def test_protected_spans_are_remembered_for_a_bounded_number_of_texts() -> None:
     assert [allowlist.protected(t) for t in texts] == first
     python, spring = texts[0].index("Python"), texts[0].index("Spring")
     assert first[0] == ((python, python + 6), (spring, spring + len("Spring Boot")))
+
+
+def _first_chars(pattern: str, flags: int) -> set[str]:
+    """Characters a match of ``pattern`` can start with (ranges and classes sampled)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    def of_item(op: object, av: object) -> tuple[set[str], bool]:
+        """(first characters, True if the item can match the empty string)"""
+        if op is c.LITERAL:
+            return {chr(av)}, False  # type: ignore[arg-type]
+        if op is c.IN:
+            chars: set[str] = set()
+            for kind, value in av:  # type: ignore[attr-defined]
+                if kind is c.LITERAL:
+                    chars.add(chr(value))
+                elif kind is c.RANGE:
+                    chars.update(chr(x) for x in range(value[0], value[1] + 1))
+                elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                    chars.update("059٣")
+                else:
+                    raise AssertionError(f"unexpected class item {kind} {value}")
+            return chars, False
+        if op is c.BRANCH:
+            chars, empty = set(), False
+            for branch in av[1]:  # type: ignore[index]
+                more, may_be_empty = of_seq(branch)
+                chars |= more
+                empty = empty or may_be_empty
+            return chars, empty
+        if op is c.SUBPATTERN:
+            return of_seq(av[-1])  # type: ignore[index]
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            chars, empty = of_seq(av[2])  # type: ignore[index]
+            return chars, empty or av[0] == 0  # type: ignore[index]
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return set(), True
+        if op is c.CATEGORY and av is c.CATEGORY_DIGIT:
+            return set("059٣"), False
+        raise AssertionError(f"unexpected op {op}")
+
+    def of_seq(seq: object) -> tuple[set[str], bool]:
+        chars: set[str] = set()
+        for op, av in seq:  # type: ignore[attr-defined]
+            more, empty = of_item(op, av)
+            chars |= more
+            if not empty:
+                return chars, False
+        return chars, True
+
+    return of_seq(_parser.parse(pattern, flags))[0]
+
+
+def test_first_character_lookaheads_admit_every_first_character_of_their_patterns() -> None:
+    from anonymize.recognizers.addresses import ResumeAddressRecognizer
+    from anonymize.recognizers.contact import ResumeContactRecognizer
+    from anonymize.recognizers.ids import ResumeIdRecognizer
+    from anonymize.recognizers.name_context import _INTRO
+    from anonymize.recognizers.names import _PROFILE_PATH
+    from anonymize.recognizers.profile import ResumeProfileRecognizer
+
+    tables = (
+        ResumeAddressRecognizer,
+        ResumeContactRecognizer,
+        ResumeIdRecognizer,
+        ResumeProfileRecognizer,
+    )
+    checked = [(r.regex, r.first) for t in tables for r in t.RULES if r.first]
+    checked += [
+        (regex, regex.pattern[3 : regex.pattern.index("]") + 1])
+        for regex in (_INTRO, _PROFILE_PATH)
+    ]
+    assert len(checked) >= 9
+    for regex, first in checked:
+        prefix = f"(?={first})"
+        assert regex.pattern.startswith(prefix)
+        starts = _first_chars(regex.pattern[len(prefix) :], regex.flags)
+        assert len(starts) >= 5
+        lookahead = re.compile(first, regex.flags)
+        missing = sorted(ch for ch in starts if not lookahead.fullmatch(ch))
+        assert not missing, (first, missing)
+
+
+def test_email_local_part_lookbehind_changes_no_match() -> None:
+    from anonymize.recognizers.names import _EMAIL_LOCAL
+
+    lookbehind = "(?<![A-Za-z0-9._%+\\-])"
+    assert _EMAIL_LOCAL.pattern.startswith(lookbehind)
+    plain = re.compile(_EMAIL_LOCAL.pattern[len(lookbehind) :], _EMAIL_LOCAL.flags)
+    pieces = [
+        "anna",
+        "Lee",
+        ".",
+        "_",
+        "%",
+        "+",
+        "-",
+        "@",
+        " @",
+        "[at]",
+        "(AT)",
+        " ",
+        "\n",
+        "K",
+        "ſ",
+    ]
+    rng = random.Random(1)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        expected = [(m.span(), m.span(1)) for m in plain.finditer(text)]
+        assert [(m.span(), m.span(1)) for m in _EMAIL_LOCAL.finditer(text)] == expected, text
+        found += bool(expected)
+    assert found > 1000
