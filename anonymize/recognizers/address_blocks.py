@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from anonymize.recognizers.addresses import _SUFFIX
-from anonymize.recognizers.base import Hit, ResumeRecognizer
+from anonymize.recognizers.base import Hit, ResumeRecognizer, folded
 from anonymize.types import ADDRESS
 
 _WORD = r"[^\W\d_][\w'’.\-]*"
@@ -99,11 +99,54 @@ def _street(line: str) -> int:
     short = len(stripped) <= _MAX_LINE and not _YEAR_LEAD.match(stripped)
     if short and (_STREET_NUMBER_FIRST.match(stripped) or _STREET_NAME_FIRST.match(stripped)):
         return len(line) - len(line.lstrip())
-    for pattern in (_STREET_AT_END, *_STREET_TAILS):
+    for pattern, may_end_line in _TAIL_GATES:
+        if not may_end_line(line):
+            continue
         tail = pattern.search(line)
         if tail:
             return tail.start(1)
     return -1
+
+
+# Each tail pattern is searched from every position of the line; these tests of the line's end
+# are true wherever the pattern matches, and false on most lines (dates, bullets, sentences).
+def _ends_with_number(line: str) -> bool:
+    r"""``\d[A-Za-z]?\.?[ \t]*$``, the end of ``_STREET_AT_END``."""
+    end = line.rstrip(" \t")
+    end = end.removesuffix(".")
+    if end[-1:] in _ASCII_LETTERS:
+        end = end[:-1]
+    return end[-1:].isdecimal()
+
+
+def _ends_with_box(line: str) -> bool:
+    low = folded(line)
+    return low is None or "box" in low or "psc" in low or "unit" in low
+
+
+def _ends_with_place(line: str) -> bool:
+    """A number chunk, then one or two capitalised chunks end the line (``_STREET_TAILS[2]``)."""
+    chunks = [c for c in line.replace("\t", " ").split(" ") if c]
+    if not chunks or not _CAP_CHUNK.fullmatch(chunks[-1]):
+        return False
+    return any(_NUMBER_CHUNK.fullmatch(c) for c in chunks[-3:-1])
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_CAP_CHUNK = re.compile(_CAP_WORD)
+_NUMBER_CHUNK = re.compile(r"\d{1,5}[A-Za-z]?\.?")
+
+
+def _any_line(line: str) -> bool:
+    return True
+
+
+_TAIL_GATES = (
+    (_STREET_AT_END, _ends_with_number),
+    (_STREET_TAILS[0], _any_line),
+    (_STREET_TAILS[1], _ends_with_box),
+    (_STREET_TAILS[2], _ends_with_place),
+)
 
 
 def _kind(line: str) -> str | None:

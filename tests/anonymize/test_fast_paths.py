@@ -264,3 +264,40 @@ def test_email_local_part_lookbehind_changes_no_match() -> None:
         assert [(m.span(), m.span(1)) for m in _EMAIL_LOCAL.finditer(text)] == expected, text
         found += bool(expected)
     assert found > 1000
+
+
+def _street_as_first_written(line: str) -> int:
+    from anonymize.recognizers import address_blocks as ab
+
+    if "@" in line or ab._DIGIT.search(line) is None or ab._UNIT.match(line.strip()):
+        return -1
+    stripped = line.strip()
+    short = len(stripped) <= ab._MAX_LINE and not ab._YEAR_LEAD.match(stripped)
+    if short and (ab._STREET_NUMBER_FIRST.match(stripped) or ab._STREET_NAME_FIRST.match(stripped)):
+        return len(line) - len(line.lstrip())
+    for pattern in (ab._STREET_AT_END, *ab._STREET_TAILS):
+        tail = pattern.search(line)
+        if tail:
+            return tail.start(1)
+    return -1
+
+
+def test_street_line_gates_change_no_street_found() -> None:
+    from anonymize.evaluation import load_jsonl, load_marked, load_presidio_synth
+    from anonymize.recognizers.address_blocks import _street
+
+    data = Path(__file__).resolve().parents[1] / "data" / "redaction"
+    texts = [d.text for d in load_jsonl(data / "en.jsonl")]
+    texts += [d.text for d in load_marked(data / "tricky_en.txt", "en")]
+    texts += [d.text for d in load_presidio_synth(data / "presidio_synth_dataset_v2.json", 600)]
+    ends = ["12", "12a", "12A.", "7.", "5..", "Box 7", "PSC 1234, Box 5678", "UNIT 4 Leeds", "Ave"]
+    ends += ["Diakou Street", "41 Popović Dam", "٣", "12 Main St\r", "Main 5 Óbuda Ker", "x 3 éa"]
+    heads = ["send it to 1987 74 ", "at ", "Lives at 12 ", "", "Fuglie ", "2019 - 2021 ", "\t"]
+    texts += [f"{head}{end}{tail}" for head in heads for end in ends for tail in ("", " ", "\t ")]
+    lines = [line for text in texts for line in text.split("\n")]
+    found = 0
+    for line in lines:
+        expected = _street_as_first_written(line)
+        assert _street(line) == expected, line
+        found += expected >= 0
+    assert found > 200
