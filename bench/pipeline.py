@@ -19,7 +19,7 @@ quiet one, with the load average printed beside them.
 
     .venv/bin/python bench/pipeline.py [--count 200] [--words 500] [--skip-naive]
         [--no-overlap]          # encode only when ranking, after the import: what overlap buys
-        [--encode-threads N]    # torch threads while importing (0: torch's own; default auto)
+        [--encode-threads N]    # encoder streams while importing (0: all cores; default auto)
 """
 
 from __future__ import annotations
@@ -414,8 +414,8 @@ def main() -> int:
         "--encode-threads",
         type=int,
         default=None,
-        help="torch threads for encoding during the import (0: torch's own setting; "
-        "default: Veil's, one while redaction runs, then torch's own)",
+        help="encoder streams (one thread each) during the import (0: one per core; "
+        "default: Veil's, one core left to redaction while it runs, then one per core)",
     )
     args = parser.parse_args()
     if args.encode_threads is not None:
@@ -445,9 +445,9 @@ def main() -> int:
     mode = "overlapped" if not args.no_overlap else "NOT overlapped (encoding after import)"
     threads = importing.ENCODE_THREADS
     if threads == "auto":
-        mode += ", 1 encoder thread while redaction runs, then all"
+        mode += ", encoder streams: one core left to redaction while it runs, then all"
     else:
-        mode += f", {threads or 'all'} encoder thread(s) during import"
+        mode += f", {threads or 'all'} encoder stream(s) during import"
     print(f"Veil pipeline bench ({mode}): {n} resumes, {words:.0f} words on average, PDF/DOCX/TXT")
     print(f"machine: {os.cpu_count()} CPUs, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     print(f"engines loaded in {veil['load_s']:.1f} s (not counted below)")
