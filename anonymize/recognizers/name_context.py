@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from anonymize.allowlist import Allowlist, overlaps
-from anonymize.gazetteer import gazetteer
+from anonymize.gazetteer import Gazetteer, gazetteer
 from anonymize.recognizers.name_parts import HEADING_WORDS, LOW, ORG_WORDS, PARTICLE, UP
 
 _CAP_WORD = re.compile(rf"[{UP}](?:[{LOW}'’\-]+|[{UP}'’\-]+)?\.?(?<!['’]s)(?<!['’])")
@@ -80,6 +80,20 @@ def introduced_names(text: str, allowlist: Allowlist) -> Iterable[tuple[int, int
             yield base + kept[0].start(), base + kept[-1].end()
 
 
+def _lone_plain_word(run: re.Match[str], text: str, names: Gazetteer) -> bool:
+    """A run that is one plain ASCII word ("Python", "Built") and no known name, with no
+    "lives"/"said" after it: the checks below would yield nothing for it (most runs)."""
+    word = run.group()
+    if not (word.isascii() and word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return False
+    low = word.lower()
+    if low in _TITLE_WORDS:
+        return True
+    if low in names.given or low in names.family:
+        return False
+    return _PERSON_VERB.match(text, run.end()) is None
+
+
 def gazetteer_names(
     text: str, nlp_artifacts: Any, allowlist: Allowlist
 ) -> Iterable[tuple[int, int, float, bool]]:
@@ -116,6 +130,8 @@ def gazetteer_names(
         )
 
     for run in _CAP_RUN.finditer(text):
+        if _lone_plain_word(run, text, names):
+            continue
         if _ORG_AFTER.match(text, run.end()) or any(
             w.casefold().rstrip(".") in ORG_WORDS for w in run.group().split()[1:]
         ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 from anonymize.allowlist import Allowlist, overlaps
 from anonymize.recognizers.base import HAN, Rule, folded, may_match
@@ -301,3 +302,18 @@ def test_street_line_gates_change_no_street_found() -> None:
         assert _street(line) == expected, line
         found += expected >= 0
     assert found > 200
+
+
+def test_lone_plain_word_shortcut_changes_no_gazetteer_name(monkeypatch: Any) -> None:
+    from anonymize.evaluation import load_jsonl, load_marked
+    from anonymize.recognizers import name_context
+
+    data = Path(__file__).resolve().parents[1] / "data" / "redaction"
+    texts = [d.text for d in load_jsonl(data / "en.jsonl")]
+    texts += [d.text for d in load_marked(data / "tricky_en.txt", "en")]
+    texts += ["Python said so. Maria lives here; Built it\nMr Grant\nMs. Kafka worked at Lee"]
+    allowlist = Allowlist()
+    fast = [list(name_context.gazetteer_names(t, None, allowlist)) for t in texts]
+    monkeypatch.setattr(name_context, "_lone_plain_word", lambda *_args: False)
+    assert [list(name_context.gazetteer_names(t, None, allowlist)) for t in texts] == fast
+    assert sum(map(len, fast)) > 50
