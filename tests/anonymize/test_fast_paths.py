@@ -317,3 +317,13 @@ def test_lone_plain_word_shortcut_changes_no_gazetteer_name(monkeypatch: Any) ->
     monkeypatch.setattr(name_context, "_lone_plain_word", lambda *_args: False)
     assert [list(name_context.gazetteer_names(t, None, allowlist)) for t in texts] == fast
     assert sum(map(len, fast)) > 50
+
+
+def test_latin_letter_count_matches_the_regex_count() -> None:
+    from anonymize.language import latin_letters
+
+    rng = random.Random(9)
+    alphabet = "aZz@ é张\ud800\U0001f600ſKİ\n9_"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert latin_letters(text) == len(re.findall(r"[A-Za-z]", text)), text
