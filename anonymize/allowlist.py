@@ -74,7 +74,7 @@ class Allowlist:
                 i += 1
         result = tuple(spans)
         if len(self._recent) >= _RECENT:
-            self._recent.pop(next(iter(self._recent), ""), None)
+            self._recent.clear()  # one call, safe if another thread reads or writes meanwhile
         self._recent[text] = result
         return result
 
