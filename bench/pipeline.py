@@ -13,7 +13,7 @@ For 200 generated resumes (~500 words; PDF, DOCX and TXT in rotation; fictitious
 Targets on 2 cores: (a) >= 70% of (b); (a) >= 1.5 resumes/s; peak RSS <= 2 GB. It also prints
 what reading the whole resume buys: the average precision of each ranking for the one job (the
 generated data engineers are the relevant resumes), and (a)'s CPU seconds per resume by stage
-(from the CPU time of each thread of the import, sampled every 100 ms, and of the intake
+(from the CPU time of each thread of the import, sampled every 250 ms, and of the intake
 workers). CPU seconds are the figures to compare on a busy machine; wall-clock rates need a
 quiet one, with the load average printed beside them.
 
@@ -86,7 +86,8 @@ def tree_rss_kb(pid: int) -> int:
 
 
 class PeakRss:
-    """Samples the RSS of this process and its children (intake workers, redaction) every 100 ms."""
+    """Samples the RSS of this process and its children (intake workers, redaction) every 250 ms
+    (more often costs the run itself: each sample reads /proc for every thread)."""
 
     def __init__(self) -> None:
         self.peak_kb = 0
@@ -96,7 +97,7 @@ class PeakRss:
     def _run(self) -> None:
         while not self._stop.is_set():
             self.peak_kb = max(self.peak_kb, tree_rss_kb(os.getpid()))
-            self._stop.wait(0.1)
+            self._stop.wait(0.25)
 
     def __enter__(self) -> PeakRss:
         self._thread.start()
