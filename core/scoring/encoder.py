@@ -97,6 +97,10 @@ def read_verified_weights(model_dir: Path, expected_sha256: str) -> bytes:
     return data
 
 
+class EncodingStopped(Exception):
+    """The caller's ``stream_limit`` fell to 0: the call stopped between batches."""
+
+
 @dataclass(frozen=True)
 class Chunks:
     """The chunk embeddings of one text: ``offsets[i] = (start, end)`` character offsets."""
@@ -135,7 +139,7 @@ class Encoder:
         self.dtype = dtype
         self.dim = dim
         #: How many forward passes may run at once on a CPU (read during a call, so it may
-        #: grow mid-call); None: torch's thread count. The import sets it (see importing).
+        #: grow mid-call; 0 stops the call); None: torch's thread count. The import sets it.
         self.stream_limit: Callable[[], int] | None = None
         self._cls: int = tokenizer.token_to_id("[CLS]")
         self._sep: int = tokenizer.token_to_id("[SEP]")
@@ -215,7 +219,8 @@ class Encoder:
         pass split across threads waits at every operation's barrier for the slowest thread (on
         2 cores, two 1-thread streams took 3.3 s where one 2-thread pass took 4.2 s over the
         same 1,911 segments). The limit is read again before each of the calling thread's
-        batches, so streams can join a call already running; on a GPU, one pass at a time."""
+        batches, so streams can join a call already running, and a limit of 0 stops the call
+        there (``EncodingStopped``); on a GPU, one pass at a time."""
         result = np.zeros((len(pieces), self.dim), dtype=np.float32)
         batches = self._batches(pieces)
         if self.device != "cpu" or len(batches) < 2:
@@ -249,6 +254,8 @@ class Encoder:
             try:
                 while todo and not errors:
                     if calling:
+                        if limit() <= 0:
+                            raise EncodingStopped()
                         grow()
                     try:
                         batch_ids = todo.pop()

@@ -55,39 +55,56 @@ _ENCODE_BATCH = 32
 #: (the other stream, storage, the feeding threads) after each of its many short operations.
 _SWITCH_INTERVAL = 0.0005
 
-#: Forward passes the encoder runs at once during an import (one thread each): a number forces
-#: it; None leaves the encoder's own (torch's thread count: every core); "auto" leaves one core
-#: to redaction while it still has files to redact (on 2 cores: one stream), and takes every
-#: core once it is done, also in the middle of an encoding call. While redaction runs on 2
-#: cores, one stream owns a core and leaves the other to the redaction process, storage and
-#: the intake workers.
+#: Encoding during an import: a number N runs N encoding threads, each one forward pass at a
+#: time on one core; None runs one thread with the encoder's own setting (a pass per core);
+#: "auto" runs one thread per core but leaves one core to redaction while it still has files
+#: to redact (on 2 cores: one thread, then two). Each thread encodes whole batches (tokens,
+#: forward passes, profiles, cache), so one thread's Python work overlaps another's passes;
+#: once a thread has nothing left, the others' calls take its core (``stream_limit``), and a
+#: cancel stops every call at its next forward pass.
 ENCODE_THREADS: int | Literal["auto"] | None = "auto"
 
 
 class _EncoderStreams:
-    """Sets the encoder's ``stream_limit`` for the import, and gives the old one back."""
+    """How many encoding threads run and may work now; sets the encoder's ``stream_limit`` for
+    the import (each call one stream, plus one per thread that has finished; 0 once stopped)
+    and gives the old one back."""
 
     def __init__(
         self,
         encoder: Any,
         policy: int | Literal["auto"] | None,
         redaction_over: threading.Event,
+        stop: threading.Event,
     ) -> None:
         self._encoder = encoder if hasattr(encoder, "stream_limit") else None
-        self._before = self._encoder.stream_limit if self._encoder is not None else None
+        if self._encoder is None:  # a scorer without Veil's encoder: one thread, as it is
+            policy = None
         torch = sys.modules.get("torch")
         cores = torch.get_num_threads() if torch is not None else 1
-        self.limit: Callable[[], int] | None
+        self.allowed: Callable[[], int]
         if policy == "auto":
+            self.workers = max(1, cores)
             busy = max(1, cores - 1)
-            self.limit = lambda: cores if redaction_over.is_set() else busy
+            self.allowed = lambda: self.workers if redaction_over.is_set() else busy
         elif policy is not None:
-            fixed = max(1, policy)
-            self.limit = lambda: fixed
+            self.workers = max(1, policy)
+            self.allowed = lambda: self.workers
         else:
-            self.limit = None
-        if self._encoder is not None and self.limit is not None:
+            self.workers = 1
+            self.allowed = lambda: 1
+        self._finished = 0
+        self._lock = threading.Lock()
+        self._before = self._encoder.stream_limit if self._encoder is not None else None
+        self.limit: Callable[[], int] | None = None
+        if self._encoder is not None and policy is not None:
+            self.limit = lambda: 0 if stop.is_set() else min(self.workers, 1 + self._finished)
             self._encoder.stream_limit = self.limit
+
+    def finished(self) -> None:
+        """An encoding thread has nothing left: its core goes to the others' calls."""
+        with self._lock:
+            self._finished += 1
 
     def restore(self) -> None:
         if self._encoder is not None and self.limit is not None:
@@ -400,10 +417,12 @@ class _Pipeline:
         # through the backlog; once redaction is done, the encoder takes every core.
         self._to_encode: queue.Queue[Any] = queue.Queue()
         self._warm = warm
-        self._encoder = encoder  # its streams are set for the import (``ENCODE_THREADS``)
         self._encoded = 0
+        self._encoded_lock = threading.Lock()
         self._errors: list[BaseException] = []
         self._redaction_over = threading.Event()
+        self._encode_over = threading.Event()  # the end marker came: no more texts
+        self._streams = _EncoderStreams(encoder, ENCODE_THREADS, self._redaction_over, self._stop)
         _shorten_switch_interval()  # given back by release()
         self._released = False
         self._threads = [
@@ -411,7 +430,14 @@ class _Pipeline:
             threading.Thread(target=self._redact, args=(redactor,), name="veil-import-redact"),
         ]
         if warm is not None:
-            self._threads.append(threading.Thread(target=self._encode, name="veil-import-encode"))
+            self._threads += [
+                threading.Thread(
+                    target=self._encode,
+                    args=(index,),
+                    name="veil-import-encode" + (f"-{index + 1}" if index else ""),
+                )
+                for index in range(self._streams.workers)
+            ]
         for t in self._threads:
             t.daemon = True
             t.start()
@@ -478,33 +504,45 @@ class _Pipeline:
             self._redaction_over.set()
             self._put(self._redacted, _DONE)
 
-    def _encode(self) -> None:
-        streams = _EncoderStreams(self._encoder, ENCODE_THREADS, self._redaction_over)
+    def _encode(self, index: int) -> None:
         try:
-            self._encode_all()
+            self._encode_all(index)
         finally:
-            streams.restore()
+            self._streams.finished()
 
-    def _encode_all(self) -> None:
+    def _encode_all(self, index: int) -> None:
+        """Encoding thread ``index``: batches of whatever storage has ready, while it may work."""
         assert self._warm is not None
-        batch: list[str] = []
-        done = False
-        while not done and not self._stop.is_set():
+        while not self._stop.is_set():
+            if index >= self._streams.allowed():  # its core is redaction's for now
+                if self._encode_over.is_set():
+                    return
+                self._stop.wait(0.05)
+                continue
             text = self._get(self._to_encode)
             if text is None:
+                if self._encode_over.is_set():
+                    return
                 continue
+            batch: list[str] = []
             if text is _DONE:
-                done = True
+                self._encode_over.set()
             else:
                 batch.append(text)
-                done = _drain(self._to_encode, batch, _ENCODE_BATCH)
+                if _drain(self._to_encode, batch, _ENCODE_BATCH):
+                    self._encode_over.set()
             if batch and not self._stop.is_set():
                 try:
                     self._warm(batch)
-                    self._encoded += len(batch)
                 except Exception as exc:  # noqa: BLE001 - a cache miss only: ranking encodes anyway
+                    if self._stop.is_set():  # cancelled between two forward passes
+                        return
                     log.error("encoding ahead of ranking failed: %s", type(exc).__name__)
-                batch = []
+                else:
+                    with self._encoded_lock:
+                        self._encoded += len(batch)
+            if self._encode_over.is_set():
+                return
 
     def _get(self, q: queue.Queue[Any]) -> Any:
         try:
@@ -563,6 +601,7 @@ class _Pipeline:
         """The import is over (finished or cancelled): the switch interval goes back."""
         if not self._released:
             self._released = True
+            self._streams.restore()
             _restore_switch_interval()
 
     def _raise_errors(self) -> None:

@@ -193,3 +193,29 @@ def test_streams_join_a_call_when_the_limit_rises(encoder: Encoder) -> None:
     assert len(seen) >= 4
     assert seen[0] == seen[1] == threading.current_thread().name  # one stream at first
     assert any(name.startswith("veil-encode-stream-") for name in seen[2:])
+
+
+@pytest.mark.slow
+def test_a_limit_of_zero_stops_the_call_between_forward_passes(encoder: Encoder) -> None:
+    from core.scoring.encoder import EncodingStopped
+
+    texts = [
+        f"Note {i}: " + "inspected the welds and signed off " * (i % 30 + 1) for i in range(240)
+    ]
+    passes = {"n": 0}
+    real_embed = encoder._embed
+
+    def counting(batch: list[list[int]]) -> np.ndarray:
+        passes["n"] += 1
+        return real_embed(batch)
+
+    encoder._embed = counting  # type: ignore[method-assign]
+    encoder.stream_limit = lambda: 1 if passes["n"] < 2 else 0
+    try:
+        with pytest.raises(EncodingStopped):
+            encoder.encode_chunks(texts)
+    finally:
+        del encoder._embed
+        encoder.stream_limit = None
+    assert passes["n"] == 2
+    assert len(encoder._batches(encoder._pieces(texts))) > 2

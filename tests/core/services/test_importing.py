@@ -202,7 +202,7 @@ def test_switch_interval_is_short_during_an_import_and_restored_after(
     assert sys.getswitchinterval() == before
 
 
-def test_encoder_leaves_one_core_to_redaction_while_it_runs(
+def test_encoding_threads_leave_one_core_to_redaction_while_it_runs(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from core.services import importing
@@ -219,15 +219,21 @@ def test_encoder_leaves_one_core_to_redaction_while_it_runs(
 
     for cores, busy in ((2, 1), (8, 7), (1, 1)):
         monkeypatch.setitem(sys.modules, "torch", FakeTorch(cores))
-        encoder, over = Encoder(), threading.Event()
-        streams = importing._EncoderStreams(encoder, "auto", over)
-        assert encoder.stream_limit is not None
-        assert encoder.stream_limit() == busy
-        over.set()  # seen at once, also by a call already running
-        assert encoder.stream_limit() == cores
+        encoder, over, stop = Encoder(), threading.Event(), threading.Event()
+        streams = importing._EncoderStreams(encoder, "auto", over, stop)
+        assert streams.workers == cores
+        assert streams.allowed() == busy
+        assert encoder.stream_limit() == 1  # each thread's call: one forward pass at a time
+        over.set()
+        assert streams.allowed() == cores
+        streams.finished()  # a thread with nothing left: its core joins the others' calls
+        assert encoder.stream_limit() == min(2, cores)
+        stop.set()
+        assert encoder.stream_limit() == 0  # running calls stop at their next forward pass
         streams.restore()
         assert encoder.stream_limit is None
     encoder = Encoder()
-    importing._EncoderStreams(encoder, 3, threading.Event())
-    assert encoder.stream_limit() == 3
-    importing._EncoderStreams(object(), "auto", threading.Event()).restore()  # a fake: no-op
+    fixed = importing._EncoderStreams(encoder, 3, threading.Event(), threading.Event())
+    assert (fixed.workers, fixed.allowed(), encoder.stream_limit()) == (3, 3, 1)
+    fake = importing._EncoderStreams(object(), "auto", threading.Event(), threading.Event())
+    assert fake.workers == 1  # a scorer without Veil's encoder keeps one thread
