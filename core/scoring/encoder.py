@@ -196,15 +196,15 @@ class Encoder:
         return out
 
     @staticmethod
-    def _batches(pieces: Sequence[_Piece]) -> list[list[int]]:
+    def _batches(pieces: Sequence[_Piece], most: int = MAX_BATCH) -> list[list[int]]:
         """Piece indices grouped into forward passes: sorted by length, each batch grown while
-        its padded size (longest * count) stays within ``BATCH_TOKENS``."""
+        its padded size (longest * count) stays within ``BATCH_TOKENS``, at most ``most``."""
         order = sorted(range(len(pieces)), key=lambda i: len(pieces[i].ids))
         batches: list[list[int]] = []
         at = 0
         while at < len(order):
             end = at + 1
-            while end < len(order) and end - at < MAX_BATCH:
+            while end < len(order) and end - at < most:
                 width = len(pieces[order[end]].ids)
                 if width * (end - at + 1) > BATCH_TOKENS:
                     break
@@ -222,15 +222,25 @@ class Encoder:
         batches, so streams can join a call already running, and a limit of 0 stops the call
         there (``EncodingStopped``); on a GPU, one pass at a time."""
         result = np.zeros((len(pieces), self.dim), dtype=np.float32)
-        batches = self._batches(pieces)
-        if self.device != "cpu" or len(batches) < 2:
-            for batch_ids in batches:
+        if self.device != "cpu":
+            for batch_ids in self._batches(pieces):
                 result[batch_ids] = self._embed([pieces[i].ids for i in batch_ids])
             return result
         import torch
 
         before = torch.get_num_threads()
         limit = self.stream_limit or (lambda: before)
+        streams = limit()
+        # several batches a stream, so the streams end close together (48 full windows in two
+        # batches of 32 and 16 left one of two streams idle for a third of the call)
+        most = (
+            MAX_BATCH if streams <= 1 else max(1, min(MAX_BATCH, -(-len(pieces) // (4 * streams))))
+        )
+        batches = self._batches(pieces, most)
+        if len(batches) < 2:
+            for batch_ids in batches:
+                result[batch_ids] = self._embed([pieces[i].ids for i in batch_ids])
+            return result
         # each stream takes the next batch when free, longest first: the last ones are the
         # cheapest, so the streams end close together
         todo = deque(batches)
