@@ -10,11 +10,11 @@ The stages overlap so that a batch runs about as fast as its slowest stage (the 
   second thread with whatever files intake has ready (spaCy reads them as one batch);
 - each finished file is stored by the generator itself, one transaction per file (the original
   bytes, the redaction mapping, the redacted text, warnings, the audit entry), then yielded;
-- when the caller passes ``prepare=True``, a third thread encodes the redacted texts into the
+- when the caller passes ``prepare=True``, encoding threads encode the redacted texts into the
   workspace's embedding cache (torch releases the GIL), so ranking later only reads the cache.
-  Redaction never waits for it: while redaction runs, the encoder uses one core and redaction
-  the other; afterwards the encoder takes every core for the backlog (``ENCODE_THREADS``), one
-  single-thread stream of forward passes per core.
+  Redaction never waits for them: while redaction runs, encoding leaves it one core; afterwards
+  there is one encoding thread per core, each running one forward pass at a time
+  (``ENCODE_THREADS``).
 
 Closing the generator stops every stage: files stored so far stay, the file in flight is dropped
 whole (its transaction never began), and the threads are joined before ``close()`` returns.
