@@ -48,8 +48,11 @@ _REDACT_BATCH = 8
 #: Resumes encoded together at most: whatever storage has ready. The encoder sorts a batch's
 #: segments by length and pads each forward pass to its longest, so small batches waste work:
 #: padded tokens per resume on the generated bench set, 4 resumes: +23% over one sorted run of
-#: all 200; 16: +7%; 32: +3%. More than 32 adds little and makes cancelling slower.
-_ENCODE_BATCH = 32
+#: all 200; 16: +7%; 32: +3% (+4% measured again on 200 TXT resumes, and 64: +2%). A cancel
+#: stops a batch at its next forward pass, so a large one costs no waiting; an encoding thread
+#: that runs out of work lends its core to the other's batch, so a large last batch leaves no
+#: core idle.
+_ENCODE_BATCH = 64
 #: The interpreter's thread switch interval during an import. An encoder stream needs the GIL
 #: between torch operations; at Python's default (5 ms) it waits that long behind another thread
 #: (the other stream, storage, the feeding threads) after each of its many short operations.
