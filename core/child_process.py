@@ -1,14 +1,17 @@
-"""How Veil starts its helper processes (intake sandbox workers, the redaction process).
+"""How Veil starts and ends its helper processes (intake sandbox workers, the redaction process).
 
 A child is ``[sys.executable, "-m", module]`` (a frozen app's executable accepts the same form,
-see packaging/entry.py), gets an environment without secrets and with the offline switches, and
-talks over private copies of its stdin/stdout pipes, so that nothing a library prints can
-corrupt the frames (core.intake.protocol).
+see packaging/entry.py) in a session of its own, gets an environment without secrets and with
+the offline switches, and talks over private copies of its stdin/stdout pipes, so that nothing
+a library prints can corrupt the frames (core.intake.protocol).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import subprocess
 import sys
 from pathlib import Path
 from typing import IO
@@ -38,6 +41,50 @@ def environment(threads: str = "1") -> dict[str, str]:
     # temp folder and an HTTPS uploader that the Python-level network guard cannot see.
     env["ORT_DISABLE_TELEMETRY"] = "1"
     return env
+
+
+def start(command_line: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """Start a child with pipes on stdin/stdout, stderr discarded, in a new session (so that
+    ``kill`` ends whatever it started too)."""
+    return subprocess.Popen(
+        command_line,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        close_fds=True,
+        start_new_session=True,
+    )
+
+
+def kill(process: subprocess.Popen[bytes]) -> int | None:
+    """Kill the child's session, close its pipes and reap it: its exit code (None if it could
+    not be reaped within 10 s)."""
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except OSError:
+            process.kill()
+    for stream in (process.stdin, process.stdout):
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()
+    try:
+        return process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        return None
+
+
+def close(process: subprocess.Popen[bytes], grace: float) -> None:
+    """Let the child end (it stops when its input closes), killing it if it lingers past
+    ``grace`` seconds."""
+    if process.stdin is not None and process.poll() is None:
+        try:
+            process.stdin.close()
+            process.wait(timeout=grace)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+    kill(process)
 
 
 def protocol_streams() -> tuple[IO[bytes], IO[bytes]]:

@@ -8,14 +8,12 @@ file gets a fresh worker. Bytes travel through pipes; nothing is written to disk
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
 import os
 import queue
 import signal
-import subprocess
 import threading
 import time
 from collections import deque
@@ -50,15 +48,7 @@ def worker_command() -> list[str]:
 
 class _Worker:
     def __init__(self) -> None:
-        self.process = subprocess.Popen(
-            worker_command(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=_worker_env(),
-            close_fds=True,
-            start_new_session=True,
-        )
+        self.process = child_process.start(worker_command(), _worker_env())
         self.ready = False
         self.jobs = 0
         self.retired = False  # the worker said it must not be reused (e.g. after MemoryError)
@@ -112,28 +102,10 @@ class _Worker:
         return self.process.poll() is None
 
     def kill(self) -> int | None:
-        if self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGKILL)
-            except OSError:
-                self.process.kill()
-        for stream in (self.process.stdin, self.process.stdout):
-            if stream is not None:
-                with contextlib.suppress(OSError):
-                    stream.close()
-        try:
-            return self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            return None
+        return child_process.kill(self.process)
 
     def close(self) -> None:
-        if self.process.stdin is not None and self.process.poll() is None:
-            try:
-                self.process.stdin.close()
-                self.process.wait(timeout=2)
-            except (OSError, subprocess.TimeoutExpired):
-                pass
-        self.kill()
+        child_process.close(self.process, grace=2)
 
 
 def _death_error(code: int | None) -> ResourceLimitError:

@@ -14,10 +14,8 @@ import, nothing is stored for them) and the next call starts a fresh child.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import signal
 import subprocess
 import threading
 import time
@@ -51,14 +49,8 @@ class RedactionProcess:
 
     # --- the child's life ------------------------------------------------------------------------
     def _start(self) -> None:
-        self._process = subprocess.Popen(
-            child_process.command(MODULE),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=child_process.environment("1"),
-            close_fds=True,
-            start_new_session=True,
+        self._process = child_process.start(
+            child_process.command(MODULE), child_process.environment("1")
         )
         self._ready = False
 
@@ -97,31 +89,16 @@ class RedactionProcess:
     def _kill(self) -> None:
         process, self._process = self._process, None
         self._ready = False
-        if process is None:
-            return
-        if process.poll() is None:
-            try:
-                os.killpg(process.pid, signal.SIGKILL)
-            except OSError:
-                process.kill()
-        for stream in (process.stdin, process.stdout):
-            if stream is not None:
-                with contextlib.suppress(OSError):
-                    stream.close()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(timeout=10)
+        if process is not None:
+            child_process.kill(process)
 
     def close(self) -> None:
         """Let the child end (it stops when its input closes), killing it if it lingers."""
         with self._lock:
-            process = self._process
-            if process is not None and process.stdin is not None and process.poll() is None:
-                try:
-                    process.stdin.close()
-                    process.wait(timeout=5)
-                except (OSError, subprocess.TimeoutExpired):
-                    pass
-            self._kill()
+            process, self._process = self._process, None
+            self._ready = False
+            if process is not None:
+                child_process.close(process, grace=5)
 
     def __enter__(self) -> RedactionProcess:
         return self
