@@ -222,22 +222,18 @@ class Encoder:
         batches, so streams can join a call already running, and a limit of 0 stops the call
         there (``EncodingStopped``); on a GPU, one pass at a time."""
         result = np.zeros((len(pieces), self.dim), dtype=np.float32)
-        if self.device != "cpu":
-            for batch_ids in self._batches(pieces):
-                result[batch_ids] = self._embed([pieces[i].ids for i in batch_ids])
-            return result
         import torch
 
         before = torch.get_num_threads()
         limit = self.stream_limit or (lambda: before)
-        streams = limit()
+        streams = limit() if self.device == "cpu" else 1
         # several batches a stream, so the streams end close together (48 full windows in two
         # batches of 32 and 16 left one of two streams idle for a third of the call)
         most = (
             MAX_BATCH if streams <= 1 else max(1, min(MAX_BATCH, -(-len(pieces) // (4 * streams))))
         )
         batches = self._batches(pieces, most)
-        if len(batches) < 2:
+        if self.device != "cpu" or len(batches) < 2:
             for batch_ids in batches:
                 result[batch_ids] = self._embed([pieces[i].ids for i in batch_ids])
             return result
