@@ -14,6 +14,7 @@ import, nothing is stored for them) and the next call starts a fresh child.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
@@ -185,8 +186,6 @@ def main() -> None:
         protocol.write_json(proto_out, {"ready": False, "message": message})
         return
     protocol.write_json(proto_out, {"ready": True, "pid": os.getpid()})
-    import json
-
     while True:
         raw = protocol.read_frame_blocking(proto_in, _MAX_REQUEST)
         if raw is None:
