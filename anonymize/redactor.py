@@ -1,7 +1,7 @@
 """The facade: ``Redactor().redact(text)`` -> ``RedactionResult``.
 
 Start-up (spaCy pipeline, recognizers) is paid once per process; ``redact_many`` runs spaCy's
-NER over the batch with ``nlp.pipe`` (only on lines that can hold a name, see ner_view) and then
+NER over the batch (``greedy_ner``, only on lines that can hold a name, see ner_view) and then
 the cheap recognizers document by document. With ``RedactionOptions(processes=2)`` a batch of 48
 or more goes to worker processes (see parallel); ``close()`` stops them.
 """
@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from anonymize import ner_view, placeholders
+from anonymize import greedy_ner, ner_view, placeholders
 from anonymize.allowlist import Allowlist
 from anonymize.engine import build_analyzer, english_pipeline
 from anonymize.language import analyzer_language
@@ -98,7 +98,9 @@ class Redactor:
         results: list[RedactionResult | None] = [None] * len(texts)
         english = [i for i, code in enumerate(langs) if code == "en"]
         views = [ner_view.make_view(texts[i], self.allowlist) for i in english]
-        docs = self._nlp.pipe((view.text for view in views), batch_size=self.options.batch_size)
+        docs = greedy_ner.entity_docs(
+            self._nlp, (view.text for view in views), self.options.batch_size
+        )
         for index, view, doc in zip(english, views, docs, strict=True):
             artifact = ner_view.artifacts(doc, view, _NER_LABELS)
             results[index] = self._finish(texts[index], "en", artifact)

@@ -51,7 +51,7 @@ def resumes(count: int) -> list[str]:
 
 def split(redactor: object, texts: Sequence[str]) -> None:
     """CPU milliseconds per resume by part of ``Redactor.redact_many`` (English texts)."""
-    from anonymize import ner_view, placeholders
+    from anonymize import greedy_ner, ner_view, placeholders
     from anonymize.redactor import _NER_LABELS
     from anonymize.spans import resolve
 
@@ -66,7 +66,7 @@ def split(redactor: object, texts: Sequence[str]) -> None:
     views = [ner_view.make_view(t, r.allowlist) for t in texts]
     timed("NER view (lines worth NER)", c)
     c = time.process_time()
-    docs = list(r._nlp.pipe((v.text for v in views), batch_size=r.options.batch_size))
+    docs = list(greedy_ner.entity_docs(r._nlp, (v.text for v in views), r.options.batch_size))
     timed("spaCy NER (tokenizer, tok2vec, parser)", c)
     c = time.process_time()
     arts = [ner_view.artifacts(d, v, _NER_LABELS) for d, v in zip(docs, views, strict=True)]
