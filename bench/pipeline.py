@@ -15,9 +15,11 @@ what reading the whole resume buys: the average precision of each ranking for th
 generated data engineers are the relevant resumes), and (a)'s CPU seconds per resume by stage
 (from the CPU time of each thread of the import, sampled every 250 ms, and of the intake
 workers). CPU seconds are the figures to compare on a busy machine; wall-clock rates need a
-quiet one, with the load average printed beside them.
+quiet one, with the load average printed beside them. This VM's speed drifts by several percent
+within a minute, enough to swing one (a)/(b) by +-10 points, so (a) and (b) are measured in
+rounds (default 3), (b) alternately after and before (a), and the rounds' medians are printed.
 
-    .venv/bin/python bench/pipeline.py [--count 200] [--words 500] [--skip-naive]
+    .venv/bin/python bench/pipeline.py [--count 200] [--words 500] [--skip-naive] [--rounds 3]
         [--no-overlap]          # encode only when ranking, after the import: what overlap buys
         [--encode-threads N]    # encoder streams while importing (0: all cores; default auto)
 """
@@ -28,12 +30,14 @@ import argparse
 import io
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -263,9 +267,28 @@ def stage_table(
     return [(label, cpu / n) for label, cpu in rows]
 
 
+def run_encoder(encoder: Any, flat: list[str]) -> tuple[float, float, int]:
+    """(b): wall and CPU seconds of the encoder alone over ``flat``, the best of torch's own
+    thread count and one thread (better on a loaded machine), and that thread count."""
+    import torch
+
+    best = (float("inf"), 0.0, 0)
+    threads = torch.get_num_threads()
+    for count in sorted({threads, 1}, reverse=True):
+        torch.set_num_threads(count)
+        c3, t3 = _cpu(), time.perf_counter()
+        encoder.encode_chunks(flat)
+        c4, t4 = _cpu(), time.perf_counter()
+        best = min(best, (t4 - t3, c4 - c3, count))
+    torch.set_num_threads(threads)
+    return best
+
+
 def run_veil(
-    paths: list[Path], tmp: Path, *, overlap: bool = True
-) -> tuple[dict[str, float], list[str], list[tuple[str, float]]]:
+    paths: list[Path], tmp: Path, *, overlap: bool = True, encoder_first: list[str] | None = None
+) -> tuple[dict[str, float], list[str], list[tuple[str, float]], list[str]]:
+    """One round: fresh engines, (a) into a new workspace, and (b) right after it, or right
+    before it over ``encoder_first`` (the segments an earlier round's (a) produced)."""
     from core.scoring.chunking import is_chinese, mask_placeholders, segments
     from core.services import Engines, create_job, import_paths, rank_job, run_to_end
     from core.storage import Workspace
@@ -278,7 +301,9 @@ def run_veil(
     encoder = engines.encoder
     assert encoder is not None
     encoder.encode(["warm up the encoder"])
+    b_first = run_encoder(encoder, encoder_first) if encoder_first is not None else None
 
+    tmp.mkdir(parents=True, exist_ok=True)
     with Workspace.create(tmp / "bench.veil", PASSPHRASE) as ws, PeakRss() as rss:
         job = create_job(ws, make_sample.JOB_POSTING.splitlines()[0], make_sample.JOB_POSTING)
         self0, kids0 = _self_cpu(), _children_cpu()
@@ -303,18 +328,9 @@ def run_veil(
     # (b) the encoder alone over the same redacted texts, as the pipeline segments them
     texts = [mask_placeholders(t) for t in by_id.values()]
     flat = [s.text for t in texts if not is_chinese(t) for s in segments(t)]
-    # the encoder's best: torch's own thread count, or one thread (better on a loaded machine)
-    import torch
-
-    best = (float("inf"), 0.0, 0)
-    threads = torch.get_num_threads()
-    for count in sorted({threads, 1}, reverse=True):
-        torch.set_num_threads(count)
-        c3, t3 = _cpu(), time.perf_counter()
-        encoder.encode_chunks(flat)
-        c4, t4 = _cpu(), time.perf_counter()
-        best = min(best, (t4 - t3, c4 - c3, count))
-    torch.set_num_threads(threads)
+    if encoder_first is not None and sorted(encoder_first) != sorted(flat):
+        raise SystemExit("bench: the redacted texts differ between rounds")
+    best = b_first if b_first is not None else run_encoder(encoder, flat)
 
     ranked = [Path(label_of[s.candidate_id]).name for s in scores]
     return (
@@ -332,6 +348,7 @@ def run_veil(
         },
         ranked,
         stages,
+        flat,
     )
 
 
@@ -406,6 +423,14 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=500)
     parser.add_argument("--skip-naive", action="store_true")
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds of (a) and (b), each with fresh engines; (b) runs right after (a), then "
+        "right before it in the next round, so the machine's drift does not favour either; "
+        "the figures are the rounds' medians",
+    )
+    parser.add_argument(
         "--no-overlap",
         action="store_true",
         help="for comparison: encode only when ranking, after the import (intake and redaction "
@@ -432,14 +457,32 @@ def main() -> int:
         words = sum(len(naive_text(p).split()) for p in paths) / len(paths)
         home = tmp / "home"
         os.environ["VEIL_HOME"] = str(home)
-        veil, veil_ranked, stages = run_veil(paths, tmp, overlap=not args.no_overlap)
+        rounds: list[dict[str, float]] = []
+        all_stages: list[list[tuple[str, float]]] = []
+        flat: list[str] | None = None
+        for number in range(max(1, args.rounds)):
+            veil, veil_ranked, stages, flat = run_veil(
+                paths,
+                tmp / f"round-{number}",
+                overlap=not args.no_overlap,
+                encoder_first=flat if number % 2 else None,
+            )
+            rounds.append(veil)
+            all_stages.append(stages)
         naive, naive_ranked = (None, []) if args.skip_naive else run_naive(paths)
 
     n = args.count
-    rate_a = n / veil["e2e_s"]
-    rate_b = n / veil["encoder_s"]
-    rss = veil["peak_rss_mb"]
-    ratio = rate_a / rate_b
+    rates_a = [n / r["e2e_s"] for r in rounds]
+    rates_b = [n / r["encoder_s"] for r in rounds]
+    ratios = [a / b for a, b in zip(rates_a, rates_b, strict=True)]
+    rate_a, rate_b, ratio = (statistics.median(x) for x in (rates_a, rates_b, ratios))
+    # the first round's: later rounds start in a process that already held a set of engines
+    rss = rounds[0]["peak_rss_mb"]
+    veil = {key: statistics.median(r[key] for r in rounds) for key in rounds[0]}
+    stages = [
+        (label, statistics.median(table[row][1] for table in all_stages))
+        for row, (label, _) in enumerate(all_stages[0])
+    ]
     load = os.getloadavg()
     from core.services import importing
 
@@ -452,9 +495,14 @@ def main() -> int:
     print(f"Veil pipeline bench ({mode}): {n} resumes, {words:.0f} words on average, PDF/DOCX/TXT")
     print(f"machine: {os.cpu_count()} CPUs, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     print(f"engines loaded in {veil['load_s']:.1f} s (not counted below)")
+    if len(rounds) > 1:
+        print(f"{len(rounds)} rounds, (b) after (a) in rounds 1, 3, ... and before it in 2, 4:")
+        for number, (a, b, r) in enumerate(zip(rates_a, rates_b, ratios, strict=True), 1):
+            print(f"    round {number}: (a) {a:.2f}, (b) {b:.2f} resumes/s, (a)/(b) {r:.0%}")
+        print("medians of the rounds (the CPU seconds and the stages too):")
     print(
         f"(a) end to end: {rate_a:.2f} resumes/s  (import {veil['import_s']:.1f} s + "
-        f"rank {veil['rank_s']:.1f} s), peak RSS {rss:.0f} MB"
+        f"rank {veil['rank_s']:.1f} s), peak RSS {rss:.0f} MB (round 1)"
     )
     print(
         f"(b) encoder only: {rate_b:.2f} resumes/s over the same redacted texts "
