@@ -194,6 +194,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
     """The canonical form of one word (lower case, alias, stem)."""
     lower = word.lower().replace("’", "'").strip("'")
