@@ -18,6 +18,7 @@ def all_recognizers(allowlist: Allowlist) -> list[Any]:
     from anonymize.recognizers.ner import ResumeNerRecognizer
     from anonymize.recognizers.organizations import ResumeOrganizationRecognizer
     from anonymize.recognizers.phones import ResumePhoneRecognizer
+    from anonymize.recognizers.places import ResumeChinesePlaceRecognizer
     from anonymize.recognizers.profile import ResumeProfileRecognizer
 
     chinese = ResumeChineseNameRecognizer(allowlist, language="zh")
@@ -33,6 +34,7 @@ def all_recognizers(allowlist: Allowlist) -> list[Any]:
             ResumeNameRecognizer(allowlist, language),
             ResumeNerRecognizer(allowlist, language),
             ResumeOrganizationRecognizer(language),
+            ResumeChinesePlaceRecognizer(allowlist, language),
         ]
     recognizers.append(chinese)
     # Han-script names inside English resumes ("Wei Zhang 张伟") share the same jieba tagger.

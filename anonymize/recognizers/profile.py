@@ -172,6 +172,14 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             0.9,
             han=True,
         ),
+        # --- where one lives or wants to work: 现居 (lives in), 所在城市, 期望城市 (wanted city)
+        rule(
+            LOCATION,
+            r"(?:现居(?:住)?(?:地|城市)?|目前所在地|所在(?:地|城市)|居住(?:地|城市)|(?:期望|意向)(?:工作)?(?:城市|地点)|工作(?:城市|地点))"
+            r"\s*[:：]\s*(?P<v>[^\n|;；，,\t ]{2,20})",
+            0.85,
+            han=True,
+        ),
         rule(
             LOCATION,
             r"\b(?:hometown|home\s+town|place\s+of\s+origin|native\s+place)\s*[:：]\s*(?P<v>[^\n|;]{2,40}?)"
