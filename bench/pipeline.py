@@ -263,7 +263,12 @@ def stage_table(
         ),
     ]
     in_process = sum(cpu for label, cpu in rows[2:])
-    rows.append(("other threads (bench's samplers, ...)", max(0.0, import_cpu - in_process)))
+    rows.append(
+        (
+            "other threads (bench samplers, threads that ended)",
+            max(0.0, import_cpu - in_process),
+        )
+    )
     rows.append(("rank after the import (cache reads, scoring)", rank_cpu))
     return [(label, cpu / n) for label, cpu in rows]
 
