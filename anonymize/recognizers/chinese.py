@@ -10,6 +10,7 @@ from typing import Any
 
 from anonymize.allowlist import Allowlist
 from anonymize.recognizers.base import Hit, ResumeRecognizer
+from anonymize.recognizers.places import is_place_name
 from anonymize.types import PERSON
 
 # The most common Chinese surnames (single and double), enough for >95% of the population.
@@ -117,7 +118,12 @@ class ResumeChineseNameRecognizer(ResumeRecognizer):
         if re.search(rf"[{_HAN}]", text):
             offset = 0
             for word, flag in self._tagger().cut(text):
-                if flag == "nr" and _plausible(word) and word not in self.allowlist:
+                if (
+                    flag == "nr"
+                    and _plausible(word)
+                    and not is_place_name(word)  # jieba tags 安康, 宁德 as names too
+                    and word not in self.allowlist
+                ):
                     names.setdefault(word, 0.8)
                 offset += len(word)
         mentions = dict(names)

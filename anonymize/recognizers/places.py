@@ -37,8 +37,8 @@ _lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[re.Pattern[str], frozenset[str]]:
-    """The place-name pattern, and the names that need a suffix."""
+def _names() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The gazetteer's names, and those that need a suffix."""
     text = resources.files("anonymize").joinpath("data/zh_places.txt").read_text("utf-8")
     names: list[str] = []
     ambiguous: set[str] = set()
@@ -50,6 +50,24 @@ def _gazetteer() -> tuple[re.Pattern[str], frozenset[str]]:
             line = line[2:].strip()
             ambiguous.add(line)
         names.append(line)
+    return tuple(names), frozenset(ambiguous)
+
+
+@lru_cache(maxsize=1)
+def _name_set() -> frozenset[str]:
+    return frozenset(_names()[0])
+
+
+def is_place_name(word: str) -> bool:
+    """True if ``word`` is a gazetteer name, with or without 省/市/区/县 ("安康", "宁德市")."""
+    names = _name_set()
+    return word in names or (word[-1:] in ("省", "市", "区", "县") and word[:-1] in names)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The place-name pattern, and the names that need a suffix."""
+    names, ambiguous = _names()
     alternation = "|".join(sorted(names, key=len, reverse=True))
     pattern = re.compile(
         rf"(?P<name>{alternation})"
@@ -58,7 +76,7 @@ def _gazetteer() -> tuple[re.Pattern[str], frozenset[str]]:
         # a district or county after it: 朝阳区, 浦东新区, 昌平县 (not 区域 "region")
         rf"(?P<district>[{_HAN}]{{1,4}}?(?:新区|区|县)(?!域|块|别|分|间))?"
     )
-    return pattern, frozenset(ambiguous)
+    return pattern, ambiguous
 
 
 def _word_bounds(text: str) -> tuple[set[int], set[int]]:

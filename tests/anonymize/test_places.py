@@ -63,3 +63,9 @@ def test_english_text_never_reaches_the_gazetteer(redactor: Redactor) -> None:
         (LOCATION, 11, 13, 0.85),
         (LOCATION, 17, 19, 0.85),
     ]
+
+
+def test_place_names_are_not_taken_for_people(redactor: Redactor) -> None:
+    # jieba tags these as person names (安 and 宁 are surnames); they are a city and an employer
+    found = redactor.redact("2020年加入宁德时代，负责电池研发；祝大家安康")
+    assert found.spans == ()
