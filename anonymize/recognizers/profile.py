@@ -168,7 +168,7 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
         # --- origin: 籍贯 (native place), 户籍 (household registration)
         rule(
             LOCATION,
-            r"(?:籍贯|户籍(?:所在地)?|户口(?:所在地)?|生源地|祖籍)\s*[:：]?\s*(?P<v>[^\n|;；，,\t ]{2,20})",  # noqa: E501
+            r"(?:籍贯|户籍(?:所在(?:地|城市))?|户口(?:所在(?:地|城市))?|生源地|祖籍)\s*[:：]?\s*(?P<v>[^\n|;；，,\t ]{2,20})",  # noqa: E501
             0.9,
             han=True,
         ),

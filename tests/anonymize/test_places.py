@@ -25,6 +25,7 @@ def _places(redactor: Redactor, text: str) -> list[str]:
         ("上海浦东新区", "上海浦东新区"),
         ("北京市场部经理", "北京"),  # 市场 is "market", not 市 "city"
         ("现居城市：安康市", "安康市"),
+        ("户籍所在城市：重庆", "重庆"),  # the label is not part of the place
     ],
 )
 def test_place_names_are_redacted(redactor: Redactor, text: str, place: str) -> None:
