@@ -55,7 +55,7 @@ def test_an_allow_listed_place_is_kept() -> None:
         assert _places(redactor, "2019年在成都工作，2021年去了重庆") == ["重庆"]
 
 
-def test_english_text_never_reaches_the_gazetteer(redactor: Redactor) -> None:
+def test_only_han_text_is_looked_up(redactor: Redactor) -> None:
     from anonymize.recognizers.places import ResumeChinesePlaceRecognizer
 
     recognizer = ResumeChinesePlaceRecognizer(redactor.allowlist, "en")
