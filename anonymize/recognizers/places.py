@@ -12,7 +12,6 @@ count only with 省, 市, 区 or 县 after them.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -33,11 +32,10 @@ _SENTENCE = re.compile(
     r"负责|工作|担任|任职|从事|参与|主导|带领|管理|开发|期间|的|和|与|及|在|于|任"
 )
 _LANGUAGE_AFTER = ("话", "方言", "口音")
-_lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _names() -> tuple[tuple[str, ...], frozenset[str]]:
+def _names() -> tuple[frozenset[str], frozenset[str]]:
     """The gazetteer's names, and those that need a suffix."""
     text = resources.files("anonymize").joinpath("data/zh_places.txt").read_text("utf-8")
     names: list[str] = []
@@ -50,17 +48,12 @@ def _names() -> tuple[tuple[str, ...], frozenset[str]]:
             line = line[2:].strip()
             ambiguous.add(line)
         names.append(line)
-    return tuple(names), frozenset(ambiguous)
-
-
-@lru_cache(maxsize=1)
-def _name_set() -> frozenset[str]:
-    return frozenset(_names()[0])
+    return frozenset(names), frozenset(ambiguous)
 
 
 def is_place_name(word: str) -> bool:
     """True if ``word`` is a gazetteer name, with or without 省/市/区/县 ("安康", "宁德市")."""
-    names = _name_set()
+    names = _names()[0]
     return word in names or (word[-1:] in ("省", "市", "区", "县") and word[:-1] in names)
 
 
@@ -79,13 +72,19 @@ def _gazetteer() -> tuple[re.Pattern[str], frozenset[str]]:
     return pattern, ambiguous
 
 
-def _word_bounds(text: str) -> tuple[set[int], set[int]]:
-    """Where jieba's words start and end in ``text`` (Han runs only)."""
+@lru_cache(maxsize=1)
+def _jieba() -> Any:
+    """jieba, its dictionary loaded (once per process; jieba locks its own loading)."""
     import jieba
 
-    with _lock:
-        jieba.setLogLevel(60)
-        jieba.initialize()
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba
+
+
+def _word_bounds(text: str) -> tuple[set[int], set[int]]:
+    """Where jieba's words start and end in ``text`` (Han runs only)."""
+    jieba = _jieba()
     starts: set[int] = set()
     ends: set[int] = set()
     for run in re.finditer(rf"[{_HAN}]+", text):
