@@ -18,6 +18,7 @@ from typing import Any
 from anonymize.allowlist import Allowlist, overlaps
 from anonymize.gazetteer import gazetteer
 from anonymize.recognizers.base import Hit, ResumeRecognizer
+from anonymize.recognizers.header import ROLE_WORDS, find_header, name_words
 from anonymize.recognizers.name_context import gazetteer_names, introduced_names
 from anonymize.recognizers.name_parts import (
     HEADING_WORDS,
@@ -52,12 +53,6 @@ _SEGMENT_SPLIT = re.compile(r"[ \t]{2,}|\t|[|·•●▪◆/]|,[ \t]|[ \t][-–�
 _RESUME_PREFIX = re.compile(
     r"^(?:resume|résumé|cv|curriculum\s+vitae)(?:\s+of|\s*[:\-–—])?\s+", re.IGNORECASE
 )
-_ROLE_WORDS = word_set(
-    """engineer engineering developer manager management scientist analyst designer consultant
-    architect director lead senior junior intern specialist officer administrator assistant
-    associate executive coordinator president vice head chief principal staff university college
-    school institute inc ltd llc gmbh corp company group bank street road avenue city"""
-)
 _PARTICLES_BEFORE = re.compile(rf"(?:\b{PARTICLE}[ \t]+)+$", re.IGNORECASE)
 # the lookbehind only spares retrying from inside a run (a match starts where its run starts)
 _EMAIL_LOCAL = re.compile(
@@ -85,18 +80,29 @@ class ResumeNameRecognizer(ResumeRecognizer):
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
         hits: list[Hit] = []
         strong_words: set[str] = set()
+        header_words: set[str] = set()
+        title_line = (0, 0)
 
-        def add(start: int, end: int, score: float, propagate: bool) -> None:
+        def add(start: int, end: int, score: float, propagate: bool, weak: bool = False) -> None:
             value = text[start:end]
             if end <= start or any(ch.isdigit() or ch == "@" for ch in value):
                 return
+            on_title_line = start < title_line[1] and title_line[0] < end
+            if weak and on_title_line and not _words(value) <= header_words:
+                return  # "Charity officer" below the name: a title, not a person
             hits.append((PERSON, start, end, score))
             if propagate:
                 strong_words.update(_words(value))
 
-        header = _header_name(text, self.allowlist)
-        if header is not None:
-            add(header[0], header[1], 0.9, True)
+        structural = find_header(text, self.allowlist)
+        if structural is not None:
+            header_words = name_words(text[structural.start : structural.end])
+            title_line = structural.title or (0, 0)
+            add(structural.start, structural.end, 0.9, True)
+        else:
+            header = _header_name(text, self.allowlist)
+            if header is not None:
+                add(header[0], header[1], 0.9, True)
         for match in _FIELD.finditer(text):
             start, end = match.span("v")
             if not self.allowlist.covers(match.group("v")):
@@ -104,16 +110,20 @@ class ResumeNameRecognizer(ResumeRecognizer):
         for match in _TITLED.finditer(text):
             start, end = match.span("v")
             if not self.allowlist.covers(match.group("v")):
-                add(start, end, 0.9, True)
+                add(start, end, 0.9, True, weak=True)  # "Professor Emeritus" as a title line
         for start, end in self._ner_people(text, nlp_artifacts):
-            add(start, end, 0.75, (text[start:end].count(" ") >= 1))
+            add(start, end, 0.75, (text[start:end].count(" ") >= 1), weak=True)
         for start, end in introduced_names(text, self.allowlist):
-            add(start, end, 0.8, True)
+            add(start, end, 0.8, True, weak=True)
         for start, end, score, pair in gazetteer_names(text, nlp_artifacts, self.allowlist):
-            add(start, end, score, pair)
+            add(start, end, score, pair, weak=True)
         strong_words.update(self._words_from_contacts(text))
         strong_words = {w for w in strong_words if len(w) >= 2 and w not in self.allowlist}
-        hits.extend(_propagate(text, strong_words))
+        # the header's own words in any case ("priya" in a lower-case resume), unless they are
+        # everyday words too ("will", "grace"): those only when capitalised
+        common = gazetteer().common
+        any_case = {w for w in header_words & strong_words if w not in common and len(w) >= 3}
+        hits.extend(_propagate(text, strong_words, any_case))
         return hits
 
     def _ner_people(self, text: str, nlp_artifacts: Any) -> Iterable[tuple[int, int]]:
@@ -238,13 +248,16 @@ def _looks_like_name(value: str, allowlist: Allowlist) -> bool:
         return False
     if all(len(w) == 1 for w in words):
         return False
-    if any(w in _ROLE_WORDS for w in words):
+    if any(w in ROLE_WORDS for w in words):
         return False
     return not allowlist.covers(value)
 
 
-def _propagate(text: str, words: set[str]) -> Iterable[Hit]:
-    """Every capitalised / ALL-CAPS occurrence of a known name word (with particles before it)."""
+def _propagate(
+    text: str, words: set[str], any_case: frozenset[str] | set[str] = frozenset()
+) -> Iterable[Hit]:
+    """Every capitalised / ALL-CAPS occurrence of a known name word (with particles before it);
+    the words of ``any_case`` in lower case too."""
     if not words:
         return
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -260,7 +273,7 @@ def _propagate(text: str, words: set[str]) -> Iterable[Hit]:
         letter = r"[^\W\u3400-\u9fff]"
     pattern = rf"(?<!{letter})(?<![@./])(?:{alternation})(?!{letter}|@|\.[A-Za-z])"
     for match in re.finditer(pattern, scanned, re.IGNORECASE):
-        if match.group()[:1].isupper():
+        if match.group()[:1].isupper() or match.group().casefold() in any_case:
             start = match.start()
             particles = _PARTICLES_BEFORE.search(text, max(0, start - 30), start)
             if particles is not None:

@@ -8,6 +8,8 @@ from typing import Any
 
 from anonymize.allowlist import Allowlist, overlaps
 from anonymize.recognizers.base import Hit, ResumeRecognizer
+from anonymize.recognizers.header import find_header
+from anonymize.recognizers.profile import NATIONALITY_WORDS
 from anonymize.types import LOCATION, NATIONALITY, ORGANIZATION, RELIGION
 
 _RELIGIOUS = re.compile(
@@ -28,6 +30,8 @@ class ResumeNerRecognizer(ResumeRecognizer):
         if nlp_artifacts is None:
             return
         protected = self.allowlist.protected(text)
+        header = find_header(text, self.allowlist)
+        title = header.title if header is not None else None
         for ent in getattr(nlp_artifacts, "entities", ()) or ():
             kind = _LABELS.get(ent.label_)
             if kind is None:
@@ -40,6 +44,9 @@ class ResumeNerRecognizer(ResumeRecognizer):
                 continue
             if any(ch.isdigit() for ch in value) and kind != ORGANIZATION:
                 continue
+            first_word_of_title = title is not None and start == title[0] and " " not in value
+            if first_word_of_title and not NATIONALITY_WORDS.fullmatch(value):
+                continue  # "Diagnostic radiographer", "Microbiologist": the title line
             if kind == NATIONALITY and _RELIGIOUS.search(value):
                 kind = RELIGION
             yield kind, start, end, 0.6

@@ -47,6 +47,7 @@ _NATIONALITIES = (
     r"Egyptian|Moroccan|Algerian|Tunisian|Libyan|Nigerian|Ghanaian|Kenyan|Ethiopian|Somali|"
     r"Ugandan|Tanzanian|Rwandan|South African|Zimbabwean|Cameroonian|Senegalese|Ivorian"
 )
+NATIONALITY_WORDS = re.compile(_NATIONALITIES)
 _ETHNIC = (
     r"Hispanic|Latino|Latina|Latinx|Latine|Caucasian|African[- ]American|Asian[- ]American|"
     r"Black|White|Asian|Native American|American Indian|Alaska Native|Pacific Islander|"
@@ -191,7 +192,7 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
         # --- ethnicity
         rule(
             ETHNICITY,
-            r"(?:\b(?:ethnicity|ethnic\s+(?:origin|group|background)|race)|民族)\s*[:：]?\s*(?P<v>[^\n|;，,；]{1,30}?)"
+            r"(?:\b(?:ethnicity|ethnic\s+(?:origin|group|background)|race(?=\s*[:：]))|民族)\s*[:：]?\s*(?P<v>[^\n|;，,；]{1,30}?)"
             + _FIELD_END,
             0.9,
             _IM,
