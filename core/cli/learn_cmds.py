@@ -1,4 +1,5 @@
-"""``veil learn``, ``veil model list|use`` and bulk ``veil decide --job ID --csv FILE``.
+"""``veil learn``, ``veil model list|use`` (``import|use-encoder``: ``model_cmd``) and bulk
+``veil decide --job ID --csv FILE``.
 
 The single-decision ``veil decide CANDIDATE_ID --job ID KIND`` belongs to ``review_cmd``; this
 module extends that parser with ``--csv`` (registered after it) and hands single decisions back
@@ -14,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from core.cli import model_cmd
 from core.cli.common import open_workspace, print_json
 from core.cli.progress_bar import drive
 from core.cli.review_cmd import reviewer_name
@@ -21,6 +23,7 @@ from core.domain import DecisionKind
 from core.errors import UserError
 from core.services import Engines, decide
 from core.services.learning import BASE_VERSION, learn, list_models, use_model
+from core.services.models import list_encoders
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 
@@ -44,15 +47,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     lrn.add_argument("--reviewer", default=None, metavar="NAME", help="who runs it (audited)")
     lrn.set_defaults(func=run_learn)
 
-    model = subparsers.add_parser("model", help="list the learned model versions, or pick one")
-    sub = model.add_subparsers(dest="model_command", metavar="list|use", required=True)
-    lst = sub.add_parser("list", help="the stored model versions")
+    model = subparsers.add_parser(
+        "model", help="the encoders and learned model versions: list, use, import"
+    )
+    sub = model.add_subparsers(
+        dest="model_command", metavar="list|use|import|use-encoder", required=True
+    )
+    lst = sub.add_parser("list", help="the encoders and the stored model versions")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=run_model_list)
     use = sub.add_parser("use", help="use a stored version (or 'base', the untrained scorer)")
     use.add_argument("version", metavar="VERSION")
     use.add_argument("--reviewer", default=None, metavar="NAME", help="who decides (audited)")
     use.set_defaults(func=run_model_use)
+    model_cmd.register_on_model(sub)
 
 
 # -- decide --csv -----------------------------------------------------------------------------
@@ -179,11 +187,14 @@ def run_learn(args: argparse.Namespace) -> int:
 def run_model_list(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         models = list_models(ws)
+        encoders = list_encoders(ws)
     active = next((m.version for m in models if m.active), BASE_VERSION)
     if args.json:
         print_json(
             {
                 "active": active,
+                "active_encoder": next(e.name for e in encoders if e.active),
+                "encoders": [model_cmd.encoder_json(e) for e in encoders],
                 "versions": [
                     {
                         "version": m.version,
@@ -201,6 +212,8 @@ def run_model_list(args: argparse.Namespace) -> int:
             }
         )
         return 0
+    model_cmd.print_encoders(encoders)
+    print()
     print(f"{'':2}{'VERSION':<8}{'KIND':<14}{'DECISIONS':>10}  {'CV MAP':<15}  CREATED")
     print(f"{'*' if active == BASE_VERSION else ' ':2}{BASE_VERSION:<8}{'untrained':<14}")
     for m in models:

@@ -25,6 +25,8 @@ import numpy as np
 import numpy.typing as npt
 
 from core.errors import ModelError
+from core.scoring.families import build_model, state_for
+from core.scoring.manifest import Manifest, read_verified
 
 if TYPE_CHECKING:
     import torch
@@ -97,6 +99,21 @@ def read_verified_weights(model_dir: Path, expected_sha256: str) -> bytes:
     return data
 
 
+def special_ids(tokenizer: Any) -> tuple[int, int]:
+    """The ids that open and close a window: ``[CLS]``/``[SEP]``, or what the tokenizer's own
+    template puts around a text (``<s>``/``</s>`` for RoBERTa-style models)."""
+    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    if cls is not None and sep is not None:
+        return int(cls), int(sep)
+    ids = tokenizer.encode("", add_special_tokens=True).ids
+    if len(ids) != 2:
+        raise ModelError(
+            "The model's tokenizer does not mark where a text starts and ends "
+            "(no [CLS]/[SEP] or <s>/</s> template in tokenizer.json).",
+        )
+    return int(ids[0]), int(ids[1])
+
+
 class EncodingStopped(Exception):
     """The caller's ``stream_limit`` fell to 0: the call stopped between batches."""
 
@@ -141,8 +158,7 @@ class Encoder:
         #: How many forward passes may run at once on a CPU (read during a call, so it may
         #: grow mid-call; 0 stops the call); None: torch's thread count. The import sets it.
         self.stream_limit: Callable[[], int] | None = None
-        self._cls: int = tokenizer.token_to_id("[CLS]")
-        self._sep: int = tokenizer.token_to_id("[SEP]")
+        self._cls, self._sep = special_ids(tokenizer)
 
     # -- tokenisation and chunking -------------------------------------------------------------
 
@@ -365,29 +381,81 @@ def load_encoder(
     *,
     expected_sha256: str | None = None,
     half: bool | None = None,
+    manifest: Manifest | None = None,
+    name: str | None = None,
 ) -> Encoder:
     """Load the encoder from ``model_dir`` (default: the bundled all-MiniLM-L6-v2).
 
     ``expected_sha256`` is the pinned hash of ``model.safetensors`` (default: the bundled
     model's); a mismatch, missing files or a non-safetensors format raise ``ModelError``.
-    ``device``: ``auto`` (CUDA if present, else CPU), ``cpu`` or ``cuda``. ``half``: None lets
-    CUDA use fp16 if it keeps the probe rankings identical to fp32; False forces fp32.
+    ``manifest`` (an imported model, see ``core.scoring.model_import``): every file of the
+    folder is checked against it instead, the model's hash is the manifest's digest and its
+    architecture any of ``core.scoring.families``. ``name`` names the model (default: the
+    folder's name). ``device``: ``auto`` (CUDA if present, else CPU), ``cpu`` or ``cuda``.
+    ``half``: None lets CUDA use fp16 if it keeps the probe rankings identical to fp32; False
+    forces fp32.
     """
+    folder = (model_dir or default_model_dir()).expanduser()
+    label = name or folder.name
+    if manifest is not None:
+        files = read_verified(folder, manifest, _MODEL_FILES, name=label)
+        if missing := [f for f in _MODEL_FILES if f not in files]:
+            raise ModelError(f"The encoder '{label}' has no {missing[0]}.")
+        model_hash = manifest.digest
+        data = files[WEIGHTS_FILE]
+    else:
+        if not folder.is_dir():
+            raise ModelError("The scoring model folder does not exist.", hint=str(folder.name))
+        model_hash = (expected_sha256 or MINILM_SHA256).lower()
+        data = read_verified_weights(folder, model_hash)
+        if model_hash == MINILM_SHA256:
+            label = name or MODEL_NAME
+        try:
+            files = {f: (folder / f).read_bytes() for f in ("config.json", "tokenizer.json")}
+        except OSError as exc:
+            raise ModelError(
+                "The scoring model folder is incomplete.", hint=f"({exc.strerror})"
+            ) from None
+    return _assemble(
+        files["config.json"],
+        files["tokenizer.json"],
+        data,
+        model_hash=model_hash,
+        name=label,
+        device=device,
+        half=half,
+    )
+
+
+_MODEL_FILES = ("config.json", "tokenizer.json", WEIGHTS_FILE)
+
+
+def _assemble(
+    config_bytes: bytes,
+    tokenizer_bytes: bytes,
+    data: bytes,
+    *,
+    model_hash: str,
+    name: str,
+    device: str,
+    half: bool | None,
+) -> Encoder:
+    """An encoder from a model's verified bytes: config, tokenizer and safetensors weights."""
+    import json
+
     import torch
     from safetensors.torch import load as load_safetensors
     from tokenizers import Tokenizer
-    from transformers import BertConfig, BertModel
 
-    folder = (model_dir or default_model_dir()).expanduser()
-    if not folder.is_dir():
-        raise ModelError("The scoring model folder does not exist.", hint=str(folder.name))
-    pinned = expected_sha256 or MINILM_SHA256
-    data = read_verified_weights(folder, pinned)
     resolved = _resolve_device(device)
     torch.set_num_threads(machine_threads())
     try:
-        config = BertConfig.from_pretrained(str(folder), local_files_only=True)
-        tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        config_json = json.loads(config_bytes.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ModelError("The model's config.json is not valid JSON.") from exc
+    model, config = build_model(config_json)  # ModelError for what Veil does not load
+    try:
+        tokenizer = Tokenizer.from_str(tokenizer_bytes.decode("utf-8"))
         state = load_safetensors(data)
     except Exception as exc:  # any failure here means a bad model folder
         raise ModelError(
@@ -397,22 +465,22 @@ def load_encoder(
     del data
     tokenizer.no_truncation()
     tokenizer.no_padding()
-    model = BertModel(config, add_pooling_layer=False)
-    state = {k.removeprefix("bert."): v for k, v in state.items() if not k.startswith("pooler.")}
-    missing, _unexpected = model.load_state_dict(state, strict=False)
+    try:
+        missing, _unexpected = model.load_state_dict(state_for(model, state), strict=False)
+    except RuntimeError:  # tensors of another shape than the configuration says
+        missing = ["(shapes)"]
     missing = [k for k in missing if not k.endswith("position_ids")]
     if missing:
         raise ModelError(
             "The scoring model's weights do not fit its configuration.",
-            hint=f"({len(missing)} tensors missing)",
+            hint=f"({len(missing)} tensors missing or of another shape)",
         )
-    model.eval()  # type: ignore[no-untyped-call]
-    model.to(resolved)  # type: ignore[arg-type]
-    name = MODEL_NAME if pinned == MINILM_SHA256 else folder.name
+    model.eval()
+    model.to(resolved)
     encoder = Encoder(
         model,
         tokenizer,
-        model_hash=pinned.lower(),
+        model_hash=model_hash,
         name=name,
         device=resolved,
         dtype="float32",
@@ -421,11 +489,11 @@ def load_encoder(
     if resolved == "cuda" and half is not False:
         import copy
 
-        half_model = copy.deepcopy(model).half()  # type: ignore[no-untyped-call]
+        half_model = copy.deepcopy(model).half()
         candidate = Encoder(
             half_model,
             tokenizer,
-            model_hash=pinned.lower(),
+            model_hash=model_hash,
             name=name,
             device=resolved,
             dtype="float16",

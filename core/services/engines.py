@@ -11,9 +11,12 @@ import logging
 import threading
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.services.ports import EncoderLike, IntakeLike, RedactorLike, ScorerLike
+
+if TYPE_CHECKING:
+    from core.scoring.model_import import EncoderSource
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +39,9 @@ def _real_redactor() -> RedactorLike:
     return RedactionProcess()
 
 
-def _real_encoder(device: str) -> EncoderLike:
+def _real_encoder(device: str, source: EncoderSource | None = None) -> EncoderLike:
+    if source is not None:  # an imported encoder, checked against its manifest
+        return source.load(device)  # type: ignore[no-any-return]
     from core.scoring import load_encoder
 
     return load_encoder(device=device)
@@ -65,6 +70,8 @@ class Engines:
         self._encoder = encoder
         self._owns_intake = intake is None
         self._owns_redactor = redactor is None
+        self._owns_encoder = encoder is None
+        self._encoder_source: EncoderSource | None = None  # None: the built-in encoder
         self._scorer_factory = scorer_factory
         self.device = device
         self._lock = threading.RLock()
@@ -92,8 +99,19 @@ class Engines:
         with self._lock:
             if self._encoder is None and self._scorer_factory is None:
                 log.info("loading the encoder")
-                self._encoder = _real_encoder(self.device)
+                self._encoder = _real_encoder(self.device, self._encoder_source)
             return self._encoder
+
+    def use_encoder(self, source: EncoderSource | None) -> None:
+        """Load the encoder from ``source`` from now on (None: the built-in one); a loaded
+        encoder of another model is dropped and the new one loads when first needed. An
+        encoder handed to the constructor is kept as given (tests, benches)."""
+        with self._lock:
+            if source == self._encoder_source:
+                return
+            self._encoder_source = source
+            if self._owns_encoder:
+                self._encoder = None
 
     def scorer(self, cache: Any = None) -> ScorerLike:
         """A scorer over the shared encoder that caches embeddings in ``cache`` (a workspace's

@@ -272,6 +272,10 @@ def import_sources(
                 if pipe is None:
                     intake = engines.intake  # first: its workers warm up while models load
                     redactor = engines.redactor
+                    if prepare:  # encode with the workspace's chosen encoder
+                        from core.services.models import bind_encoder
+
+                        bind_encoder(ws, engines)
                     warm = _warmer(engines, ws) if prepare else None
                     encoder = engines.encoder if warm is not None else None
                     pipe = _Pipeline(intake, redactor, warm, encoder)

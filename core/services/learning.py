@@ -345,6 +345,10 @@ def use_model(ws: Any, version: str, *, actor: str = "") -> ModelVersion | None:
             "cross-validation.",
             hint="Only versions adopted once (or 'base') can be used.",
         )
+    if target is not None:
+        from core.services.models import check_learned_fits
+
+        check_learned_fits(ws, target)
     new_id = None if target is None else target.id
     old_id = None if current is None else current.id
     if new_id == old_id:
@@ -368,7 +372,10 @@ def use_model(ws: Any, version: str, *, actor: str = "") -> ModelVersion | None:
 
 def scorer_for(ws: Any, engines: Engines) -> Any:
     """The scorer ranking should use: over the fine-tuned encoder when the adopted model has
-    one, else the engines' scorer."""
+    one, else the engines' scorer (over the workspace's chosen encoder)."""
+    from core.services.models import bind_encoder
+
+    bind_encoder(ws, engines)
     active = _active(ws)
     if active is None or not active.encoder_hash or engines.encoder is None:
         return engines.scorer(ws.embeddings)

@@ -1,6 +1,9 @@
 """Embedding cache: vectors as BLOBs keyed by (model hash, text key).
 
-Implements ``core.scoring``'s ``EmbeddingCache`` protocol. The vectors stay inside the encrypted
+Implements ``core.scoring``'s ``EmbeddingCache`` protocol. Every entry belongs to one model hash
+(the built-in encoder's weights hash, or an imported encoder's manifest digest), so switching
+encoders re-encodes lazily and never reads another model's vectors; switching back finds the
+entries that model left. The vectors stay inside the encrypted
 workspace, so no cache of resume-derived data ever sits on disk in the clear.
 """
 
@@ -58,6 +61,17 @@ class Embeddings:
             return int(row[0])
 
         return self._db.read(work)
+
+    def counts(self) -> dict[str, int]:
+        """Cached texts per model hash (each encoder has its own entries)."""
+        return self._db.read(
+            lambda conn: {
+                str(h): int(n)
+                for h, n in conn.execute(
+                    "SELECT model_hash, count(*) FROM embeddings GROUP BY model_hash"
+                )
+            }
+        )
 
     def clear(self, model_hash: str | None = None) -> None:
         if model_hash is None:

@@ -124,10 +124,26 @@ _V3 = (
     "CREATE UNIQUE INDEX models_one_active ON models (active) WHERE active = 1",
 )
 
+_V4 = (
+    """CREATE TABLE encoders (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        model_hash TEXT NOT NULL UNIQUE,
+        model_type TEXT NOT NULL,
+        dim INTEGER NOT NULL,
+        manifest_json TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+        selected_at TEXT
+    )""",
+    "CREATE UNIQUE INDEX encoders_one_active ON encoders (active) WHERE active = 1",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs, candidates, documents, scores, decisions, settings, audit log", _V1),
     Migration(2, "embedding cache; indexes for decisions and job membership", _V2),
     Migration(3, "learned model versions (weights, metrics, the adopted one)", _V3),
+    Migration(4, "imported encoders (SHA-256 manifest, the one in use)", _V4),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -3,12 +3,15 @@
 A version holds its weights as bytes (the scoring head, and optionally a fine-tuned encoder),
 the hash of the decisions it was trained on, its cross-validation metrics, its date and the hash
 of the base encoder. At most one version is active (adopted); the others stay for rollback.
+``Encoders`` records the sentence encoders imported into the workspace (name, SHA-256 manifest)
+and which one is in use (none: the built-in all-MiniLM-L6-v2).
 ``None`` as the active version means the untrained scorer. Adoption and rollback are audited by
 the service that calls :meth:`Models.set_active`, in the same transaction.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from core.domain import ModelVersion
@@ -150,6 +153,125 @@ class Models:
             if model_id is not None:
                 conn.execute(
                     "UPDATE models SET active = 1, adopted_at = ? WHERE id = ?", (now(), model_id)
+                )
+
+        self._db.write(work)
+
+
+# -- imported encoders -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EncoderRecord:
+    """A sentence encoder imported into this workspace (its files live in Veil's data folder;
+    the manifest here is what they are checked against at every load)."""
+
+    id: int
+    name: str
+    model_hash: str  # the manifest's digest: the model's identity and embedding-cache key
+    model_type: str  # bert, xlm-roberta, ...
+    dim: int
+    manifest_json: str
+    imported_at: str
+    active: bool = False
+    selected_at: str = ""
+
+
+_ENCODER_COLUMNS = (
+    "id, name, model_hash, model_type, dim, manifest_json, imported_at, active, selected_at"
+)
+
+
+def _encoder_row(row: tuple[Any, ...]) -> EncoderRecord:
+    return EncoderRecord(
+        id=int(row[0]),
+        name=str(row[1]),
+        model_hash=str(row[2]),
+        model_type=str(row[3]),
+        dim=int(row[4]),
+        manifest_json=str(row[5]),
+        imported_at=str(row[6]),
+        active=bool(row[7]),
+        selected_at=str(row[8] or ""),
+    )
+
+
+class Encoders:
+    """The imported encoders; at most one is active (none: the built-in model)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(
+        self, *, name: str, model_hash: str, model_type: str, dim: int, manifest_json: str
+    ) -> EncoderRecord:
+        def work(conn: Connection) -> EncoderRecord:
+            cur = conn.execute(
+                "INSERT INTO encoders (name, model_hash, model_type, dim, manifest_json,"
+                " imported_at, active) VALUES (?, ?, ?, ?, ?, ?, 0)",
+                (name, model_hash, model_type, int(dim), manifest_json, now()),
+            )
+            found = conn.execute(
+                f"SELECT {_ENCODER_COLUMNS} FROM encoders WHERE id = ?", (cur.lastrowid,)
+            ).fetchone()
+            return _encoder_row(found)
+
+        return self._db.write(work)
+
+    def list(self) -> list[EncoderRecord]:
+        return self._db.read(
+            lambda conn: [
+                _encoder_row(r)
+                for r in conn.execute(f"SELECT {_ENCODER_COLUMNS} FROM encoders ORDER BY id")
+            ]
+        )
+
+    def find(
+        self, *, name: str | None = None, model_hash: str | None = None
+    ) -> EncoderRecord | None:
+        """The encoder of that name, or of that hash (or unique hash prefix of 8+ characters)."""
+
+        def work(conn: Connection) -> EncoderRecord | None:
+            if name is not None:
+                rows = conn.execute(
+                    f"SELECT {_ENCODER_COLUMNS} FROM encoders WHERE name = ?", (name,)
+                ).fetchall()
+            elif model_hash is not None and len(model_hash) >= 8:
+                rows = conn.execute(
+                    f"SELECT {_ENCODER_COLUMNS} FROM encoders WHERE substr(model_hash, 1, ?) = ?",
+                    (len(model_hash), model_hash.lower()),
+                ).fetchall()
+            else:
+                return None
+            return _encoder_row(rows[0]) if len(rows) == 1 else None
+
+        return self._db.read(work)
+
+    def active(self) -> EncoderRecord | None:
+        """The encoder the workspace uses, or None for the built-in model."""
+
+        def work(conn: Connection) -> EncoderRecord | None:
+            row = conn.execute(
+                f"SELECT {_ENCODER_COLUMNS} FROM encoders WHERE active = 1"
+            ).fetchone()
+            return None if row is None else _encoder_row(row)
+
+        return self._db.read(work)
+
+    def set_active(self, encoder_id: int | None) -> None:
+        """Use ``encoder_id`` from now on (None: the built-in model)."""
+
+        def work(conn: Connection) -> None:
+            if encoder_id is not None and (
+                conn.execute("SELECT 1 FROM encoders WHERE id = ?", (encoder_id,)).fetchone()
+                is None
+            ):
+                raise NotFoundError("There is no imported encoder of that name.")
+            conn.execute("UPDATE encoders SET active = 0 WHERE active = 1")
+            if encoder_id is not None:
+                conn.execute(
+                    "UPDATE encoders SET active = 1, selected_at = ? WHERE id = ?",
+                    (now(), encoder_id),
                 )
 
         self._db.write(work)

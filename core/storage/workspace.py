@@ -34,7 +34,7 @@ from core.storage.decisions import Decisions
 from core.storage.embeddings import Embeddings
 from core.storage.jobs import Jobs
 from core.storage.migrations import LATEST_VERSION, create_schema, migrate, schema_version
-from core.storage.models import Models
+from core.storage.models import Encoders, Models
 from core.storage.scores import Scores
 from core.storage.settings import Settings
 
@@ -76,6 +76,7 @@ class Workspace:
         self.audit = Audit(db)
         self.embeddings = Embeddings(db)
         self.models = Models(db)
+        self.encoders = Encoders(db)
 
     # --- opening -----------------------------------------------------------------------------
 

@@ -62,14 +62,17 @@ def test_migration_step_adds_models_to_an_older_workspace(tmp_path: Path) -> Non
         pass
     conn = raw_connection(path)
     try:
-        conn.execute("DROP INDEX models_one_active")
+        conn.execute("DROP INDEX models_one_active")  # back to version 2: what 3 and 4 added
         conn.execute("DROP TABLE models")
+        conn.execute("DROP INDEX encoders_one_active")
+        conn.execute("DROP TABLE encoders")
         conn.execute("PRAGMA user_version = 2")
     finally:
         conn.close()
     with Workspace.open(path, PASSPHRASE) as ws:
         assert ws.schema_version == LATEST_VERSION == MIGRATIONS[-1].version >= 3
         assert ws.models.list() == []
+        assert ws.encoders.list() == []
         _add(ws)
         assert ws.models.list()[0].version == "v1"
     conn = raw_connection(path)
