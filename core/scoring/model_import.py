@@ -128,7 +128,7 @@ def _check_sentence_transformers(folder: Path) -> None:
 
 def _is_mean_pooling(config: dict[str, Any]) -> bool:
     if "pooling_mode" in config:
-        return config["pooling_mode"] == "mean"
+        return bool(config["pooling_mode"] == "mean")
     modes = {k for k, v in config.items() if k.startswith("pooling_mode_") and v is True}
     return modes == {"pooling_mode_mean_tokens"}
 
