@@ -147,6 +147,7 @@ class Encoder:
         device: str,
         dtype: str,
         dim: int,
+        max_tokens: int = MAX_TOKENS,
     ) -> None:
         self._model = model
         self._tokenizer = tokenizer
@@ -155,6 +156,9 @@ class Encoder:
         self.device = device
         self.dtype = dtype
         self.dim = dim
+        #: Tokens per window, [CLS] and [SEP] included (an imported model may have been
+        #: trained on fewer than MAX_TOKENS: its sentence-transformers max_seq_length).
+        self.max_tokens = max_tokens
         #: How many forward passes may run at once on a CPU (read during a call, so it may
         #: grow mid-call; 0 stops the call); None: torch's thread count. The import sets it.
         self.stream_limit: Callable[[], int] | None = None
@@ -163,8 +167,8 @@ class Encoder:
     # -- tokenisation and chunking -------------------------------------------------------------
 
     def _pieces(self, texts: Sequence[str]) -> list[_Piece]:
-        """Split every text into windows of at most MAX_TOKENS tokens (with overlap)."""
-        content = MAX_TOKENS - 2
+        """Split every text into windows of at most ``max_tokens`` tokens (with overlap)."""
+        content = self.max_tokens - 2
         step = content - CHUNK_OVERLAP
         pieces: list[_Piece] = []
         encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=False)
@@ -398,7 +402,7 @@ def load_encoder(
     folder = (model_dir or default_model_dir()).expanduser()
     label = name or folder.name
     if manifest is not None:
-        files = read_verified(folder, manifest, _MODEL_FILES, name=label)
+        files = read_verified(folder, manifest, (*_MODEL_FILES, _ST_CONFIG), name=label)
         if missing := [f for f in _MODEL_FILES if f not in files]:
             raise ModelError(f"The encoder '{label}' has no {missing[0]}.")
         model_hash = manifest.digest
@@ -420,6 +424,7 @@ def load_encoder(
         files["config.json"],
         files["tokenizer.json"],
         data,
+        max_tokens=_trained_length(files.get(_ST_CONFIG)),
         model_hash=model_hash,
         name=label,
         device=device,
@@ -428,6 +433,18 @@ def load_encoder(
 
 
 _MODEL_FILES = ("config.json", "tokenizer.json", WEIGHTS_FILE)
+_ST_CONFIG = "sentence_bert_config.json"  # sentence-transformers: max_seq_length
+
+
+def _trained_length(st_config: bytes | None) -> int:
+    """The window for a model: its sentence-transformers max_seq_length, at most MAX_TOKENS."""
+    import json
+
+    try:
+        length = json.loads(st_config or b"{}").get("max_seq_length")
+    except (ValueError, AttributeError):
+        return MAX_TOKENS
+    return min(MAX_TOKENS, length) if isinstance(length, int) and length >= 32 else MAX_TOKENS
 
 
 def _assemble(
@@ -435,6 +452,7 @@ def _assemble(
     tokenizer_bytes: bytes,
     data: bytes,
     *,
+    max_tokens: int = MAX_TOKENS,
     model_hash: str,
     name: str,
     device: str,
@@ -485,6 +503,7 @@ def _assemble(
         device=resolved,
         dtype="float32",
         dim=int(config.hidden_size),
+        max_tokens=max_tokens,
     )
     if resolved == "cuda" and half is not False:
         import copy
@@ -498,6 +517,7 @@ def _assemble(
             device=resolved,
             dtype="float16",
             dim=encoder.dim,
+            max_tokens=max_tokens,
         )
         if half_keeps_rankings(encoder, candidate):
             del model

@@ -136,6 +136,7 @@ def _encoder_over(base: Encoder, model: Any, digest: str) -> Encoder:
         device=base.device,
         dtype="float32",
         dim=base.dim,
+        max_tokens=base.max_tokens,
     )
 
 

@@ -143,3 +143,55 @@ def test_loading_with_a_manifest_checks_and_encodes(
             load_encoder("cpu", staged.folder, manifest=staged.manifest, name="tiny")
     finally:
         staged.discard()
+
+
+def test_a_sentence_transformers_folder_with_mean_pooling_is_accepted(
+    tmp_path: Path, veil_home: Path, tiny: TinyModels
+) -> None:
+    folder = tiny.copy("bert", tmp_path / "st")
+    (folder / "modules.json").write_text(
+        json.dumps(
+            [
+                {"idx": 0, "name": "0", "path": "", "type": f"sentence_transformers.models.{t}"}
+                if t == "Transformer"
+                else {
+                    "idx": i,
+                    "name": str(i),
+                    "path": f"{i}_{t}",
+                    "type": f"sentence_transformers.models.{t}",
+                }
+                for i, t in enumerate(("Transformer", "Pooling", "Normalize"))
+            ]
+        ),
+        encoding="utf-8",
+    )
+    (folder / "1_Pooling").mkdir()
+    (folder / "1_Pooling" / "config.json").write_text(
+        json.dumps(
+            {
+                "word_embedding_dimension": 32,
+                "pooling_mode_cls_token": False,
+                "pooling_mode_mean_tokens": True,
+                "pooling_mode_max_tokens": False,
+            }
+        ),
+        encoding="utf-8",
+    )
+    (folder / "2_Normalize").mkdir()
+    (folder / "sentence_bert_config.json").write_text(
+        '{"max_seq_length": 64, "do_lower_case": false}', encoding="utf-8"
+    )
+    staged = stage(folder)
+    try:
+        assert "1_Pooling/config.json" in {e.path for e in staged.manifest.files}
+        run_probe(staged, name="st")
+        encoder = load_encoder("cpu", staged.folder, manifest=staged.manifest, name="st")
+        assert encoder.max_tokens == 64  # the length it was trained on, not Veil's 256
+        text = " ".join(WORDS[i % len(WORDS)] for i in range(300))
+        (chunks,) = encoder.encode_chunks([text])
+        assert len(chunks.offsets) >= 5
+    finally:
+        staged.discard()
+    edit_json(folder / "sentence_bert_config.json", do_lower_case=True)
+    with pytest.raises(ModelError, match="lower-cases"):
+        check_folder(folder)

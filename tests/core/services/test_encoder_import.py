@@ -16,7 +16,7 @@ from core.errors import ModelError, NotFoundError, UserError
 from core.scoring.encoder import MINILM_SHA256, Encoder
 from core.scoring.manifest import Manifest
 from core.scoring.model_import import models_dir
-from core.services import Engines, rank_job, run_to_end
+from core.services import Engines, import_sources, rank_job, run_to_end
 from core.services.learning import use_model
 from core.services.models import (
     import_encoder,
@@ -25,7 +25,7 @@ from core.services.models import (
     workspace_encoder_hash,
 )
 from tests.core.scoring.tiny_models import TinyModels, edit_json
-from tests.core.services.fakes import FakeIntake, FakeRedactor
+from tests.core.services.fakes import FakeIntake, FakeRedactor, FakeSource
 
 RESUMES = (
     "Built data pipelines with python and sql for five years at a company.",
@@ -170,6 +170,18 @@ def test_ranking_uses_the_chosen_encoder_with_its_own_cache(
     assert listed["b"].cached_texts == len(RESUMES)
     kinds = [e.kind for e in ws.audit.list()]
     assert kinds.count("encoder.selected") == 3
+
+
+def test_resume_import_encodes_with_the_chosen_encoder(
+    ws: Any, home: Path, tiny: TinyModels, real_engines: Engines
+) -> None:
+    chosen = import_encoder(ws, tiny.copy("bert", home / "tiny"), use=True).encoder
+    sources = [FakeSource(f"r{i}.txt", t.encode()) for i, t in enumerate(RESUMES)]
+    summary = run_to_end(import_sources(ws, real_engines, sources))
+    assert [o.status for o in summary.outcomes] == ["imported"] * len(RESUMES)
+    assert ws.embeddings.counts() == {chosen.model_hash: len(RESUMES)}  # none for MiniLM
+    assert real_engines.encoder is not None
+    assert real_engines.encoder.model_hash == chosen.model_hash
 
 
 def test_a_changed_missing_or_added_file_is_refused_at_load(
