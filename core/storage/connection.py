@@ -11,6 +11,13 @@ file: the path is checked first, the file is opened with ``mode=rw`` (SQLite the
 it), and when a ``-wal`` or ``-journal`` file is present (an unclean shutdown) the passphrase is
 first verified on an ``immutable`` connection, which reads the main file only, because SQLite
 would otherwise replay those files before it finds out that the key is wrong.
+
+That check judges the key and nothing else. While a ``-wal`` file exists, the main file alone
+is not a consistent database and need not be one: a checkpoint stopped by a full disk (or a
+power cut) leaves it with some pages copied from the WAL and others not, page 1 already
+counting pages that only the WAL holds, and a torn last page. SQLite finishes that copy from
+the WAL on the next read-write open, so refusing such a file as damaged would turn a full disk
+into a lost workspace (issue 17). The key is right when the main file's pages pass their HMAC.
 """
 
 from __future__ import annotations
@@ -146,7 +153,9 @@ def preflight(path: Path) -> None:
         head = handle.read(len(_SQLITE_HEADER))
     if head == _SQLITE_HEADER:
         raise WorkspaceError("This is an unencrypted SQLite database, not a Veil workspace.")
-    if st.st_size == 0 or st.st_size % PAGE_SIZE:
+    # A checkpoint stopped by a full disk may leave a torn last page; the WAL still holds it.
+    torn_tail_allowed = path.with_name(path.name + "-wal").exists()
+    if st.st_size == 0 or (st.st_size % PAGE_SIZE and not torn_tail_allowed):
         raise WorkspaceCorruptError(
             "This file is not a Veil workspace, or it is truncated or damaged.",
             hint="Nothing was changed. Check the path, or restore the workspace from a backup.",
@@ -170,13 +179,38 @@ def _key_and_probe(conn: Connection, passphrase: str) -> None:
 
 
 def _verify_key_without_side_files(path: Path, passphrase: str) -> None:
-    """Check the passphrase on the main file alone: no lock, no ``-wal``/``-journal`` replay."""
+    """Check the passphrase on the main file alone: no lock, no ``-wal``/``-journal`` replay.
+
+    Only the key is judged (see the module's docstring): ``writable_schema`` lets page 1 count
+    more pages than the file holds yet (the connection is read-only and immutable, so nothing
+    can be written), and when page 1 itself fails, the key is still right if any other page
+    of the main file passes its HMAC (a wrong key fails every page). A main file of one torn
+    page (a workspace whose first checkpoint was cut short) has nothing left to judge the key
+    by, and is refused as a wrong passphrase; its WAL is left as it is.
+    """
     conn = _connect(_uri(path, mode="ro", immutable="1"))
     try:
         _configure_before_key(conn)
-        _key_and_probe(conn, passphrase)
+        conn.execute(f"PRAGMA key = {quote_passphrase(passphrase)}")
+        conn.execute("PRAGMA writable_schema = ON")
+        try:
+            conn.execute("PRAGMA user_version").fetchone()
+        except DatabaseError as exc:
+            error = translate(exc)
+            if not isinstance(error, WrongPassphraseError) or not _other_pages_verify(conn, path):
+                raise error from None
     finally:
         conn.close()
+
+
+def _other_pages_verify(conn: Connection, path: Path) -> bool:
+    """Some page of the main file passes its HMAC under this key (page 1 may be torn)."""
+    try:
+        failures = len(conn.execute("PRAGMA cipher_integrity_check").fetchall())
+    except DatabaseError:
+        return False
+    pages = -(-os.path.getsize(path) // PAGE_SIZE)
+    return pages > 1 and failures < pages
 
 
 def _configure_after_key(conn: Connection) -> None:

@@ -62,6 +62,17 @@ def _quick_check(conn: Connection) -> None:
         )
 
 
+def _finish_checkpoint(conn: Connection) -> None:
+    """Finish the copy of a ``-wal`` file left by a crash or a full disk into the main file.
+
+    Until then the main file may hold a half-made copy (a torn last page, pages the WAL still
+    holds), which SQLite reads around but which a check of the main file's pages reports. A
+    disk that is still full refuses the copy: the WAL then stays, and the next open tries again.
+    """
+    with contextlib.suppress(DatabaseError):
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+
 class Workspace:
     """An open, unlocked workspace. Use :meth:`create` or :meth:`open`; close when done."""
 
@@ -104,8 +115,11 @@ class Workspace:
     def open(cls, path: str | Path, passphrase: str, *, check: bool = True) -> Workspace:
         """Open and unlock; migrate the schema forward. ``check`` runs SQLite's quick check."""
         target = Path(path)
+        recovering = target.with_name(target.name + "-wal").exists()
         conn = open_connection(target, passphrase)
         try:
+            if recovering:
+                _finish_checkpoint(conn)
             if check:
                 _quick_check(conn)
             try:
@@ -187,6 +201,8 @@ class Workspace:
         """Full checks: SQLCipher's page HMACs and SQLite's integrity check. Empty when sound."""
 
         def work(conn: Connection) -> list[str]:
+            # cipher_integrity_check reads the main file's pages: first copy the WAL into it.
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
             problems += [
                 str(r[0]) for r in conn.execute("PRAGMA integrity_check") if str(r[0]) != "ok"

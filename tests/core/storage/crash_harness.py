@@ -147,10 +147,10 @@ def _problem(ws: Workspace, last: int, last_acked: int, stats: CrashStats) -> st
         return f"integrity: {problems[:3]}"
     if last not in (last_acked, last_acked + 1):
         return f"last commit {last}, acknowledged {last_acked}"
-        stats.unacked_landed += last - last_acked
-        titles = [job.title for job in ws.jobs.list()]
-        if titles != [f"job {i}" for i in range(last + 1)]:
-            return "jobs do not match the committed transactions"
+    stats.unacked_landed += last - last_acked
+    titles = [job.title for job in ws.jobs.list()]
+    if titles != [f"job {i}" for i in range(last + 1)]:
+        return "jobs do not match the committed transactions"
     sha = {c.id for c in ws.candidates.list()}
     if len(sha) != len(range(0, last + 1, 3)):
         return "candidates do not match the committed transactions"
