@@ -10,7 +10,7 @@ from typing import Any
 
 from anonymize.allowlist import Allowlist
 from anonymize.recognizers.base import Hit, ResumeRecognizer
-from anonymize.recognizers.places import is_place_name
+from anonymize.recognizers.places import _jieba, is_place_name
 from anonymize.types import PERSON
 
 # The most common Chinese surnames (single and double), enough for >95% of the population.
@@ -48,8 +48,46 @@ _HAN = r"\u4e00-\u9fff"
 _FIELD = re.compile(
     rf"(?:姓\s*名|名\s*字|联系人|候选人|应聘者|推荐人|证明人)\s*[:：]?\s*(?P<v>[{_HAN}·]{{2,6}})"
 )
-_NOT_NAME_ENDS = set("省市区县路街号村镇乡")
-_NOT_NAME_PARTS = ("公司", "大学", "学院", "中心", "集团", "银行", "科技", "有限", "工程")
+# A bio or record that opens with the name: "<name>先生，", "<name>：男，", "<name>，女，汉族",
+# "<name>（TARO NAKAYAMA）先生", "<name>：1962年出生". Names of Uyghur and other peoples are
+# written with a middle dot ("艾力·巴拉提").
+_OPENING = re.compile(
+    rf"(?:^|(?<=\n))[ \t]*(?P<v>(?:(?!先生|女士|同志)[{_HAN}]){{2,5}}"
+    rf"|[{_HAN}]{{1,8}}·[{_HAN}]{{1,12}}"
+    r"|[A-Z][a-z]+(?:[ .\-]?[A-Z][a-z]+){0,3})"
+    r"(?:[ \t]*[（(](?:(?P<latin>[A-Za-z][A-Za-z .\-]{1,40})|[^）)\n]{1,30})[）)])?"
+    r"(?=[ \t]*(?P<cue>先生|女士|同志"
+    r"|[:：,，、][ \t]*(?:男|女|国籍|中国国籍|中国籍|民族|汉族|出生|生于)"
+    rf"|[:：,，、][ \t]*[{_HAN}]{{2,10}}[，,、][ \t]*[男女](?=[，,、\s])"
+    r"|[:：,，、][ \t]*(?:\d{2,4}|现任|曾任|历任)|出生|性别|民族|籍贯))"
+)
+# "张先生曾任...", "黄教授": a surname alone before a form of address
+_SURNAME_TITLE = re.compile(
+    rf"(?<![{_HAN}])(?P<v>[{_HAN}]{{1,2}})(?=(?P<title>先生|女士|教授|博士|同志))"
+)
+_NOT_SURNAMES = set("副正总老各诸某本该其原前现男女")
+_NOT_NAME_ENDS = set("省市区县路街号村镇乡部")
+_NOT_NAME_PARTS = (
+    "公司",
+    "大学",
+    "学院",
+    "中心",
+    "集团",
+    "银行",
+    "科技",
+    "有限",
+    "工程",
+    "居留",
+    "国籍",
+    "经历",
+    "简介",
+    "时间",
+    "日期",
+    "顾问",
+    "董秘",
+    "纪检",
+    "监察",
+)
 _NOT_NAMES = frozenset(
     re.findall(
         r"\S+",
@@ -72,6 +110,34 @@ def _plausible(name: str) -> bool:
         and name[-1] not in _NOT_NAME_ENDS
         and not any(part in name for part in _NOT_NAME_PARTS)
     )
+
+
+# field labels that open a line like a name does ("性别：女", "民族：汉族")
+_LABEL = re.compile(
+    r"性别|民族|籍贯|国籍|年龄|学历|学位|姓名|出生|生日|婚姻|婚否|政治|面貌|手机|电话|邮箱|地址|身份|"
+    r"专业|职位|职务|意向|岗位|部门|现居|户口|户籍|健康|身高|体重|血型|状态|类型|性质|时间|工作|教育"
+)
+
+
+def _opening_ok(name: str, cue: str) -> bool:
+    """A name opening a record: any surname before a gender cue (开晓彬：男), a known surname
+    before a date or a role (马西庆：2002年...)."""
+    if name in _NOT_NAMES or name[-1] in _NOT_NAME_ENDS or any(p in name for p in _NOT_NAME_PARTS):
+        return False
+    if _LABEL.search(name):
+        return False
+    gendered = (
+        cue in ("先生", "女士", "同志") or cue[-1:] in ("男", "女", "籍", "族") or "国籍" in cue
+    )
+    if name.isascii():
+        return gendered  # "StephenBird（中文名：...），男"
+    if len(name) == 5 and not gendered:
+        return False
+    if gendered or "·" in name or _surname_ok(name):
+        return True
+    # a rare surname ("寻冬生，1958年生"): only a word jieba's dictionary does not know
+    # ("目前，2019年" and "此外，" are words)
+    return len(name) <= 3 and _jieba().get_FREQ(name) is None
 
 
 def _given_name(name: str) -> str:
@@ -111,6 +177,19 @@ class ResumeChineseNameRecognizer(ResumeRecognizer):
                 start = match.start("v")
                 hits.append((PERSON, start, start + len(value), 0.95))
                 names[value] = 0.95
+        for match in _OPENING.finditer(text):
+            value = match.group("v")
+            if _opening_ok(value, match.group("cue")) and value not in self.allowlist:
+                hits.append((PERSON, match.start("v"), match.end("v"), 0.95))
+                names[value] = 0.95
+                if match.group("latin"):
+                    hits.append((PERSON, match.start("latin"), match.end("latin"), 0.9))
+        for match in _SURNAME_TITLE.finditer(text):
+            value = match.group("v")
+            # "宓先生": a rare surname too, before 先生 / 女士 ("副教授" is a title)
+            rare = match.group("title") in ("先生", "女士") and value not in _NOT_SURNAMES
+            if value in _SURNAMES_2 or (len(value) == 1 and (value in _SURNAMES_1 or rare)):
+                hits.append((PERSON, match.start("v"), match.end("v"), 0.85))
         first_line = next((line.strip() for line in text.split("\n") if line.strip()), "")
         head = re.match(rf"^([{_HAN}]{{2,4}})(?=$|[\s|/,，、（(])", first_line)
         if head and _plausible(head.group(1)) and head.group(1) not in self.allowlist:

@@ -25,7 +25,9 @@ _HAN = r"\u4e00-\u9fff"
 # what ends an organisation's name: the place before it belongs to the organisation
 _ORGANISATION = re.compile(
     r"公司|集团|大学|学院|学校|中学|小学|银行|医院|研究院|研究所|实验室|中心|事务所|协会|委员会|"
-    r"报社|电视台|出版社|分行|支行|科技|网络|信息|软件|控股|股份|有限|啤酒|汽车|证券|保险|基金"
+    r"报社|电视台|出版社|分行|支行|科技|网络|信息|软件|控股|股份|有限|啤酒|汽车|证券|保险|基金|"
+    # ... or a title or honour it is part of: 省人大代表, 市政协委员, 市优秀企业家
+    r"人大|政协|人民政府|政府|代表|委员|优秀|劳动模范|劳模|首届|第.届"
 )
 # where an organisation's name has ended: a verb or particle of the sentence around it
 _SENTENCE = re.compile(

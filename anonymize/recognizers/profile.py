@@ -34,7 +34,7 @@ _DATE = (
     rf"|{_MONTH},?[ \t]+(?:19|20)\d{{2}}"
     r"|(?:19|20)\d{2}(?:\s*年)?)"
 )
-_FIELD_END = r"(?=[ \t]*(?:$|[|;•·\t,，；]|[ \t]{2}))"
+_FIELD_END = r"(?=[ \t]*(?:$|[|;•·\t,，；。]|[ \t]{2}))"
 _NATIONALITIES = (
     r"American|British|English|Scottish|Welsh|Irish|Canadian|Australian|New Zealander|Mexican|"
     r"Brazilian|Argentine|Argentinian|Chilean|Colombian|Peruvian|Venezuelan|Cuban|Jamaican|"
@@ -48,6 +48,15 @@ _NATIONALITIES = (
     r"Ugandan|Tanzanian|Rwandan|South African|Zimbabwean|Cameroonian|Senegalese|Ivorian"
 )
 NATIONALITY_WORDS = re.compile(_NATIONALITIES)
+# countries and regions as Chinese bios name them before 国籍 / 籍 / 公民 / 永久居留权
+_COUNTRIES_ZH = (
+    r"中华人民共和国|中国香港|中国澳门|中国台湾|中国|香港|澳门|台湾|美国|英国|法国|德国|日本|韩国|"
+    r"朝鲜|俄罗斯|加拿大|澳大利亚|澳洲|新西兰|新加坡|马来西亚|印度尼西亚|印尼|印度|泰国|越南|"
+    r"菲律宾|缅甸|柬埔寨|老挝|巴基斯坦|孟加拉|蒙古|哈萨克斯坦|以色列|土耳其|伊朗|沙特|阿联酋|"
+    r"埃及|南非|尼日利亚|肯尼亚|意大利|西班牙|葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|奥地利|"
+    r"爱尔兰|波兰|捷克|匈牙利|希腊|乌克兰|巴西|阿根廷|墨西哥|智利|秘鲁|哥伦比亚|古巴|塞浦路斯|"
+    r"圣基茨和尼维斯|多米尼克|瓦努阿图|安提瓜和巴布达|格林纳达|马耳他|萨摩亚|汤加|斐济"
+)
 _ETHNIC = (
     r"Hispanic|Latino|Latina|Latinx|Latine|Caucasian|African[- ]American|Asian[- ]American|"
     r"Black|White|Asian|Native American|American Indian|Alaska Native|Pacific Islander|"
@@ -94,8 +103,16 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
         ),
         rule(
             DATE_OF_BIRTH,
-            rf"(?:出生日期|出生年月(?:日)?|生日|出生)\s*[:：]?\s*(?P<v>{_DATE}|[^\n|；;，,]{{4,20}})",
+            rf"(?:出生日期|出生年月(?:日)?|生日|出生|生于)\s*[:：]?\s*(?P<v>{_DATE}|[^\n|；;，,]{{4,20}})",
             0.9,
+            han=True,
+        ),
+        # "1966年5月出生", "1958年生": the date before the word
+        rule(
+            DATE_OF_BIRTH,
+            rf"(?P<v>{_DATE})\s*(?:出生|生人|生(?=$|[，,。；;、\s]))",
+            0.9,
+            re.MULTILINE,
             han=True,
         ),
         rule(
@@ -130,6 +147,7 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             _I,
             first="[bfglmnstw]",
         ),
+        rule(GENDER, r"性别\s*[:：]?\s*(?P<v>[男女])", 0.9, han=True),  # "性别：女民族：汉"
         rule(
             GENDER,
             r"(?:(?<=^)|(?<=[\s|/,，、;；:：(（]))(?P<v>[男女])(?=$|[\s|/,，、;；)）])",
@@ -159,6 +177,34 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             r"\b(?:citizen|national)\s+of\s+(?:the\s+)?(?P<v>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})",
             0.85,
             needs="citizen national",
+        ),
+        # "US citizen", "EU national", "green card holder", "permanent resident of Canada"
+        rule(
+            NATIONALITY,
+            r"\b(?:(?:U\.S\.?|US|U\.K\.?|UK|EU|UAE)[ \t]+(?:citizen|national|passport)s?(?:hip)?|"
+            r"green[ \t]+card(?:[ \t]+holder)?|"
+            r"permanent[ \t]+resident"
+            r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+){0,2})?)\b",
+            0.85,
+            _I,
+            needs="citizen national passport green permanent",
+        ),
+        # 中国国籍, 中国籍, 美国国籍, 中国公民, 国籍马来西亚, 外籍
+        rule(
+            NATIONALITY,
+            rf"(?:{_COUNTRIES_ZH})(?:国籍|籍|公民)|国籍(?:{_COUNTRIES_ZH})|外籍(?:人士|人员|华人)?",
+            0.9,
+            han=True,
+        ),
+        # 无境外永久居留权, 拥有加拿大永久居留权, 未拥有永久国外居留权, 新加坡永久居民, 绿卡
+        rule(
+            NATIONALITY,
+            r"(?:无|没有|未拥有|未取得|不具有|不拥有|拥有|具有|取得|持有|享有|有)?"
+            r"(?:其他)?(?:国家(?:和|或|及)地区的)?"
+            rf"(?:{_COUNTRIES_ZH})?(?:境外|国外|海外)?(?:永久)?(?:境外|国外|海外)?"
+            rf"(?:居留权|居留许可)|(?:{_COUNTRIES_ZH})?永久居民(?:身份)?|绿卡",
+            0.9,
+            han=True,
         ),
         rule(
             NATIONALITY,
@@ -192,7 +238,7 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
         # --- ethnicity
         rule(
             ETHNICITY,
-            r"(?:\b(?:ethnicity|ethnic\s+(?:origin|group|background)|race(?=\s*[:：]))|民族)\s*[:：]?\s*(?P<v>[^\n|;，,；]{1,30}?)"
+            r"(?:\b(?:ethnicity|ethnic\s+(?:origin|group|background)|race(?=\s*[:：]))|民族)\s*[:：]?\s*(?P<v>[^\n|;，,；。]{1,30}?)"
             + _FIELD_END,
             0.9,
             _IM,
@@ -209,7 +255,16 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             0.8,
             needs="Hispanic Latin Caucasian African Asian Pacific Aboriginal",
         ),
-        rule(ETHNICITY, rf"(?:{_ETHNIC_ZH})族(?![群])", 0.85, han=True),
+        # "民族：汉出生年月": a field glued to the next one
+        rule(ETHNICITY, rf"民族\s*[:：]?\s*(?P<v>(?:{_ETHNIC_ZH})族?)", 0.9, han=True),
+        rule(ETHNICITY, rf"(?:{_ETHNIC_ZH})族(?:人(?![民员事才]))?(?![群])", 0.85, han=True),
+        # "男，汉，1956年出生": the people's name alone between the gender and the next field
+        rule(
+            ETHNICITY,
+            rf"(?<=[男女][，,、\s])(?:{_ETHNIC_ZH})(?=[，,、\s])",
+            0.85,
+            han=True,
+        ),
         # --- religion
         rule(
             RELIGION,
