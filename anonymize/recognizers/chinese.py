@@ -184,11 +184,17 @@ class ResumeChineseNameRecognizer(ResumeRecognizer):
                 names[value] = 0.95
                 if match.group("latin"):
                     hits.append((PERSON, match.start("latin"), match.end("latin"), 0.9))
-        for match in _SURNAME_TITLE.finditer(text):
+        addressed = list(_SURNAME_TITLE.finditer(text))
+        # "宓先生": a rare surname too, before 先生 / 女士 ("副教授" is a title); then "宓教授"
+        rare = {
+            m.group("v")
+            for m in addressed
+            if m.group("title") in ("先生", "女士") and m.group("v") not in _NOT_SURNAMES
+        }
+        for match in addressed:
             value = match.group("v")
-            # "宓先生": a rare surname too, before 先生 / 女士 ("副教授" is a title)
-            rare = match.group("title") in ("先生", "女士") and value not in _NOT_SURNAMES
-            if value in _SURNAMES_2 or (len(value) == 1 and (value in _SURNAMES_1 or rare)):
+            single = len(value) == 1 and (value in _SURNAMES_1 or value in rare)
+            if value in _SURNAMES_2 or single:
                 hits.append((PERSON, match.start("v"), match.end("v"), 0.85))
         first_line = next((line.strip() for line in text.split("\n") if line.strip()), "")
         head = re.match(rf"^([{_HAN}]{{2,4}})(?=$|[\s|/,，、（(])", first_line)
