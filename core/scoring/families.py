@@ -18,6 +18,7 @@ sentence encoders, and far larger), architectures that need the folder's own Pyt
 
 from __future__ import annotations
 
+import importlib
 import inspect
 from dataclasses import dataclass
 from typing import Any
@@ -29,20 +30,31 @@ MIN_POSITIONS = 256  # Veil reads text in windows of 256 tokens (encoder.MAX_TOK
 
 @dataclass(frozen=True)
 class Family:
+    module: str  # transformers.models.<module>.{configuration,modeling}_<module>
     config_class: str
     model_class: str
     position_offset: bool = False  # RoBERTa-style position ids start after the padding id
 
+    def classes(self) -> tuple[Any, Any]:
+        """The configuration and model classes, imported by their module path (which the
+        installer's hidden imports list, since transformers loads them lazily)."""
+        base = f"transformers.models.{self.module}"
+        config = importlib.import_module(f"{base}.configuration_{self.module}")
+        model = importlib.import_module(f"{base}.modeling_{self.module}")
+        return getattr(config, self.config_class), getattr(model, self.model_class)
+
 
 FAMILIES: dict[str, Family] = {
-    "bert": Family("BertConfig", "BertModel"),
-    "roberta": Family("RobertaConfig", "RobertaModel", position_offset=True),
-    "xlm-roberta": Family("XLMRobertaConfig", "XLMRobertaModel", position_offset=True),
-    "camembert": Family("CamembertConfig", "CamembertModel", position_offset=True),
-    "distilbert": Family("DistilBertConfig", "DistilBertModel"),
-    "electra": Family("ElectraConfig", "ElectraModel"),
-    "mpnet": Family("MPNetConfig", "MPNetModel", position_offset=True),
-    "deberta-v2": Family("DebertaV2Config", "DebertaV2Model"),
+    "bert": Family("bert", "BertConfig", "BertModel"),
+    "roberta": Family("roberta", "RobertaConfig", "RobertaModel", position_offset=True),
+    "xlm-roberta": Family(
+        "xlm_roberta", "XLMRobertaConfig", "XLMRobertaModel", position_offset=True
+    ),
+    "camembert": Family("camembert", "CamembertConfig", "CamembertModel", position_offset=True),
+    "distilbert": Family("distilbert", "DistilBertConfig", "DistilBertModel"),
+    "electra": Family("electra", "ElectraConfig", "ElectraModel"),
+    "mpnet": Family("mpnet", "MPNetConfig", "MPNetModel", position_offset=True),
+    "deberta-v2": Family("deberta_v2", "DebertaV2Config", "DebertaV2Model"),
 }
 
 
@@ -87,11 +99,8 @@ def usable_positions(config: Any, family: Family) -> int:
 
 def build_model(config_json: dict[str, Any]) -> tuple[Any, Any]:
     """An untrained model (no pooling layer) and its config, from a checked ``config.json``."""
-    import transformers
-
     family = check_config(config_json)
-    config_class = getattr(transformers, family.config_class)
-    model_class = getattr(transformers, family.model_class)
+    config_class, model_class = family.classes()
     config = config_class.from_dict(
         {k: v for k, v in config_json.items() if k not in ("model_type", "auto_map")}
     )

@@ -4,6 +4,7 @@ checks, the copy and the probe, loading with a manifest. Tiny real BERT/RoBERTa 
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -63,6 +64,19 @@ def test_allow_list_is_the_bert_family() -> None:
         "deberta-v2",
     }  # fmt: skip
     assert check_config({"model_type": "distilbert", "dim": 16}) is FAMILIES["distilbert"]
+
+
+def test_every_family_loads_from_transformers_and_is_bundled() -> None:
+    bundle = tomllib.loads(
+        (Path(__file__).parents[3] / "packaging" / "bundle.toml").read_text(encoding="utf-8")
+    )
+    hidden = set(bundle["imports"]["hidden"])
+    for family in FAMILIES.values():
+        config_class, model_class = family.classes()
+        assert model_class.config_class is config_class
+        base = f"transformers.models.{family.module}"
+        assert f"{base}.modeling_{family.module}" in hidden
+        assert f"{base}.configuration_{family.module}" in hidden
 
 
 def test_a_model_that_reads_too_few_tokens_is_refused(tmp_path: Path, tiny: TinyModels) -> None:
