@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from core.errors import ModelError
-from core.scoring.encoder import load_encoder
+from core.scoring.encoder import MINILM_SHA256, Encoder, default_model_dir, load_encoder
 from core.scoring.families import FAMILIES, check_config
 from core.scoring.manifest import FileEntry, Manifest, read_verified
 from core.scoring.model_import import check_folder, install, models_dir, run_probe, stage
@@ -209,3 +209,28 @@ def test_a_sentence_transformers_folder_with_mean_pooling_is_accepted(
     edit_json(folder / "sentence_bert_config.json", do_lower_case=True)
     with pytest.raises(ModelError, match="lower-cases"):
         check_folder(folder)
+
+
+@pytest.mark.slow
+def test_a_real_sentence_encoder_folder_imports_and_matches_the_builtin(
+    tmp_path: Path, veil_home: Path, encoder: Encoder
+) -> None:
+    """The bundled all-MiniLM-L6-v2 folder (a real sentence-transformers BERT) imported like a
+    user's own model: accepted, and its vectors are the built-in encoder's, under its own hash."""
+    staged = stage(default_model_dir())
+    try:
+        assert staged.model_type == "bert"
+        assert staged.dim == 384
+        assert staged.manifest.entry("model.safetensors").sha256 == MINILM_SHA256  # type: ignore[union-attr]
+        run_probe(staged, name="minilm-copy")
+        imported = load_encoder("cpu", staged.folder, manifest=staged.manifest, name="minilm-copy")
+    finally:
+        staged.discard()
+    assert imported.model_hash == staged.manifest.digest != encoder.model_hash
+    assert imported.max_tokens == encoder.max_tokens == 256
+    texts = [
+        "Built data pipelines in Python",
+        "Cared for patients on a cardiac ward",
+        WORDS[0] * 400,
+    ]
+    assert np.array_equal(imported.encode(texts), encoder.encode(texts))
