@@ -23,12 +23,14 @@ database, so a changed file on disk is caught at load and cannot be hidden by ed
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
 import secrets
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -191,7 +193,7 @@ def check_folder(folder: Path) -> tuple[list[tuple[Path, str]], Any]:
     return files, config
 
 
-@dataclass
+@dataclass(frozen=True)
 class Staged:
     """A checked copy of a model folder, waiting to be probed and installed."""
 
@@ -221,10 +223,21 @@ def _copy(src: Path, dest: Path) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
+def _remove_leftovers(older_than_s: float = 3600.0) -> None:
+    """Staging and trash folders an interrupted import left behind (an hour old or more)."""
+    now = time.time()
+    for entry in models_dir().iterdir():
+        if entry.name.startswith((".staging-", ".trash-")) and entry.is_dir():
+            with contextlib.suppress(OSError):
+                if now - entry.stat().st_mtime > older_than_s:
+                    shutil.rmtree(entry, ignore_errors=True)
+
+
 def stage(folder: Path) -> Staged:
     """Check ``folder`` and copy it into a fresh staging folder under :func:`models_dir`."""
     folder = folder.expanduser()
     files, config = check_folder(folder)
+    _remove_leftovers()
     target = models_dir() / f".staging-{secrets.token_hex(8)}"
     target.mkdir(mode=0o700)
     try:

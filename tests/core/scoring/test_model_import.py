@@ -4,6 +4,8 @@ checks, the copy and the probe, loading with a manifest. Tiny real BERT/RoBERTa 
 from __future__ import annotations
 
 import json
+import os
+import time
 import tomllib
 from pathlib import Path
 
@@ -118,6 +120,10 @@ def test_stage_copies_and_hashes_what_it_wrote(
     assert final.name == staged.manifest.digest
     assert not staged.folder.exists()
     assert [p.name for p in models_dir().iterdir()] == [final.name]
+    # an import killed half-way leaves a staging folder: the next import removes it once stale
+    stale = models_dir() / ".staging-0123456789abcdef"
+    (stale / "sub").mkdir(parents=True)
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
     # a damaged copy already in place is replaced by a fresh, intact one
     (final / "vocab.txt").write_text("damaged", encoding="utf-8")
     again = stage(folder)
