@@ -13,8 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from core import offline
+from core import hardening, offline
 
+hardening.harden()  # no core dumps of a process that holds resumes
 offline.install()  # before anything that might import torch, transformers or Presidio
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402

@@ -12,9 +12,10 @@ import argparse
 import importlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from core import __version__, offline
+from core import __version__, hardening, offline
+from core.cli import terminal
 from core.cli.common import add_workspace_options
 from core.errors import UserError
 from core.logs import setup_logging
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    hardening.harden()  # no core dumps, before any document is read
     offline.install()
     setup_logging()
     parser = build_parser()
@@ -68,10 +70,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         parser.print_help(sys.stderr)
         return 2
+    with terminal.escaped_output():  # no document or user text acts on the terminal
+        return _run(func, args)
+
+
+def _run(func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
     try:
         return int(func(args) or 0)
     except UserError as exc:
-        print(f"veil: {exc}", file=sys.stderr)
+        print(f"veil: {terminal.safe(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("veil: interrupted", file=sys.stderr)

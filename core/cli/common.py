@@ -35,12 +35,23 @@ def workspace_path(args: argparse.Namespace) -> Path:
     return path.expanduser() if path is not None else paths.default_workspace()
 
 
+def _refuse_open_permissions(mode: int) -> None:
+    """A passphrase file that other users can read is refused, as ssh refuses such keys."""
+    if os.name == "posix" and mode & 0o077:
+        raise UserError(
+            f"The passphrase file can be read or written by other users (mode {mode & 0o777:04o}).",
+            hint="Make it private first: chmod 600 FILE. Nothing was opened.",
+        )
+
+
 def read_passphrase(args: argparse.Namespace, *, confirm: bool = False, prompt: str = "") -> str:
     """The passphrase from ``--passphrase-file``, ``VEIL_PASSPHRASE`` or an interactive prompt."""
     file: Path | None = getattr(args, "passphrase_file", None)
     if file is not None:
         try:
-            lines = file.read_text(encoding="utf-8").splitlines()
+            with open(file, encoding="utf-8") as handle:
+                _refuse_open_permissions(os.fstat(handle.fileno()).st_mode)
+                lines = handle.read().splitlines()
         except OSError as exc:
             raise UserError(
                 "Cannot read the passphrase file.", hint=f"({exc.strerror or 'unreadable'})"

@@ -10,10 +10,13 @@ from typing import TextIO
 
 from core.cli.common import open_workspace
 from core.cli.progress_bar import drive
+from core.cli.terminal import safe
 from core.services import Engines, FileOutcome, ImportSummary, Progress, import_paths
 
 #: Exit code when the import ran but some files could not be imported.
 EXIT_SOME_FAILED = 3
+#: Exit code when Ctrl-C stopped the import (what finished before is kept).
+EXIT_INTERRUPTED = 130
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,20 +48,35 @@ def print_summary(summary: ImportSummary, file: TextIO) -> None:
     )
     for o in summary.outcomes:
         if o.status == "failed":
-            print(f"  failed: {o.label}: {o.error}", file=file)
+            print(f"  failed: {safe(o.label)}: {safe(o.error)}", file=file)
 
 
 def run(args: argparse.Namespace) -> int:
-    def show(point: Progress) -> None:
-        if isinstance(point.item, FileOutcome) and args.json:
-            sys.stdout.write(json.dumps(outcome_json(point.item), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
+    finished: list[FileOutcome] = []
 
-    with open_workspace(args) as ws, Engines() as engines:
-        summary = drive(
-            import_paths(ws, engines, args.paths, job_id=args.job),
-            desc="Importing",
-            on_progress=show,
+    def show(point: Progress) -> None:
+        if isinstance(point.item, FileOutcome):
+            finished.append(point.item)
+            if args.json:
+                sys.stdout.write(json.dumps(outcome_json(point.item), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+
+    out = sys.stderr if args.json else sys.stdout
+    try:
+        with open_workspace(args) as ws, Engines() as engines:
+            summary = drive(
+                import_paths(ws, engines, args.paths, job_id=args.job),
+                desc="Importing",
+                on_progress=show,
+            )
+    except KeyboardInterrupt:  # the import stopped cleanly (drive closed it): say what was kept
+        stopped = ImportSummary(outcomes=tuple(finished))
+        print(
+            f"Interrupted. Files finished before the stop are kept: imported {stopped.imported},"
+            f" duplicates {stopped.duplicates}, failed {stopped.failed}. Run the same import"
+            " again to finish (files already imported are skipped as duplicates).",
+            file=out,
         )
-    print_summary(summary, sys.stderr if args.json else sys.stdout)
+        return EXIT_INTERRUPTED
+    print_summary(summary, out)
     return EXIT_SOME_FAILED if summary.failed else 0

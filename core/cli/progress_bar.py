@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from tqdm import tqdm
 
+from core.cli.terminal import safe
 from core.services import Progress
 
 T = TypeVar("T")
@@ -34,7 +35,7 @@ def drive(
                 bar.total = point.total
             bar.n = point.done
             if point.message:
-                bar.set_postfix_str(point.message, refresh=False)
+                bar.set_postfix_str(safe(point.message), refresh=False)
             bar.refresh()
             if on_progress is not None:
                 on_progress(point)

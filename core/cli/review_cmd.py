@@ -8,7 +8,9 @@ import os
 
 from core.cli.common import open_workspace
 from core.cli.table import checklist, mark_evidence
+from core.cli.terminal import has_controls, safe
 from core.domain import DecisionKind
+from core.errors import UserError
 from core.services import decide, reveal_identity, view_candidate
 
 
@@ -47,16 +49,34 @@ def _reviewer_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+#: The longest reviewer name kept in the audit log.
+MAX_REVIEWER_LENGTH = 64
+
+
 def reviewer_name(args: argparse.Namespace) -> str:
+    """Who acts: ``--reviewer``, else ``$VEIL_REVIEWER``, else the login name (audited)."""
     if args.reviewer:
-        return str(args.reviewer)
+        return _checked_reviewer(str(args.reviewer))
     env = os.environ.get("VEIL_REVIEWER", "").strip()
     if env:
-        return env
+        return _checked_reviewer(env)
     try:
         return getpass.getuser()
     except (KeyError, OSError):
         return ""
+
+
+def _checked_reviewer(name: str) -> str:
+    """A reviewer name is printable text of bounded length: it is shown in every audit list."""
+    name = name.strip()
+    if not name or has_controls(name) or not name.isprintable():
+        raise UserError(
+            "The reviewer name must be printable text (no control characters).",
+            hint="Give a plain name with --reviewer or VEIL_REVIEWER.",
+        )
+    if len(name) > MAX_REVIEWER_LENGTH:
+        raise UserError(f"The reviewer name is longer than {MAX_REVIEWER_LENGTH} characters.")
+    return name
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -64,7 +84,7 @@ def run_show(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         if args.reveal:
             doc = reveal_identity(ws, args.candidate_id, reviewer=who, job_id=args.job)
-            print(f"Candidate {doc.candidate_id}: {doc.filename} ({doc.media_type})")
+            print(f"Candidate {doc.candidate_id}: {safe(doc.filename)} ({safe(doc.media_type)})")
             print()
             print(doc.text)
             return 0

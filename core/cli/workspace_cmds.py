@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from core.cli.common import open_workspace, print_json, read_passphrase, workspace_path
+from core.cli.terminal import safe
 from core.errors import UserError, WorkspaceExistsError
 from core.storage import Workspace, validate_new_passphrase
 
@@ -121,5 +122,6 @@ def run_audit_list(args: argparse.Namespace) -> int:
         return 0
     for event in events:
         subject = " ".join(f"{key}={value}" for key, value in sorted(event.subject.items()))
-        print(f"{event.seq:>6}  {event.at}  {event.kind:<22} {event.actor:<12} {subject}".rstrip())
+        actor = safe(event.actor)
+        print(f"{event.seq:>6}  {event.at}  {event.kind:<22} {actor:<12} {safe(subject)}".rstrip())
     return 0

@@ -69,8 +69,9 @@ def _handle(header: dict[str, Any], data: bytes) -> dict[str, Any]:
 
 
 def main() -> None:
-    from core import offline
+    from core import hardening, offline
 
+    hardening.harden()  # before the first file: a crash here must not dump a core
     offline.install()
     from core.child_process import protocol_streams
 

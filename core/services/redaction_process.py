@@ -172,8 +172,9 @@ def _encode(result: Any) -> dict[str, Any]:
 
 def main() -> None:
     """The child: load the redactor, say it is ready, then answer requests until stdin closes."""
-    from core import offline
+    from core import hardening, offline
 
+    hardening.harden()  # before the first text: a crash here must not dump a core
     offline.install()
     proto_in, proto_out = child_process.protocol_streams()
     try:

@@ -118,16 +118,31 @@ class Database:
         else:
             conn.execute("ROLLBACK")
 
+    def _begin_depth(self) -> int:
+        self._begin()
+        return len(self._stack)
+
+    def _rollback_from(self, depth: int) -> None:
+        """Roll back the transaction begun at ``depth``, unless it has already ended.
+
+        It has when Ctrl-C reached the calling thread while it waited for the commit, which the
+        database thread then finished: there is nothing left to roll back (it was kept).
+        """
+        if len(self._stack) >= depth:
+            while len(self._stack) > depth:  # inner savepoints left open by the interruption
+                self._rollback()
+            self._rollback()
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """Group writes from the calling thread; other threads wait until it ends."""
         with self._lock:
-            self.call(self._begin)
+            depth = self.call(self._begin_depth)
             try:
                 yield
                 self.call(self._commit)
             except BaseException:
-                self.call(self._rollback)
+                self.call(lambda: self._rollback_from(depth))
                 raise
 
     @contextlib.contextmanager

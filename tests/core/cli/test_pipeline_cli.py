@@ -263,7 +263,10 @@ def test_ctrl_c_stops_an_import_and_keeps_the_finished_files(tmp_path: Path) -> 
     proc.send_signal(signal.SIGINT)
     rest, err = proc.communicate(timeout=120)
     assert proc.returncode == 130
-    assert err.strip().splitlines()[-1] == "veil: interrupted"
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("Interrupted. Files finished before the stop are kept: imported ")
+    assert "internal error" not in err
+    assert "Traceback" not in err
     printed = 1 + len(rest.splitlines())
     with Workspace.open(v.workspace, PASSPHRASE) as ws:
         stored = ws.candidates.list()
@@ -281,3 +284,33 @@ def test_ctrl_c_stops_an_import_and_keeps_the_finished_files(tmp_path: Path) -> 
     statuses = [json.loads(line)["status"] for line in again.stdout.splitlines()]
     assert statuses.count("duplicate") == len(stored)
     assert statuses.count("imported") == len(resumes) - len(stored)
+
+
+def test_hostile_file_names_reach_the_terminal_as_text(
+    veil: Veil, imported: list[dict[str, Any]], batch: dict[str, Any], tmp_path: Path
+) -> None:
+    hostile = tmp_path / "hostile"
+    hostile.mkdir()
+    broken = hostile / "\x1b]0;owned\x07\x1b[2Jcv\nveil: ok <b>x<img src=x>.pdf"
+    broken.write_bytes(b"%PDF-1.7\n\x00 not a real pdf")
+    resume = hostile / "\x1b[31mred\u202e.txt"
+    resume.write_bytes(batch["txt"][0].read_bytes().replace(b"Python", b"Python, COBOL"))
+    done = veil("import", str(hostile))
+    assert done.returncode == 3, done.stderr
+    assert "\x1b" not in done.stdout + done.stderr
+    assert "\u202e" not in done.stdout
+    failed = [line for line in done.stdout.splitlines() if line.startswith("  failed: ")]
+    assert len(failed) == 1  # the new line in the name did not make a second line
+    assert "\\u001b]0;owned\\u0007" in failed[0]
+    assert "<b>x<img src=x>" in failed[0]
+    listed = veil("audit", "list", "--json")
+    new_id = max(
+        e["subject"]["candidate_id"]
+        for e in json.loads(listed.stdout)
+        if e["kind"] == "candidate.imported"
+    )
+    shown = veil("show", str(new_id), "--reveal")
+    assert shown.returncode == 0, shown.stderr
+    header = shown.stdout.splitlines()[0]
+    assert "\\u001b[31mred\\u202e.txt" in header
+    assert "\x1b" not in shown.stdout

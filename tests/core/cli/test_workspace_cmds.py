@@ -98,6 +98,8 @@ def test_passwd_with_files_and_then_only_the_new_one_works(
     old_file, new_file = tmp_path / "old.txt", tmp_path / "new.txt"
     old_file.write_text(PASS + "\n", encoding="utf-8")
     new_file.write_text(NEW + "\n", encoding="utf-8")
+    old_file.chmod(0o600)
+    new_file.chmod(0o600)
     result = veil(
         "--workspace", str(ws), "--passphrase-file", str(old_file), "passwd",
         "--new-passphrase-file", str(new_file), home=home, passphrase=None,

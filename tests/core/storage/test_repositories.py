@@ -265,3 +265,26 @@ def test_a_failed_commit_rolls_back_and_leaves_the_workspace_usable(ws: Workspac
     assert ws.jobs.list() == []
     ws.jobs.add("after", "x", [])
     assert [j.title for j in ws.jobs.list()] == ["after"]
+
+
+def test_ctrl_c_while_waiting_for_a_commit_that_finished_keeps_it(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C reaches the caller's thread after the database thread finished the COMMIT: the
+    work is kept and the interrupt propagates (it used to end in ``pop from empty list``)."""
+    db = ws._db
+    real_commit = db._commit
+
+    def commit_then_interrupted() -> None:
+        outer = db._stack == [""]
+        real_commit()
+        if outer:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(db, "_commit", commit_then_interrupted)
+    with pytest.raises(KeyboardInterrupt), ws.transaction():
+        ws.jobs.add("kept", "x", [])
+    monkeypatch.undo()
+    assert [j.title for j in ws.jobs.list()] == ["kept"]
+    ws.jobs.add("after", "x", [])
+    assert [j.title for j in ws.jobs.list()] == ["kept", "after"]
