@@ -11,6 +11,9 @@ candidates' text in a file beside the user's work (issue 17).
 ``harden()`` is called first thing by every entry point (CLI, GUI, self-test, each child), before
 any personal data is read:
 
+- umask 077, so that every file and folder Veil creates (log, models, exports, the workspace's
+  side files) is readable by the user alone;
+
 - Linux and macOS: ``RLIMIT_CORE`` soft and hard limits 0 (a child inherits them, and no library
   can raise them again);
 - Linux: ``prctl(PR_SET_DUMPABLE, 0)``, so the kernel writes no core at all (not even through a
@@ -38,7 +41,9 @@ _SEM_NOGPFAULTERRORBOX = 0x0002
 
 
 def harden() -> None:
-    """No core dumps and no same-user debugging for this process (and its children's start)."""
+    """No core dumps and no same-user debugging for this process (and its children's start);
+    every file it creates is private to the user (umask 077: files 0600, folders 0700)."""
+    os.umask(0o077)
     _no_core_limit()
     if sys.platform.startswith("linux"):
         _not_dumpable()

@@ -24,7 +24,10 @@ def _home() -> Path | None:
 
 
 def _ensure(path: Path) -> Path:
+    """Create one of Veil's own folders, private to the user (also one an older version made)."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        path.chmod(0o700)
     return path
 
 

@@ -101,6 +101,15 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             _I,
             first="[bdfgn]",
         ),
+        # "Born in <city>, 12 May 1990": the place between the word and the date (issue 17)
+        rule(
+            DATE_OF_BIRTH,
+            r"\bborn\s+(?:in|at)\s+[^\W\d_][^\W\d_ .’'\-]*(?:[ ,.’'\-]+[^\W\d_]+){0,4}\s*[,;]?"
+            rf"\s*(?:on\s+)?(?P<v>{_DATE})",
+            0.9,
+            _I,
+            first="b",
+        ),
         rule(
             DATE_OF_BIRTH,
             rf"(?:出生日期|出生年月(?:日)?|生日|出生|生于)\s*[:：]?\s*(?P<v>{_DATE}|[^\n|；;，,]{{4,20}})",

@@ -20,6 +20,7 @@ from core.intake.errors import (
     PasswordProtectedError,
     ResourceLimitError,
     SourceError,
+    TextTooLongError,
     TooManyPagesError,
     UnsupportedFormatError,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "ResourceLimitError",
     "Source",
     "SourceError",
+    "TextTooLongError",
     "TooManyPagesError",
     "UnsupportedFormatError",
     "extract",

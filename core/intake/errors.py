@@ -18,6 +18,15 @@ class FileTooLargeError(IntakeError):
         super().__init__(f"This file is larger than the {limit_bytes // 1_000_000} MB limit.")
 
 
+class TextTooLongError(IntakeError):
+    def __init__(self, limit_chars: int) -> None:
+        super().__init__(
+            f"This document holds more text than a resume would (over {limit_chars:,} characters);"
+            " it was not read.",
+            hint="Split it into one file per resume, or check that it is the right file.",
+        )
+
+
 class TooManyPagesError(IntakeError):
     def __init__(self, limit_pages: int) -> None:
         super().__init__(f"This document has more than {limit_pages} pages, the limit per file.")
@@ -62,6 +71,7 @@ ERROR_KINDS: dict[str, type[IntakeError]] = {
         UnsupportedFormatError,
         FileTooLargeError,
         TooManyPagesError,
+        TextTooLongError,
         PasswordProtectedError,
         CorruptFileError,
         NoReadableTextError,

@@ -14,6 +14,9 @@ GIB = 1 << 30
 class Limits:
     max_bytes: int = 20 * MB  # size of one file (also of one ZIP entry)
     max_pages: int = 50
+    # characters of text one file may yield: 50 dense pages; a 19 MB one-line TXT is refused here,
+    # before clean-up and redaction, instead of costing a minute and a gigabyte downstream
+    max_text_chars: int = 400_000
     cpu_seconds: int = 30  # CPU time of the child process, per file (RLIMIT_CPU)
     memory_bytes: int = 1 * GIB  # address space a file may add to the worker (RLIMIT_AS)
     wall_seconds: float = 60.0  # wall-clock time per file, then the child is killed

@@ -12,6 +12,7 @@ from core.intake.errors import (
     FileTooLargeError,
     NoReadableTextError,
     PasswordProtectedError,
+    TextTooLongError,
     UnsupportedFormatError,
 )
 from core.intake.language import detect_language
@@ -71,6 +72,8 @@ def parse(data: bytes, filename: str, limits: Limits) -> tuple[str, Parsed]:
     if reader is None:
         raise UnsupportedFormatError()
     parsed = reader(data, limits)
+    if len(parsed.text) > limits.max_text_chars:
+        raise TextTooLongError(limits.max_text_chars)
     if not parsed.cleaned:
         from core.intake.cleanup import clean_text
 

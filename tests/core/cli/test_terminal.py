@@ -61,3 +61,16 @@ def test_passphrase_file_readable_by_others_is_refused(tmp_path: Path) -> None:
     assert_user_error(veil(*args, home=home, passphrase=None), "chmod 600")
     secret.chmod(0o600)
     assert veil(*args, home=home, passphrase=None).returncode == 0
+
+
+def test_files_and_folders_veil_creates_are_private(tmp_path: Path) -> None:
+    home, ws = tmp_path / "home", tmp_path / "w.veil"
+    (home / "logs").mkdir(parents=True, mode=0o755)
+    (home / "logs").chmod(0o755)
+    (home / "logs" / "veil.log").write_text("", encoding="utf-8")
+    (home / "logs" / "veil.log").chmod(0o644)  # as an older version left it
+    assert veil("--workspace", str(ws), "init", home=home).returncode == 0
+    made = [home / "logs", home / "logs" / "veil.log", ws]
+    made += [p for p in home.rglob("*") if p not in made]
+    for path in made:
+        assert path.stat().st_mode & 0o077 == 0, (path.name, oct(path.stat().st_mode))

@@ -132,3 +132,14 @@ def test_memory_limit_is_a_clear_error_and_the_next_file_reads() -> None:
         with pytest.raises(ResourceLimitError, match="memory"):
             pool.extract(big_text, "big.txt")
         assert pool.extract(b"next file: plumber", "c.txt").text == "next file: plumber"
+
+
+def test_a_huge_one_line_text_is_refused_before_clean_up(pool: IntakePool) -> None:
+    """A 19 MB one-line TXT used to take 24 s and 1 GB, then fail in redaction (issue 17)."""
+    from core.intake import TextTooLongError
+
+    data = b"skills " * (19_000_000 // 7)
+    with pytest.raises(TextTooLongError) as caught:
+        pool.extract(data, "one-line.txt")
+    assert "more text than a resume" in caught.value.message
+    assert pool.extract(b"still alive: welder", "a.txt").text == "still alive: welder"
