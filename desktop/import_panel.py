@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
@@ -196,7 +197,7 @@ class ImportPanel(QWidget):
         self.results.insertRow(row)
         label = str(outcome.label)
         name = QTableWidgetItem(label.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1])
-        name.setToolTip(label)
+        name.setToolTip(QtGui.Qt.convertFromPlainText(label))  # tooltips take markup: escape it
         self.results.setItem(row, 0, name)
         result = QTableWidgetItem(self._describe(outcome))
         color = {"imported": "met", "duplicate": "partly", "failed": "missing"}[outcome.status]

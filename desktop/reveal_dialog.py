@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -63,8 +63,13 @@ class RevealDialog(QDialog):
         notice = QLabel(self.tr("This view was recorded in the audit log."))
         layout.addWidget(notice)
         form = QFormLayout()
-        form.addRow(self.tr("File:"), QLabel(document.filename))
-        form.addRow(self.tr("Type:"), QLabel(document.media_type))
+        for caption, value in (
+            (self.tr("File:"), document.filename),
+            (self.tr("Type:"), document.media_type),
+        ):
+            shown = QLabel(value)
+            shown.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
+            form.addRow(caption, shown)
         layout.addLayout(form)
         self.text = QPlainTextEdit(document.text)
         self.text.setReadOnly(True)
