@@ -108,7 +108,6 @@ class ResumeProfileRecognizer(PatternTableRecognizer):
             rf"\s*(?:on\s+)?(?P<v>{_DATE})",
             0.9,
             _I,
-            first="b",
         ),
         rule(
             DATE_OF_BIRTH,
