@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from core.errors import ModelError
-from core.scoring.families import build_model, state_for
+from core.scoring.families import load_model
 from core.scoring.manifest import Manifest, read_verified
 
 if TYPE_CHECKING:
@@ -459,41 +459,21 @@ def _assemble(
     half: bool | None,
 ) -> Encoder:
     """An encoder from a model's verified bytes: config, tokenizer and safetensors weights."""
-    import json
-
     import torch
-    from safetensors.torch import load as load_safetensors
     from tokenizers import Tokenizer
 
     resolved = _resolve_device(device)
     torch.set_num_threads(machine_threads())
-    try:
-        config_json = json.loads(config_bytes.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise ModelError("The model's config.json is not valid JSON.") from exc
-    model, config = build_model(config_json)  # ModelError for what Veil does not load
+    model, config = load_model(config_bytes, data)  # ModelError for what Veil does not load
+    del data
     try:
         tokenizer = Tokenizer.from_str(tokenizer_bytes.decode("utf-8"))
-        state = load_safetensors(data)
-    except Exception as exc:  # any failure here means a bad model folder
+    except Exception as exc:  # any failure here means a bad tokenizer.json
         raise ModelError(
-            "The scoring model folder is incomplete or not a BERT-family model.",
-            hint=f"({type(exc).__name__})",
+            "The model's tokenizer.json cannot be read.", hint=f"({type(exc).__name__})"
         ) from exc
-    del data
     tokenizer.no_truncation()
     tokenizer.no_padding()
-    try:
-        missing, _unexpected = model.load_state_dict(state_for(model, state), strict=False)
-    except RuntimeError:  # tensors of another shape than the configuration says
-        missing = ["(shapes)"]
-    missing = [k for k in missing if not k.endswith("position_ids")]
-    if missing:
-        raise ModelError(
-            "The scoring model's weights do not fit its configuration.",
-            hint=f"({len(missing)} tensors missing or of another shape)",
-        )
-    model.eval()
     model.to(resolved)
     encoder = Encoder(
         model,

@@ -116,6 +116,39 @@ def build_model(config_json: dict[str, Any]) -> tuple[Any, Any]:
     return model, config
 
 
+def load_model(config_bytes: bytes, weights: bytes) -> tuple[Any, Any]:
+    """The base model (eval mode, on the CPU) with its safetensors ``weights``, and its config;
+    ``ModelError`` for anything Veil does not load or weights that do not fit."""
+    import json
+
+    from safetensors.torch import load as load_safetensors
+
+    try:
+        config_json = json.loads(config_bytes.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise _refuse("The model's config.json is not valid JSON.") from exc
+    model, config = build_model(config_json)
+    try:
+        state = load_safetensors(weights)
+    except Exception as exc:  # any failure here means a bad weights file
+        raise _refuse(
+            "The scoring model folder is incomplete or not a BERT-family model.",
+            hint=f"({type(exc).__name__})",
+        ) from exc
+    try:
+        missing, _unexpected = model.load_state_dict(state_for(model, state), strict=False)
+    except RuntimeError:  # tensors of another shape than the configuration says
+        missing = ["(shapes)"]
+    missing = [k for k in missing if not k.endswith("position_ids")]
+    if missing:
+        raise _refuse(
+            "The scoring model's weights do not fit its configuration.",
+            hint=f"({len(missing)} tensors missing or of another shape)",
+        )
+    model.eval()
+    return model, config
+
+
 def state_for(model: Any, state: dict[str, Any]) -> dict[str, Any]:
     """Checkpoint tensors renamed for the base model (``bert.x`` -> ``x``), heads dropped."""
     prefix = f"{model.base_model_prefix}."
