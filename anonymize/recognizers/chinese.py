@@ -9,9 +9,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from anonymize.allowlist import Allowlist
-from anonymize.recognizers.base import Hit, ResumeRecognizer
+from anonymize.lac_tagger import ORGANISATION_LABEL as LAC_ORGANISATION
+from anonymize.lac_tagger import PERSON_LABEL as LAC_PERSON
+from anonymize.lac_tagger import PLACE_LABEL as LAC_PLACE
+from anonymize.lac_tagger import artifacts_many
+from anonymize.recognizers.base import HAN, Hit, ResumeRecognizer
 from anonymize.recognizers.places import _jieba, is_place_name
 from anonymize.types import PERSON
+
+# Which model tags person names in Chinese text: LAC ("lac"), jieba's ``nr`` ("jieba") or both.
+# bench/eval_redaction.py --zh-tagger compares them; Veil runs LAC (jieba still segments).
+NAME_TAGGER = "lac"
+LAC_LABELS = frozenset({LAC_PERSON, LAC_PLACE, LAC_ORGANISATION})
 
 # The most common Chinese surnames (single and double), enough for >95% of the population.
 _SURNAMES_1 = set(
@@ -140,6 +149,23 @@ def _opening_ok(name: str, cue: str) -> bool:
     return len(name) <= 3 and _jieba().get_FREQ(name) is None
 
 
+def _tagged_ok(name: str) -> bool:
+    """A person name from LAC: any surname (the model saw the context), but not a label,
+    a place, an organisation word or a one-character fragment."""
+    if not (2 <= len(name) <= 8) or not re.fullmatch(rf"[{_HAN}·]+", name):
+        return False
+    if name in _NOT_NAMES or name[-1] in _NOT_NAME_ENDS:
+        return False
+    if any(p in name for p in _NOT_NAME_PARTS) or _LABEL.search(name):
+        return False
+    return not is_place_name(name)
+
+
+def _weak_given(given: str, tagged: set[str]) -> bool:
+    """True if ``given`` is the given name of a name only a tagger found."""
+    return any(name.endswith(given) and len(name) > len(given) for name in tagged)
+
+
 def _given_name(name: str) -> str:
     """The given name of a 3-4 character name ("欧阳子涵" -> "子涵"), or "" if too short to search."""  # noqa: E501
     surname = 2 if name[:2] in _SURNAMES_2 else 1
@@ -200,8 +226,19 @@ class ResumeChineseNameRecognizer(ResumeRecognizer):
         head = re.match(rf"^([{_HAN}]{{2,4}})(?=$|[\s|/,，、（(])", first_line)
         if head and _plausible(head.group(1)) and head.group(1) not in self.allowlist:
             names.setdefault(head.group(1), 0.9)
-        if re.search(rf"[{_HAN}]", text):
-            offset = 0
+        tagged: set[str] = set()  # names only a tagger found: not looked for inside organisations
+        lac = [e for e in getattr(nlp_artifacts, "entities", ()) or () if e.label_ in LAC_LABELS]
+        if self.supported_language != "zh" and NAME_TAGGER != "jieba" and HAN.search(text):
+            # Han names inside an English resume ("Wei Zhang 张伟")
+            lac = list(artifacts_many([text])[0].entities)
+        if NAME_TAGGER in ("lac", "both"):
+            for entity in lac:
+                word = entity.text
+                if entity.label_ == LAC_PERSON and _tagged_ok(word) and word not in self.allowlist:
+                    if word not in names:
+                        tagged.add(word)
+                    names.setdefault(word, 0.8)
+        if NAME_TAGGER in ("jieba", "both") and re.search(rf"[{_HAN}]", text):
             for word, flag in self._tagger().cut(text):
                 if (
                     flag == "nr"
@@ -209,14 +246,20 @@ class ResumeChineseNameRecognizer(ResumeRecognizer):
                     and not is_place_name(word)  # jieba tags 安康, 宁德 as names too
                     and word not in self.allowlist
                 ):
+                    if word not in names:
+                        tagged.add(word)
                     names.setdefault(word, 0.8)
-                offset += len(word)
+        organisations = [(e.start_char, e.end_char) for e in lac if e.label_ == LAC_ORGANISATION]
         mentions = dict(names)
         for name, score in names.items():
             given = _given_name(name) if re.fullmatch(rf"[{_HAN}]+", name) else ""
             if given and given not in self.allowlist:
                 mentions.setdefault(given, score - 0.1)
         for name, score in mentions.items():
+            weak = name in tagged or _weak_given(name, tagged)
             for match in re.finditer(re.escape(name), text):
-                hits.append((PERSON, match.start(), match.end(), score))
+                a, b = match.span()
+                if weak and any(s <= a and b <= e for s, e in organisations):
+                    continue  # "金陵" in "金陵饭店", "华为" in "华为技术有限公司"
+                hits.append((PERSON, a, b, score))
         return hits

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from anonymize.allowlist import Allowlist
+from anonymize.lac_tagger import ORGANISATION_LABEL
 from anonymize.recognizers.base import HAN, Hit, ResumeRecognizer
 from anonymize.types import LOCATION
 
@@ -34,6 +35,7 @@ _SENTENCE = re.compile(
     r"负责|工作|担任|任职|从事|参与|主导|带领|管理|开发|期间|的|和|与|及|在|于|任"
 )
 _LANGUAGE_AFTER = ("话", "方言", "口音")
+_DEPARTMENT_ENDS = frozenset("部处科室组")
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +123,13 @@ class ResumeChinesePlaceRecognizer(ResumeRecognizer):
         if not matches:
             return []
         starts, ends = _word_bounds(text)
+        # LAC's organisation names ("廊坊市华夏银行"): a place inside one belongs to it, but
+        # not one before a department ("北京市场部": where the job was)
+        organisations = [
+            (e.start_char, e.end_char)
+            for e in getattr(nlp_artifacts, "entities", ()) or ()
+            if e.label_ == ORGANISATION_LABEL and e.text[-1:] not in _DEPARTMENT_ENDS
+        ]
         hits: list[Hit] = []
         for match in matches:
             name, suffix, district = match.group("name", "suffix", "district")
@@ -134,6 +143,8 @@ class ResumeChinesePlaceRecognizer(ResumeRecognizer):
             if start not in starts or (end not in ends and not suffix):
                 continue
             if _inside_organisation(text, end) or text[start:end] in self.allowlist:
+                continue
+            if any(s <= start and end <= e for s, e in organisations):
                 continue
             hits.append((LOCATION, start, end, 0.85))
         return hits
