@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run install test lint types contracts pytest screenshots bench package clean
+.PHONY: run install test fast lint types contracts pytest screenshots bench package clean
 
 run: $(STAMP)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then $(BIN)/veil gui; else $(BIN)/veil demo; fi
@@ -35,6 +35,10 @@ contracts: $(STAMP)
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The inner loop: the suite without the tests marked slow (real models, crash and disk campaigns).
+fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1440x900x24" $(BIN)/python -m desktop.screenshots screenshots
