@@ -48,7 +48,7 @@ def _seeds(target: str) -> list[bytes]:
         s: [p.read_bytes() for p in sorted(sample.glob(f"*{s}"))] for s in (".pdf", ".txt")
     }
     if target == "pdf":
-        return [fx.two_column_pdf(), fx.designer_pdf(), fx.chinese_pdf(), *by_suffix[".pdf"]]
+        return [fx.two_column_pdf(), fx.designer_pdf(), fx.multipage_pdf(), *by_suffix[".pdf"]]
     if target == "docx":
         return [fx.docx_bytes(), *(p.read_bytes() for p in sorted(sample.glob("*.docx")))]
     if target == "odt":
