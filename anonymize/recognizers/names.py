@@ -30,6 +30,7 @@ from anonymize.recognizers.name_parts import (
     UP,
     word_set,
 )
+from anonymize.recognizers.skill_lists import in_skill_list, skill_list_items
 from anonymize.types import PERSON
 
 _NAME = rf"{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{TOKEN}){{0,3}}"
@@ -82,6 +83,7 @@ class ResumeNameRecognizer(ResumeRecognizer):
         strong_words: set[str] = set()
         header_words: set[str] = set()
         title_line = (0, 0)
+        skill_items = skill_list_items(text, self.allowlist)
 
         def add(start: int, end: int, score: float, propagate: bool, weak: bool = False) -> None:
             value = text[start:end]
@@ -90,6 +92,8 @@ class ResumeNameRecognizer(ResumeRecognizer):
             on_title_line = start < title_line[1] and title_line[0] < end
             if weak and on_title_line and not _words(value) <= header_words:
                 return  # "Charity officer" below the name: a title, not a person
+            if weak and in_skill_list(text, skill_items, start, end):
+                return  # "Grafana, Octopus, Jenkins": a tool, not a person
             hits.append((PERSON, start, end, score))
             if propagate:
                 strong_words.update(_words(value))

@@ -10,6 +10,7 @@ from anonymize.allowlist import Allowlist, overlaps
 from anonymize.recognizers.base import Hit, ResumeRecognizer
 from anonymize.recognizers.header import find_header
 from anonymize.recognizers.profile import NATIONALITY_WORDS
+from anonymize.recognizers.skill_lists import in_skill_list, skill_list_items
 from anonymize.types import LOCATION, NATIONALITY, ORGANIZATION, RELIGION
 
 _RELIGIOUS = re.compile(
@@ -32,6 +33,7 @@ class ResumeNerRecognizer(ResumeRecognizer):
         protected = self.allowlist.protected(text)
         header = find_header(text, self.allowlist)
         title = header.title if header is not None else None
+        skill_items = skill_list_items(text, self.allowlist)
         for ent in getattr(nlp_artifacts, "entities", ()) or ():
             kind = _LABELS.get(ent.label_)
             if kind is None:
@@ -47,6 +49,8 @@ class ResumeNerRecognizer(ResumeRecognizer):
             first_word_of_title = title is not None and start == title[0] and " " not in value
             if first_word_of_title and not NATIONALITY_WORDS.fullmatch(value):
                 continue  # "Diagnostic radiographer", "Microbiologist": the title line
+            if in_skill_list(text, skill_items, start, end):
+                continue  # "Tableau, Sigma, Looker": a tool, not a place or a people
             if kind == NATIONALITY and _RELIGIOUS.search(value):
                 kind = RELIGION
             yield kind, start, end, 0.6

@@ -99,3 +99,27 @@ def test_person_spans_never_cross_a_line_break(redactor: Redactor) -> None:
         for span in result.spans:
             if span.type == "PERSON":
                 assert "\n" not in doc.text[span.start : span.end], doc.id
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        ("Monitoring: Grafana, Quellox, Zabbix, Vantrix", "Ran Quellox and Vantrix daily."),
+        ("BI tools | Tableau | Pelorin | Looker | Power BI", "Built reports in Pelorin."),
+        ("Testing: Selenium, Cypress, Mirandel, JMeter, Postman", "Moved suites to Mirandel."),
+    ],
+)
+def test_unknown_tools_in_a_list_of_skills_are_kept(
+    redactor: Redactor, line: str, prose: str
+) -> None:
+    # Quellox, Vantrix, Pelorin, Mirandel: invented tool names the allow-list cannot know
+    text = f"Jane Roe\nSite reliability engineer\n\nSKILLS\n{line}\n{prose}\n"
+    result = redactor.redact(text)
+    assert result.text.endswith(f"SKILLS\n{line}\n{prose}\n"), result.text
+
+
+def test_a_list_of_places_is_still_redacted(redactor: Redactor) -> None:
+    text = "Jane Roe\nSales manager\n\nOffices: London, Paris, Berlin, Madrid\n"
+    result = redactor.redact(text)
+    for city in ("London", "Paris", "Berlin", "Madrid"):
+        assert city not in result.text
