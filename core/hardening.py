@@ -14,8 +14,8 @@ any personal data is read:
 - umask 077, so that every file and folder Veil creates (log, models, exports, the workspace's
   side files) is readable by the user alone;
 
-- Linux and macOS: ``RLIMIT_CORE`` soft and hard limits 0 (a child inherits them, and no library
-  can raise them again);
+- Linux and macOS: ``RLIMIT_CORE`` 0 (the soft limit, which the kernel applies; a child inherits
+  it, and sets it again itself);
 - Linux: ``prctl(PR_SET_DUMPABLE, 0)``, so the kernel writes no core at all (not even through a
   ``core_pattern`` pipe such as systemd-coredump) and other processes of the same user cannot
   attach with ptrace or read ``/proc/PID/mem``; exec resets this, hence the call in each child;
@@ -55,7 +55,11 @@ def _no_core_limit() -> None:
     with contextlib.suppress(ImportError, ValueError, OSError):
         import resource
 
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        # The soft limit is the one the kernel applies. The hard limit is left alone: lowering
+        # it could never be undone in this process (tests run the CLI in-process), and on Linux
+        # the process is also made non-dumpable, which no limit can override.
+        _, hard = resource.getrlimit(resource.RLIMIT_CORE)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, hard))
 
 
 def _libc() -> ctypes.CDLL | None:
