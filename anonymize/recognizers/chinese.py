@@ -1,5 +1,12 @@
-"""Chinese person names: resume fields (姓名), the header line, and jieba's ``nr`` (person name)
-tags for names with a common surname; every later occurrence of a found name is marked too."""
+"""Chinese person names. Evidence, strongest first:
+- resume fields (姓名：...) and the header line;
+- where a bio or record puts the name: first, before 先生/女士 or a separator and a gender,
+  nationality, ethnicity, birth or date ("<name>：男，", "<name>先生，1962年出生");
+- a surname before 先生/女士/教授/博士/同志 ("张先生");
+- the person names of Baidu's LAC model (``anonymize.lac_tagger``; jieba's ``nr`` tags can be
+  chosen instead with ``NAME_TAGGER``).
+Every later occurrence of a found name, and of its given name, is marked too; a name only a
+model found is not looked for inside the organisation names LAC found ("金陵饭店")."""
 
 from __future__ import annotations
 
