@@ -105,3 +105,42 @@ def test_cli_crash_leaves_no_core(tmp_path: Path) -> None:
     proc = _start([*args, "--passphrase-file", str(fifo), "audit", "verify"], tmp_path)
     assert _crash_when_ready(proc, signal.SIGSEGV, None) == -signal.SIGSEGV
     assert _cores(tmp_path) == []
+
+
+def test_worker_crashed_mid_file_is_a_per_file_error_without_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader that segfaults mid-file (under ``ulimit -c unlimited``): that file gets a clear
+    error, the next file is read by a fresh worker, and no core file appears."""
+    import threading
+
+    from core.intake import IntakePool, Limits, ResourceLimitError
+    from tests.core.intake import fixtures as fx
+
+    monkeypatch.chdir(tmp_path)  # the workers' working folder, where a core would land
+    old = resource.getrlimit(resource.RLIMIT_CORE)
+    resource.setrlimit(resource.RLIMIT_CORE, (old[1], old[1]))  # the user's ulimit -c
+    try:
+        with IntakePool(size=1, limits=Limits(wall_seconds=120)) as pool:
+            pool.start()
+            (worker,) = pool._workers
+            errors: list[BaseException] = []
+
+            def read_scan() -> None:
+                try:
+                    pool.extract(fx.image_bytes("PNG"), "scan.png")  # OCR: seconds of work
+                except BaseException as exc:  # noqa: BLE001 - inspected below
+                    errors.append(exc)
+
+            reader = threading.Thread(target=read_scan)
+            reader.start()
+            time.sleep(1.0)
+            os.kill(worker.process.pid, signal.SIGSEGV)
+            reader.join(timeout=120)
+            assert len(errors) == 1
+            assert isinstance(errors[0], ResourceLimitError)
+            assert "crashed" in errors[0].message
+            assert pool.extract(b"next file: welder", "next.txt").text == "next file: welder"
+    finally:
+        resource.setrlimit(resource.RLIMIT_CORE, old)
+    assert _cores(tmp_path) == []
