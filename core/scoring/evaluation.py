@@ -17,8 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from core.domain import Requirement
-from core.scoring.cache import EmbeddingCache
+from core.domain import Evidence, Requirement, Score
+from core.scoring import fusion
+from core.scoring.cache import EmbeddingCache, text_key
 from core.scoring.chunking import mask_placeholders
 from core.scoring.encoder import Encoder
 from core.scoring.requirements import parse_requirements
@@ -132,7 +133,9 @@ class EvidenceItem:
     job: str
     resume: str
     requirement: str
-    sentence: str
+    sentence: str  # the line the first annotator chose
+    # every line a second, blind annotator accepts (``evidence_blind.json``); empty: not labelled
+    acceptable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,8 +163,18 @@ def load_ranking_set(folder: Path) -> RankingSet:
     }
     evidence_path = folder / "evidence.json"
     items = json.loads(evidence_path.read_text(encoding="utf-8")) if evidence_path.exists() else []
+    blind_path = folder / "evidence_blind.json"
+    blind = json.loads(blind_path.read_text(encoding="utf-8")) if blind_path.exists() else []
+    accepted = {(b["job"], b["resume"], b["requirement"]): tuple(b["acceptable"]) for b in blind}
     evidence = tuple(
-        EvidenceItem(i["job"], i["resume"], i["requirement"], i["sentence"]) for i in items
+        EvidenceItem(
+            i["job"],
+            i["resume"],
+            i["requirement"],
+            i["sentence"],
+            accepted.get((i["job"], i["resume"], i["requirement"]), ()),
+        )
+        for i in items
     )
     return RankingSet(jobs=jobs, resumes=resumes, qrels=qrels, evidence=evidence)
 
@@ -181,12 +194,37 @@ def mean_metrics(
 # -- running the systems ----------------------------------------------------------------------
 
 ABLATIONS: dict[str, dict[str, object]] = {
+    "Veil: requirements part alone (no pool terms)": {"fusion": False},
     "Veil: lexical terms only": {"semantic": False},
     "Veil: semantic evidence only": {"lexical": False},
     "Veil: without degree/years checks": {"checks": False},
     "Veil: must-haves weigh as nice-to-haves": {"must_weight": 1.0},
     "Veil: glossary matches not counted": {"translated": False},
 }
+#: each of the fused score's components alone (values in ``Score.components``)
+COMPONENTS = {
+    "Veil component: requirements alone": "requirements",
+    "Veil component: document match (pool TF-IDF) alone": "document_match",
+    "Veil component: whole-resume similarity alone": "resume_similarity",
+}
+
+
+def veil_scores(
+    encoder: Encoder,
+    data: RankingSet,
+    options: ScoringOptions | None = None,
+    cache: EmbeddingCache | None = None,
+) -> dict[str, dict[str, Score]]:
+    """Every resume's ``Score`` for every job, each job ranking the whole set as its pool."""
+    scorer = Scorer(encoder, cache, options=options)
+    ids = {i: name for i, name in enumerate(data.resumes)}
+    texts = {i: data.resumes[name] for i, name in ids.items()}
+    out: dict[str, dict[str, Score]] = {}
+    for job, text in data.jobs.items():
+        requirements = parse_requirements(text)
+        ranked = scorer.rank(requirements, texts, job_text=text)
+        out[job] = {ids[i]: s for i, s in ranked}
+    return out
 
 
 def veil_runs(
@@ -195,20 +233,159 @@ def veil_runs(
     options: ScoringOptions | None = None,
     cache: EmbeddingCache | None = None,
 ) -> dict[str, dict[str, float]]:
-    scorer = Scorer(encoder, cache, options=options)
-    ids = {i: name for i, name in enumerate(data.resumes)}
-    texts = {i: data.resumes[name] for i, name in ids.items()}
-    runs: dict[str, dict[str, float]] = {}
-    for job, text in data.jobs.items():
-        requirements = parse_requirements(text)
-        runs[job] = {ids[i]: s.score for i, s in scorer.rank(requirements, texts)}
-    return runs
+    scores = veil_scores(encoder, data, options, cache)
+    return {job: {name: s.score for name, s in by.items()} for job, by in scores.items()}
 
 
-def embedding_runs(encoder: Encoder, data: RankingSet) -> dict[str, dict[str, float]]:
+def component_runs(
+    scores: Mapping[str, Mapping[str, Score]], component: str
+) -> dict[str, dict[str, float]]:
+    """A run that ranks by one component of the scores."""
+    return {
+        job: {name: s.components[component] for name, s in by.items()} for job, by in scores.items()
+    }
+
+
+# -- fitting the fusion, cross-validated across jobs ----------------------------------------
+
+
+@dataclass(frozen=True)
+class FusionTable:
+    """One job's pool: relevance grades and the components the fusion combines."""
+
+    group: str  # the data set the job belongs to (each set counts equally when fitting)
+    job: str
+    names: tuple[str, ...]
+    grades: tuple[int, ...]
+    requirements: np.ndarray  # 0..1
+    document_z: np.ndarray
+    resume_z: np.ndarray
+    pooled: bool  # False where the scorer gave the pool terms no points (e.g. a Chinese job)
+
+    @classmethod
+    def of(
+        cls, group: str, job: str, scores: Mapping[str, Score], qrels: Mapping[str, int]
+    ) -> FusionTable:
+        names = tuple(scores)
+
+        def col(key: str) -> np.ndarray:
+            return np.array([scores[n].components[key] for n in names], dtype=np.float64)
+
+        return cls(
+            group=group,
+            job=job,
+            names=names,
+            grades=tuple(int(qrels.get(n, 0)) for n in names),
+            requirements=col("requirements"),
+            document_z=col("document_z"),
+            resume_z=col("resume_z"),
+            pooled=bool(col("pool").max() > 0) if names else False,
+        )
+
+    def ap(self, document_weight: float, resume_weight: float) -> float:
+        fused = fusion.fuse_pool(
+            self.requirements,
+            self.document_z,
+            self.resume_z,
+            document_weight=document_weight,
+            resume_weight=resume_weight,
+            pooled=self.pooled,
+        )
+        ranked = rank_by({n: round(f.score, 4) for n, f in zip(self.names, fused, strict=True)})
+        return average_precision(ranked, dict(zip(self.names, self.grades, strict=True)))
+
+
+FUSION_GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0)
+FIT_TOLERANCE = 0.001  # mean AP; differences this small are noise between runs of the sets
+
+
+def _objective(tables: Sequence[FusionTable], aps: Sequence[float]) -> float:
+    """Mean AP per group, then the mean over groups (each data set counts equally)."""
+    groups: dict[str, list[float]] = {}
+    for table, ap in zip(tables, aps, strict=True):
+        groups.setdefault(table.group, []).append(ap)
+    return float(np.mean([np.mean(v) for v in groups.values()]))
+
+
+def _ap_grid(
+    tables: Sequence[FusionTable], grid: Sequence[float]
+) -> dict[tuple[float, float], list[float]]:
+    return {(d, r): [t.ap(d, r) for t in tables] for d in grid for r in grid}
+
+
+def _best(
+    tables: Sequence[FusionTable], aps: Mapping[tuple[float, float], Sequence[float]]
+) -> tuple[float, float]:
+    """The smallest weights (by their sum) whose objective is within ``FIT_TOLERANCE`` of the
+    best: along the flat ridge of near-equal fits, the score stays closest to the absolute
+    requirements part."""
+    values = {w: _objective(tables, v) for w, v in aps.items()}
+    top = max(values.values())
+    near = [w for w, v in values.items() if v >= top - FIT_TOLERANCE]
+    return min(near, key=lambda w: (w[0] + w[1], w))
+
+
+def fit_weights(
+    tables: Sequence[FusionTable], grid: Sequence[float] = FUSION_GRID
+) -> tuple[float, float]:
+    """(document weight, resume weight) with the best mean AP over ``tables``."""
+    return _best(tables, _ap_grid(tables, grid))
+
+
+@dataclass(frozen=True)
+class CrossValidation:
+    """Leave-one-job-out: each job scored with weights fitted on the other jobs only."""
+
+    tables: tuple[FusionTable, ...]
+    held_out_ap: dict[tuple[str, str], float]  # (group, job) -> AP, weights fitted without it
+    fold_weights: dict[tuple[str, str], tuple[float, float]]
+    all_weights: tuple[float, float]  # fitted on every job (what the product would use)
+
+    def map(self, group: str) -> float:
+        return float(np.mean([ap for (g, _), ap in self.held_out_ap.items() if g == group]))
+
+
+def cross_validate(
+    tables: Sequence[FusionTable], grid: Sequence[float] = FUSION_GRID
+) -> CrossValidation:
+    aps = _ap_grid(tables, grid)
+    held: dict[tuple[str, str], float] = {}
+    folds: dict[tuple[str, str], tuple[float, float]] = {}
+    for i, table in enumerate(tables):
+        rest = [t for j, t in enumerate(tables) if j != i]
+        weights = _best(rest, {w: [a for j, a in enumerate(v) if j != i] for w, v in aps.items()})
+        folds[(table.group, table.job)] = weights
+        held[(table.group, table.job)] = aps[weights][i]
+    return CrossValidation(tuple(tables), held, folds, _best(tables, aps))
+
+
+def document_vectors(
+    encoder: Encoder, texts: Sequence[str], cache: EmbeddingCache | None = None
+) -> np.ndarray:
+    """Whole-document embeddings (mean of 256-token chunks) of placeholder-masked ``texts``;
+    with a cache, kept there under the model hash + ``/document`` (encoded once)."""
+    masked = [mask_placeholders(t) for t in texts]
+    keys = [text_key(t) for t in masked]
+    space = f"{encoder.model_hash}/document"
+    found = {
+        k: np.frombuffer(b, dtype="<f4").copy()
+        for k, b in (cache.get_many(space, keys) if cache is not None else {}).items()
+    }
+    todo = {k: t for k, t in zip(keys, masked, strict=True) if k not in found}
+    if todo:
+        fresh = dict(zip(todo, encoder.encode(list(todo.values())), strict=True))
+        found.update(fresh)
+        if cache is not None:
+            cache.put_many(space, {k: v.astype("<f4").tobytes() for k, v in fresh.items()})
+    return np.stack([found[k] for k in keys]) if keys else np.zeros((0, encoder.dim), np.float32)
+
+
+def embedding_runs(
+    encoder: Encoder, data: RankingSet, cache: EmbeddingCache | None = None
+) -> dict[str, dict[str, float]]:
     """Whole-document embedding cosine (mean of 256-token chunks, both sides)."""
     names = list(data.resumes)
-    docs = encoder.encode([mask_placeholders(data.resumes[n]) for n in names])
+    docs = document_vectors(encoder, [data.resumes[n] for n in names], cache)
     jobs = encoder.encode(list(data.jobs.values()))
     return {
         job: dict(zip(names, (docs @ jobs[j]).tolist(), strict=True))
@@ -225,36 +402,43 @@ def lexical_runs(data: RankingSet, method: str) -> dict[str, dict[str, float]]:
 @dataclass(frozen=True)
 class EvidenceResult:
     item: EvidenceItem
-    hit: bool
+    hit: bool  # overlaps the line the first annotator chose
     chosen: str | None  # the evidence text the scorer returned (None: no evidence)
     similarity: float
     matched: tuple[str, ...]
+    # overlaps any line the blind second annotator accepts (None: the item has no such label)
+    blind_hit: bool | None = None
+
+
+def _overlaps(evidence: Evidence | None, text: str, lines: Sequence[str]) -> bool:
+    if evidence is None:
+        return False
+    for line in lines:
+        for m in re.finditer(re.escape(line.strip()), text):
+            if evidence.start < m.end() and m.start() < evidence.end:
+                return True
+    return False
 
 
 def evidence_results(
     encoder: Encoder, data: RankingSet, cache: EmbeddingCache | None = None
 ) -> list[EvidenceResult]:
-    """For each labelled item: does the evidence span overlap the sentence a person chose?"""
+    """For each labelled item: does the evidence span overlap the sentence a person chose
+    (and, where the blind annotation has the item, any line it accepts)?"""
     scorer = Scorer(encoder, cache)
     out: list[EvidenceResult] = []
     for item in data.evidence:
         text = data.resumes[item.resume]
         result = scorer.score([Requirement(item.requirement)], text).requirements[0]
         evidence = result.evidence
-        spans = [
-            (m.start(), m.start() + len(item.sentence))
-            for m in re.finditer(re.escape(item.sentence), text)
-        ]
-        hit = evidence is not None and any(
-            evidence.start < e and s < evidence.end for s, e in spans
-        )
         out.append(
             EvidenceResult(
                 item=item,
-                hit=hit,
+                hit=_overlaps(evidence, text, [item.sentence]),
                 chosen=evidence.text if evidence is not None else None,
                 similarity=evidence.similarity if evidence is not None else 0.0,
                 matched=result.matched,
+                blind_hit=_overlaps(evidence, text, item.acceptable) if item.acceptable else None,
             )
         )
     return out
@@ -265,3 +449,12 @@ def evidence_hits(
 ) -> list[bool]:
     """For each labelled item: does the evidence span overlap the sentence a person chose?"""
     return [r.hit for r in evidence_results(encoder, data, cache)]
+
+
+def blind_evidence_hits(
+    encoder: Encoder, data: RankingSet, cache: EmbeddingCache | None = None
+) -> list[bool]:
+    """For each item of the blind annotation: does the evidence overlap any acceptable line?"""
+    return [
+        bool(r.blind_hit) for r in evidence_results(encoder, data, cache) if r.blind_hit is not None
+    ]

@@ -82,5 +82,9 @@ class ScorerLike(Protocol):
     @property
     def model_version(self) -> str: ...
     def rank(
-        self, requirements: Sequence[Requirement], texts: Mapping[int, str]
+        self,
+        requirements: Sequence[Requirement],
+        texts: Mapping[int, str],
+        *,
+        job_text: str | None = None,
     ) -> Iterator[tuple[int, Score]]: ...

@@ -41,7 +41,12 @@ def rank_job(
     the adopted model and the job's decisions, and store the scores with the model version in
     one transaction (a cancelled ranking leaves the previous one as it was). Returns the scores,
     best first. Embeddings already in the workspace's cache (from import or an earlier ranking)
-    are not recomputed."""
+    are not recomputed.
+
+    The candidates ranked together are the pool: the document match and whole-resume
+    similarity of each score are relative to them (``core.scoring.fusion``), so the same resume
+    can score differently against the job's own candidates and against the whole pool. Each
+    score's first note says which pool it was compared with."""
     job = ws.jobs.get(job_id)
     if not job.requirements:
         raise NoRequirementsError()
@@ -53,10 +58,11 @@ def rank_job(
     version = scorer.model_version
     learned = learning.Learned.load(ws, scorer, job)  # None: no model, no decisions
     profiles: dict[int, Any] = {}
+    # the whole posting feeds the document-level signals; the pool is the candidates ranked
     ranked = (
-        scorer.rank(job.requirements, texts, profiles=profiles)
+        scorer.rank(job.requirements, texts, profiles=profiles, job_text=job.text)
         if learned is not None
-        else scorer.rank(job.requirements, texts)
+        else scorer.rank(job.requirements, texts, job_text=job.text)
     )
     scores: list[Score] = []
     for cid, score in ranked:

@@ -1,7 +1,9 @@
-"""Quality floors on the graded fictitious set (tests/data/ranking): Veil's scorer ranks better
-than BM25, TF-IDF cosine and whole-document embedding cosine on MAP and NDCG@10, and its
-evidence overlaps the line a person chose in most labelled items (floor below).
-``bench/eval_ranking.py`` prints the full table with the ablations."""
+"""Quality floors on the graded fictitious set (tests/data/ranking): Veil's scorer reaches MAP
+0.90 and ranks better than BM25, TF-IDF cosine and whole-document embedding cosine on MAP and
+NDCG@10, and its evidence overlaps a line a person chose in most labelled items (floors below;
+the blind second annotation accepts any of several lines). The real-world dev set is not in the
+repository: ``bench/eval_ranking.py`` prints both sets' tables with the ablations and the
+cross-validated fusion weights."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import pytest
 from core.scoring import Encoder, MemoryCache
 from core.scoring.evaluation import (
     RankingSet,
+    blind_evidence_hits,
     embedding_runs,
     evidence_hits,
     lexical_runs,
@@ -23,6 +26,8 @@ from core.scoring.evaluation import (
 pytestmark = pytest.mark.slow
 
 EVIDENCE_FLOOR = 0.71
+BLIND_EVIDENCE_FLOOR = 0.85  # issue 15: any line the blind annotation accepts
+MAP_FLOOR = 0.90  # issue 15
 DATA = Path(__file__).resolve().parents[2] / "data" / "ranking"
 
 
@@ -58,6 +63,10 @@ def test_the_set_is_big_enough(data: RankingSet) -> None:
         assert any(g == 0 for g in grades.values()), job
 
 
+def test_veil_reaches_the_map_floor(metrics: dict[str, tuple[float, float]]) -> None:
+    assert metrics["veil"][0] >= MAP_FLOOR, metrics["veil"]
+
+
 @pytest.mark.parametrize("baseline", ["bm25", "tfidf", "embedding"])
 def test_veil_beats_the_baseline_on_map_and_ndcg(
     metrics: dict[str, tuple[float, float]], baseline: str
@@ -79,3 +88,13 @@ def test_evidence_hits_the_labelled_line(
     # to Y14.5" for GD&T) or lines a person preferred among several that hold the requirement's
     # terms; `bench/eval_ranking.py --misses` lists them. This floor guards the level reached.
     assert sum(hits) / len(hits) >= EVIDENCE_FLOOR, f"{sum(hits)}/{len(hits)}"
+
+
+def test_evidence_hits_a_line_the_blind_annotation_accepts(
+    encoder: Encoder, data: RankingSet, cache: MemoryCache, metrics: object
+) -> None:
+    hits = blind_evidence_hits(encoder, data, cache)
+    # the blind annotation (tests/data/ranking/evidence_blind.json) covers every labelled item
+    assert len(hits) == len(data.evidence)
+    # measured 86/97 (88.7%)
+    assert sum(hits) / len(hits) >= BLIND_EVIDENCE_FLOOR, f"{sum(hits)}/{len(hits)}"

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from core.domain import Requirement
-from core.scoring import Encoder, MemoryCache, Scorer, ScoringOptions, parse_requirements
+from core.scoring import Encoder, MemoryCache, Scorer, ScoringOptions, fusion, parse_requirements
 
 pytestmark = pytest.mark.slow
 
@@ -131,9 +131,89 @@ def test_rank_yields_every_candidate_with_its_id(scorer: Scorer) -> None:
     ranked = dict(scorer.rank(reqs, texts))
     assert set(ranked) == set(texts)
     assert all(score.candidate_id == cid for cid, score in ranked.items())
-    assert ranked[10].score == scorer.score(reqs, FIT).score
-    assert ranked[13].score == 0.0
+    alone = scorer.score(reqs, FIT)
+    # ranked together, the requirements part is the same as alone; the pool terms come on top
+    assert ranked[10].components["requirements"] == alone.components["requirements"]
+    assert alone.components["pool"] == 0.0
+    assert ranked[10].components["pool"] == 4.0
+    assert ranked[10].score > ranked[12].score > ranked[13].score
+    assert ranked[13].components["requirements"] < 0.05  # only the unstated degree: 0.15
+    assert ranked[13].score < 5.0
     assert [s.score for _, s in scorer.rank((), {1: FIT})] == [0.0]
+
+
+POOL = {
+    1: FIT,
+    2: PARTLY,
+    3: NOT_FIT,
+    4: FIT.replace("Kafka topics", "RabbitMQ queues"),
+    5: """<PERSON_1>
+Experience
+Accountant, 2014 - present
+- Closed the monthly ledger and prepared VAT returns.
+Education
+Bachelor of Accounting
+""",
+}
+
+
+def test_ranked_scores_explain_every_point(scorer: Scorer) -> None:
+    reqs = parse_requirements(JOB)
+    ranked = dict(scorer.rank(reqs, POOL, job_text=JOB))
+    for score in ranked.values():
+        c = score.components
+        total = c["requirements_points"] + c["document_points"] + c["resume_points"]
+        assert c["requirements_points"] == pytest.approx(100 * c["requirements"], abs=1e-3)
+        # the score is the sum, compressed only outside 5..95 (so nothing ties at 0 or 100)
+        assert score.score == pytest.approx(fusion.compress(total), abs=1e-3)
+        note = score.notes[0]
+        assert note.startswith("Score = requirements")
+        assert "document match" in note
+        assert "whole-resume similarity" in note
+        assert "5 candidates" in note
+        assert c["pool"] == 5.0
+    # the pool terms are relative to the pool: they add nothing on average
+    assert sum(s.components["document_points"] for s in ranked.values()) == pytest.approx(
+        0.0, abs=0.01
+    )
+    order = sorted(ranked, key=lambda cid: -ranked[cid].score)
+    assert order[:2] == [1, 4] or order[:2] == [4, 1]
+    assert ranked[1].score >= 70
+    assert ranked[3].score < 40
+    assert ranked[5].score < 40
+
+
+def test_a_chinese_posting_gets_no_pool_terms_and_says_why(scorer: Scorer) -> None:
+    zh_job = "任职要求\n1、熟悉PostgreSQL和SQL优化\n2、熟悉Docker和Kubernetes\n"
+    ranked = dict(scorer.rank(parse_requirements(zh_job), POOL, job_text=zh_job))
+    for score in ranked.values():
+        assert score.components["document_points"] == 0.0
+        assert score.components["resume_points"] == 0.0
+        assert score.score == pytest.approx(score.components["requirements_points"], abs=1e-3)
+        assert "Chinese posting" in score.notes[0]
+
+
+DEGREE_REQ = [Requirement("Bachelor's degree in Computer Science")]
+YEARS_REQ = [Requirement("5+ years of experience")]
+NO_DEGREE = """Experience
+Software developer
+- Built services in Python for a logistics company (fictitious).
+"""
+SHORT_DEGREE = NO_DEGREE + "Education\nAssociate degree in Computer Science\n"
+TOO_FEW_YEARS = NO_DEGREE + "1 year of experience as a developer.\n"
+
+
+def test_degree_and_years_count_only_where_stated(scorer: Scorer) -> None:
+    (unstated,) = scorer.score(DEGREE_REQ, NO_DEGREE).requirements
+    (short,) = scorer.score(DEGREE_REQ, SHORT_DEGREE).requirements
+    (full,) = scorer.score(DEGREE_REQ, FIT).requirements
+    assert unstated.satisfaction >= short.satisfaction  # stating nothing is not worse
+    assert full.satisfaction > short.satisfaction
+    (no_years,) = scorer.score(YEARS_REQ, NO_DEGREE).requirements
+    (few_years,) = scorer.score(YEARS_REQ, TOO_FEW_YEARS).requirements
+    (many_years,) = scorer.score(YEARS_REQ, FIT).requirements
+    assert no_years.satisfaction >= few_years.satisfaction
+    assert many_years.satisfaction > no_years.satisfaction
 
 
 def test_chinese_resume_is_matched_lexically_and_says_so(scorer: Scorer) -> None:

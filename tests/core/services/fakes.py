@@ -118,8 +118,13 @@ class FakeScorer:
         self._embed(texts)
 
     def rank(
-        self, requirements: Sequence[Requirement], texts: Mapping[int, str]
+        self,
+        requirements: Sequence[Requirement],
+        texts: Mapping[int, str],
+        *,
+        job_text: str | None = None,
     ) -> Iterator[tuple[int, Score]]:
+        self.counter["job_text"] = int(bool(job_text))
         self._embed(list(texts.values()))
         for cid, text in texts.items():
             words = set(text.lower().split())

@@ -40,7 +40,7 @@ def _import(ws: Any, engines: Engines, job_id: int | None) -> list[int]:
 
 
 def test_rank_stores_scores_best_first_with_model_version(
-    ws: Any, engines: Engines, job_id: int
+    ws: Any, engines: Engines, job_id: int, counter: dict[str, int]
 ) -> None:
     ids = _import(ws, engines, job_id)
     points = []
@@ -54,6 +54,7 @@ def test_rank_stores_scores_best_first_with_model_version(
     assert [s.candidate_id for s in scores] == [ids[0], ids[1], ids[2], ids[3]]
     assert scores[0].score == pytest.approx(100.0)
     assert all(s.model_version == "fake-model@1" and s.job_id == job_id for s in scores)
+    assert counter["job_text"] == 1  # the whole posting goes to the document-level signals
     assert points[-1].done == points[-1].total == 4
     stored = ranking(ws, job_id)
     assert [r.candidate_id for r in stored] == [s.candidate_id for s in scores]
