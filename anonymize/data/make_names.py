@@ -1,7 +1,10 @@
-"""Regenerate the name gazetteer (given_names.txt, family_names.txt) and common_words.txt.
+"""Regenerate the name gazetteer (given_names.txt, family_names.txt), common_words.txt and
+title_words.txt.
 
 The names come from the person providers of Faker (MIT licence, see NAMES_LICENSE.txt), all
-locales, Latin script only; the common words from Faker's English lorem word list. Faker is needed
+locales, Latin script only; the common words from Faker's English lorem word list; the title words
+(what job titles are made of: "development", "resources", "officer") from Faker's en_US job list.
+Faker is needed
 only to regenerate these files, never at run time:
 
     pip download faker==40.54.0 --no-deps -d /tmp/faker && unzip /tmp/faker/*.whl -d /tmp/faker/site
@@ -20,6 +23,7 @@ LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏ'’\-]+(?: [A-Za-zÀ-ÖØ-öø-ɏ'�
 
 
 def main() -> None:
+    import faker.providers.job.en_US as job
     import faker.providers.lorem.en_US as lorem
     import faker.providers.person as person
 
@@ -52,6 +56,12 @@ def main() -> None:
         "# Common English words (Faker's en_US lorem list, MIT): never treated as names alone.\n"
         + "\n".join(words)
         + "\n",
+        "utf-8",
+    )
+    titles = sorted({w.lower() for j in job.Provider.jobs for w in re.findall(r"[A-Za-z]{3,}", j)})
+    (HERE / "title_words.txt").write_text(
+        "# Words of job titles (Faker's en_US job list, MIT): a first line made only of these and\n"
+        "# other everyday words is a title, not a name.\n" + "\n".join(titles) + "\n",
         "utf-8",
     )
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from anonymize.allowlist import Allowlist
+from anonymize.allowlist import Allowlist, overlaps
 from anonymize.gazetteer import gazetteer
 from anonymize.recognizers.name_parts import HEADING_WORDS, ORG_WORDS, PARTICLES, word_set
 
@@ -51,6 +52,27 @@ _WORD = re.compile(r"^(?:[^\W\d_]+(?:['’\-][^\W\d_]+)*|[^\W\d_]\.?)$")
 _CONTACT = re.compile(r"@|\d{3}|https?:|www\.|linkedin|github|\.com\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?。]\s*$")
 _MAX_TOKENS = 4
+_TOKENS = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Words job titles are made of (``data/title_words.txt``, from Faker's job list)."""
+    text = resources.files("anonymize").joinpath("data/title_words.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def everyday(word: str, allowlist: Allowlist) -> bool:
+    """A word of titles, headings, organisations or everyday English, or an allow-listed term."""
+    w = word.casefold()
+    return (
+        w in title_words()
+        or w in ROLE_WORDS
+        or w in HEADING_WORDS
+        or w in ORG_WORDS
+        or w in gazetteer().common
+        or w in allowlist
+    )
 
 
 @dataclass(frozen=True)
@@ -129,14 +151,22 @@ def _is_name(value: str, allowlist: Allowlist) -> bool:
     if allowlist.covers(value):
         return False
     names = gazetteer()
+    initial = len(long_words) < len(words)  # "K August", "Ever C.": the shape of a name
+    if (
+        not initial
+        and all(everyday(w, allowlist) for w in long_words)
+        and not any(names.is_given(w) for w in long_words)
+    ):
+        return False  # "BUSINESS DEVELOPMENT", "Human Resources": a title or a field
+    shielded = sum(overlaps(allowlist.protected(value), *m.span()) for m in _TOKENS.finditer(value))
+    if shielded * 2 > len(tokens):
+        return False  # "Machine Learning Enthusiast": mostly skills
     if len(core) == 1:
         return names.is_name(value.strip("."))
-    if any(w in STOP_WORDS and w not in names.given and w not in names.family for w in long_words):
-        return False  # "we are proud ...", "Thank you"
-    if len(long_words) < len(words):
-        return True  # an initial beside it: "K August", "Ever C."
-    # "Thank You", "Lorem Ipsum": every word a common word and none a known name
-    return not all(w in names.common and not names.is_name(w) for w in long_words)
+    # "we are proud ...", "Thank you"
+    return not any(
+        w in STOP_WORDS and w not in names.given and w not in names.family for w in long_words
+    )
 
 
 def _one_case(tokens: list[str]) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 from anonymize.allowlist import Allowlist, overlaps
 from anonymize.gazetteer import gazetteer
 from anonymize.recognizers.base import Hit, ResumeRecognizer
-from anonymize.recognizers.header import ROLE_WORDS, find_header, name_words
+from anonymize.recognizers.header import ROLE_WORDS, everyday, find_header, name_words
 from anonymize.recognizers.name_context import gazetteer_names, introduced_names
 from anonymize.recognizers.name_parts import (
     HEADING_WORDS,
@@ -82,6 +82,7 @@ class ResumeNameRecognizer(ResumeRecognizer):
         hits: list[Hit] = []
         strong_words: set[str] = set()
         header_words: set[str] = set()
+        header_lower = False
         title_line = (0, 0)
         skill_items = skill_list_items(text, self.allowlist)
 
@@ -101,6 +102,7 @@ class ResumeNameRecognizer(ResumeRecognizer):
         structural = find_header(text, self.allowlist)
         if structural is not None:
             header_words = name_words(text[structural.start : structural.end])
+            header_lower = text[structural.start : structural.end].islower()
             title_line = structural.title or (0, 0)
             add(structural.start, structural.end, 0.9, True)
         else:
@@ -121,12 +123,20 @@ class ResumeNameRecognizer(ResumeRecognizer):
             add(start, end, 0.8, True, weak=True)
         for start, end, score, pair in gazetteer_names(text, nlp_artifacts, self.allowlist):
             add(start, end, score, pair, weak=True)
-        strong_words.update(self._words_from_contacts(text))
+        in_contacts = self._words_from_contacts(text)
+        strong_words.update(in_contacts)
         strong_words = {w for w in strong_words if len(w) >= 2 and w not in self.allowlist}
-        # the header's own words in any case ("priya" in a lower-case resume), unless they are
-        # everyday words too ("will", "grace"): those only when capitalised
-        common = gazetteer().common
-        any_case = {w for w in header_words & strong_words if w not in common and len(w) >= 3}
+        # the header's own words in any case ("priya" in a lower-case resume) if the header was
+        # written in lower case, the word is a known name or the e-mail address or profile URL
+        # holds it too; never everyday words ("will", "grace"): those only when capitalised
+        names = gazetteer()
+        any_case = {
+            w
+            for w in header_words & strong_words
+            if len(w) >= 3
+            and (header_lower or names.is_name(w) or w in in_contacts)
+            and not everyday(w, self.allowlist)
+        }
         hits.extend(_propagate(text, strong_words, any_case))
         return hits
 

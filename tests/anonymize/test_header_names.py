@@ -62,7 +62,7 @@ def test_generated_headers_floors(redactor: Redactor) -> None:
 )
 def test_header_name_and_later_mentions_are_one_person(redactor: Redactor, header: str) -> None:
     text = (
-        f"{header}\nCharity officer\n+44 20 7946 0000\n\nSUMMARY\n"
+        f"{header}\nCharity officer\n+44 20 7946 0000 | tendai.moyo@example.org\n\nSUMMARY\n"
         "tendai ran the Grafana and Selenium rollout; Tendai also trained staff in Power BI.\n"
     )
     result = redactor.redact(text)
@@ -75,6 +75,14 @@ def test_header_name_and_later_mentions_are_one_person(redactor: Redactor, heade
     assert people == {"<PERSON_1>"}
 
 
+def test_everyday_words_of_a_title_like_header_stay_in_lower_case(redactor: Redactor) -> None:
+    # a first line that may be a name or a field: its words are found again only when
+    # capitalised, so the body's ordinary words survive
+    text = "Digital Rennick\nAnalyst\n\nSUMMARY\nRan digital campaigns; rennick is a tool.\n"
+    result = redactor.redact(text)
+    assert "Ran digital campaigns; rennick is a tool." in result.text
+
+
 @pytest.mark.parametrize(
     "first_lines",
     [
@@ -82,6 +90,9 @@ def test_header_name_and_later_mentions_are_one_person(redactor: Redactor, heade
         "Owens, Duran and Oneal\n12 Harbour Road",
         "we are proud engineers\nof the year",
         "Senior Data Engineer\nJane Roe",
+        "BUSINESS DEVELOPMENT\nSummary of qualifications",
+        "Human Resources\nJane Roe",
+        "Machine Learning Enthusiast\njane.roe@example.org",
     ],
 )
 def test_first_lines_that_are_not_a_name(redactor: Redactor, first_lines: str) -> None:
