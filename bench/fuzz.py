@@ -104,8 +104,10 @@ def _child(target: str, seconds: int, corpus: Path, artifacts: Path) -> None:
         except IntakeError:
             return
         except Exception as exc:  # noqa: BLE001 - every other exception is a finding
-            frames = [f for f in _frames(exc) if "/work/" in f or "core/" in f or "anonymize" in f]
-            key = f"{type(exc).__name__} at {frames[-1] if frames else '?'}"
+            frames = _frames(exc)
+            ours = [f for f in frames if f.startswith(("core/", "anonymize/"))]
+            where = ours[-1] if ours else (frames[-1] if frames else "?")
+            key = f"{type(exc).__name__} at {where} (last: {frames[-1] if frames else '?'})"
             if key not in seen:
                 seen.add(key)
                 saved = artifacts / f"finding-{len(seen)}"
@@ -132,7 +134,12 @@ def _child(target: str, seconds: int, corpus: Path, artifacts: Path) -> None:
 def _frames(exc: BaseException) -> list[str]:
     import traceback
 
-    return [f"{Path(f.filename).name}:{f.lineno}" for f in traceback.extract_tb(exc.__traceback__)]
+    frames = []
+    for frame in traceback.extract_tb(exc.__traceback__):
+        path = Path(frame.filename)
+        shown = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
+        frames.append(f"{shown}:{frame.lineno}")
+    return frames
 
 
 def _replay(inputs: list[Path]) -> list[str]:

@@ -7,9 +7,22 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 
 from core.intake.errors import ArchiveError
 from core.intake.limits import Limits
+
+#: What reading a damaged ZIP container can raise (found by bench/fuzz.py): a bad deflate stream,
+#: a compression method Python lacks, an encrypted entry, a truncated file.
+ZIP_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+    EOFError,
+    OSError,
+)
 
 
 def is_unsafe_name(name: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from core.intake.archive import check_archive
+from core.intake.archive import ZIP_ERRORS, check_archive
 from core.intake.errors import CorruptFileError
 from core.intake.limits import Limits
 from core.intake.model import Parsed
@@ -61,7 +61,7 @@ def read_docx(data: bytes, limits: Limits) -> Parsed:
             headers = _margin_parts(archive, body, rels, "headerReference")
             footers = _margin_parts(archive, body, rels, "footerReference")
             metadata = _metadata(_xml(archive, "docProps/core.xml"))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, etree.Error):
+    except (*ZIP_ERRORS, KeyError, ValueError, etree.Error):
         raise CorruptFileError("DOCX file") from None
     content = body.find(f"{_W}body")
     blocks = [*headers, *(_blocks(content) if content is not None else ()), *footers]

@@ -9,7 +9,7 @@ from typing import Any
 from xml.parsers.expat import ExpatError
 from xml.sax import SAXException
 
-from core.intake.archive import check_archive
+from core.intake.archive import ZIP_ERRORS, check_archive
 from core.intake.errors import CorruptFileError
 from core.intake.limits import Limits
 from core.intake.model import Parsed
@@ -28,7 +28,7 @@ def read_odt(data: bytes, limits: Limits) -> Parsed:
             check_archive(archive, limits, container=True)
         document = load(io.BytesIO(data))
     except (
-        zipfile.BadZipFile,
+        *ZIP_ERRORS,
         KeyError,
         ValueError,
         AttributeError,
