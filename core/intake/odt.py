@@ -27,16 +27,9 @@ def read_odt(data: bytes, limits: Limits) -> Parsed:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_archive(archive, limits, container=True)
         document = load(io.BytesIO(data))
-    except (
-        *ZIP_ERRORS,
-        KeyError,
-        ValueError,
-        AttributeError,
-        TypeError,
-        SyntaxError,
-        ExpatError,
-        SAXException,
-    ):
+    except ZIP_ERRORS:
+        raise CorruptFileError("ODT file") from None
+    except (KeyError, ValueError, AttributeError, TypeError, SyntaxError, ExpatError, SAXException):
         raise CorruptFileError("ODT file") from None
     lines = list(_walk(document.text, teletype))
     return Parsed(text="\n".join(lines), pages=1, metadata=_metadata(document))
