@@ -75,6 +75,29 @@ def everyday(word: str, allowlist: Allowlist) -> bool:
     )
 
 
+def title_like(words: list[str], allowlist: Allowlist) -> bool:
+    """True if every word is an everyday word, or two or three run together by a PDF's text
+    layer ("DEVELOPMENTMANAGER", "DIRECTOROF"), and none is a known given name: a job title or
+    a field ("BUSINESS DEVELOPMENT", "AIRCRAFT SALES"), not a person."""
+    names = gazetteer()
+    if any(names.is_given(w) for w in words):
+        return False
+    return all(_everyday_run(w.casefold(), allowlist, 3) for w in words)
+
+
+def _everyday_run(word: str, allowlist: Allowlist, parts: int) -> bool:
+    word = word.strip(".'’-")
+    if not word or everyday(word, allowlist) or word in STOP_WORDS:
+        return True
+    if parts <= 1:
+        return False
+    return any(
+        (everyday(word[:i], allowlist) or word[:i] in STOP_WORDS)
+        and _everyday_run(word[i:], allowlist, parts - 1)
+        for i in range(2, len(word) - 1)
+    )
+
+
 @dataclass(frozen=True)
 class Header:
     start: int  # the name in the original text
@@ -152,11 +175,7 @@ def _is_name(value: str, allowlist: Allowlist) -> bool:
         return False
     names = gazetteer()
     initial = len(long_words) < len(words)  # "K August", "Ever C.": the shape of a name
-    if (
-        not initial
-        and all(everyday(w, allowlist) for w in long_words)
-        and not any(names.is_given(w) for w in long_words)
-    ):
+    if not initial and title_like(long_words, allowlist):
         return False  # "BUSINESS DEVELOPMENT", "Human Resources": a title or a field
     shielded = sum(overlaps(allowlist.protected(value), *m.span()) for m in _TOKENS.finditer(value))
     if shielded * 2 > len(tokens):

@@ -18,7 +18,13 @@ from typing import Any
 from anonymize.allowlist import Allowlist, overlaps
 from anonymize.gazetteer import gazetteer
 from anonymize.recognizers.base import Hit, ResumeRecognizer
-from anonymize.recognizers.header import ROLE_WORDS, everyday, find_header, name_words
+from anonymize.recognizers.header import (
+    ROLE_WORDS,
+    everyday,
+    find_header,
+    name_words,
+    title_like,
+)
 from anonymize.recognizers.name_context import gazetteer_names, introduced_names
 from anonymize.recognizers.name_parts import (
     HEADING_WORDS,
@@ -264,6 +270,8 @@ def _looks_like_name(value: str, allowlist: Allowlist) -> bool:
         return False
     if any(w in ROLE_WORDS for w in words):
         return False
+    if title_like([w for w in words if len(w) > 1], allowlist):
+        return False  # "BUSINESS DEVELOPMENT", "SOFTWARE ENGINEERINGMANAGER"
     return not allowlist.covers(value)
 
 
