@@ -93,6 +93,8 @@ def test_everyday_words_of_a_title_like_header_stay_in_lower_case(redactor: Reda
         "BUSINESS DEVELOPMENT\nSummary of qualifications",
         "Human Resources\nJane Roe",
         "Machine Learning Enthusiast\njane.roe@example.org",
+        "SOFTWARE ENGINEERINGMANAGER\nSummary",
+        "DIRECTOROF BUSINESS DEVELOPMENT\nSummary",
     ],
 )
 def test_first_lines_that_are_not_a_name(redactor: Redactor, first_lines: str) -> None:
@@ -134,3 +136,22 @@ def test_a_list_of_places_is_still_redacted(redactor: Redactor) -> None:
     result = redactor.redact(text)
     for city in ("London", "Paris", "Berlin", "Madrid"):
         assert city not in result.text
+
+
+@pytest.mark.parametrize(
+    ("words", "title"),
+    [
+        ("business developmentmanager", True),
+        ("directorof operations", True),
+        ("human resources", True),
+        ("grace young", False),
+        ("hunter king", False),
+        ("oluwaseun adeyemi", False),
+        ("tendai moyo", False),
+    ],
+)
+def test_title_like(words: str, title: bool) -> None:
+    from anonymize.allowlist import Allowlist
+    from anonymize.recognizers.header import title_like
+
+    assert title_like(words.split(), Allowlist()) is title
