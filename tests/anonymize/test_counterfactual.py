@@ -95,3 +95,23 @@ def test_redacted_text_identical_across_names_and_gender(redactor: Redactor) -> 
     for (first, last, _), result in zip(VARIANTS, results, strict=True):
         assert first not in result.text
         assert last not in result.text
+
+
+@pytest.mark.parametrize("shape", ["lower", "title", "first_initial", "initial_first"])
+def test_identical_across_names_in_every_header_shape(redactor: Redactor, shape: str) -> None:
+    def header(first: str, last: str) -> str:
+        return {
+            "lower": f"{first} {last}".lower(),
+            "title": f"{first} {last}",
+            "first_initial": f"{first} {last[0]}.",
+            "initial_first": f"{last[0]} {first}",
+        }[shape]
+
+    texts = []
+    for first, last, gender in VARIANTS:
+        text = render(first, last, gender)
+        texts.append(header(first, last) + text[text.index("\n") :])
+    results = redactor.redact_many(texts)
+    for variant, result in zip(VARIANTS, results, strict=True):
+        assert result.text == results[0].text, f"{shape}: variant {VARIANTS.index(variant)} differs"
+        assert variant[0] not in result.text
