@@ -3,7 +3,7 @@ and, on public data we did not write, whether whole names are gone and titles ke
 
     .venv/bin/python bench/eval_redaction.py [--synth-limit N] [--no-stock]
         [--sets own,headers,resumener] [--resumener-split dev|train] [--header-names 30]
-        [--zh-tagger lac|jieba|both]
+        [--zh-tagger lac|jieba|both] [--stock-headers]
 
 Data:
 - own: tests/data/redaction/ (our labelled English and Chinese resumes, hand-written tricky cases,
@@ -165,10 +165,13 @@ def pct(value: float) -> str:
     return "   - " if value != value else f"{100 * value:5.1f}"
 
 
-def header_table(name: str, redactor: Redactor, names: list[HeaderName]) -> None:
+Run = Callable[[Sequence[EntityDoc]], list[list[tuple[str, int, int]]]]
+
+
+def header_table(name: str, run: Run, names: list[HeaderName]) -> None:
     docs = header_documents(names, faker_titles(), random.Random(16))
     started = time.perf_counter()
-    tallies = tally_entities(docs, predict(redactor, docs), by_group=True)
+    tallies = tally_entities(docs, run(docs), by_group=True)
     elapsed = time.perf_counter() - started
     cols = regions(names)
     print(f"\n== generated headers, {name} ({len(docs)} documents, {elapsed:.1f} s) ==")
@@ -275,6 +278,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--resumener-split", default="dev", choices=("dev", "train"))
     parser.add_argument("--header-names", type=int, default=30, help="names per region and source")
     parser.add_argument("--zh-tagger", choices=("lac", "jieba", "both"), default=None)
+    parser.add_argument(
+        "--stock-headers", action="store_true", help="stock Presidio on the headers too (slow)"
+    )
     args = parser.parse_args(argv)
     if args.zh_tagger is not None:
         from anonymize.recognizers import chinese
@@ -287,10 +293,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     systems["veil"] = ours(redactor)
     print(f"veil engine start-up: {time.perf_counter() - started:.2f} s")
     if "headers" in sets:
-        header_table("Faker locales", redactor, faker_names(args.header_names, random.Random(1)))
-        header_table(
-            "popular-names-by-country", redactor, popular_names(args.header_names, random.Random(2))
-        )
+        runs: dict[str, Run] = {"veil": lambda docs: predict(redactor, docs)}
+        if args.stock_headers:
+            stock = stock_presidio()
+            runs["stock Presidio"] = lambda docs: [
+                list(p) for p in stock([LabelledDoc(d.id, "en", d.text, ()) for d in docs])
+            ]
+        for system, run in runs.items():
+            faker = faker_names(args.header_names, random.Random(1))
+            header_table(f"Faker locales, {system}", run, faker)
+            popular = popular_names(args.header_names, random.Random(2))
+            header_table(f"popular-names-by-country, {system}", run, popular)
     if "resumener" in sets:
         resumener_table(redactor, args.resumener_split)
     if "own" not in sets:
