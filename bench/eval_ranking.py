@@ -111,7 +111,12 @@ def calibration(
 
 
 def evaluate(
-    label: str, data: RankingSet, cache: EmbeddingCache, encoder: Encoder, quick: bool
+    label: str,
+    data: RankingSet,
+    cache: EmbeddingCache,
+    encoder: Encoder,
+    quick: bool,
+    real: bool,
 ) -> tuple[dict[str, dict[str, Score]], dict[str, tuple[float, float]]]:
     started = time.perf_counter()
     print(f"\n== {label}: {len(data.jobs)} jobs, {len(data.resumes)} resumes")
@@ -150,17 +155,19 @@ def evaluate(
     best_map = max(rows[n][0] for n in baselines)
     best_ndcg = max(rows[n][1] for n in baselines)
     m, n = rows["Veil scorer (fused)"]
-    print(
-        f"  floor (real-world): Veil >= best baseline + {FLOOR_MARGIN}: "
-        f"MAP {m:.3f} vs {best_map + FLOOR_MARGIN:.3f} "
-        f"({'met' if m >= best_map + FLOOR_MARGIN else 'NOT met'}), "
-        f"NDCG@10 {n:.3f} vs {best_ndcg + FLOOR_MARGIN:.3f} "
-        f"({'met' if n >= best_ndcg + FLOOR_MARGIN else 'NOT met'})"
-    )
-    print(
-        f"  floor (graded): MAP >= {GRADED_MAP_FLOOR}: {m:.3f} "
-        f"({'met' if m >= GRADED_MAP_FLOOR else 'NOT met'})"
-    )
+    if real:
+        print(
+            f"  floor: Veil >= best baseline + {FLOOR_MARGIN}: "
+            f"MAP {m:.3f} vs {best_map + FLOOR_MARGIN:.3f} "
+            f"({'met' if m >= best_map + FLOOR_MARGIN else 'NOT met'}), "
+            f"NDCG@10 {n:.3f} vs {best_ndcg + FLOOR_MARGIN:.3f} "
+            f"({'met' if n >= best_ndcg + FLOOR_MARGIN else 'NOT met'})"
+        )
+    else:
+        print(
+            f"  floor: MAP >= {GRADED_MAP_FLOOR}: {m:.3f} "
+            f"({'met' if m >= GRADED_MAP_FLOOR else 'NOT met'})"
+        )
     calibration(scores, data)
     calibration(scores, data, "requirements")
     print(f"  ({time.perf_counter() - started:.0f} s)")
@@ -192,7 +199,7 @@ def main() -> int:
     evidence_sets: list[tuple[RankingSet, EmbeddingCache]] = []
     for spec in specs:
         label, data, cache = load(spec)
-        scores, _ = evaluate(label, data, cache, encoder, args.quick)
+        scores, _ = evaluate(label, data, cache, encoder, args.quick, spec == REAL)
         tables += [FusionTable.of(label, job, by, data.qrels[job]) for job, by in scores.items()]
         if data.evidence:
             evidence_sets.append((data, cache))

@@ -156,6 +156,8 @@ class CandidateView(QWidget):
             if score
             else self.tr("Not scored")
         )
+        # the breakdown: every component's points (the scorer's first note), then other notes
+        self.score_label.setToolTip("\n".join(score.notes) if score else "")
         self.text.set_text(candidate.redacted_text)
         self._fill_checklist(score)
         self._show_decision(decision)

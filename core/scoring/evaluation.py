@@ -205,7 +205,7 @@ ABLATIONS: dict[str, dict[str, object]] = {
 COMPONENTS = {
     "Veil component: requirements alone": "requirements",
     "Veil component: document match (pool TF-IDF) alone": "document_match",
-    "Veil component: whole-resume similarity alone": "resume_similarity",
+    "Veil component: whole-resume similarity alone": "resume_z",
 }
 
 

@@ -7,8 +7,9 @@
   a met requirement, on any job and in any pool.
 - *document match*: how far the resume's TF-IDF match with the whole posting lies above or below
   the pool's mean, in pool standard deviations (``pool_stats``), times ``DOCUMENT_WEIGHT``.
-- *whole-resume similarity*: the same for the cosine between the posting's and the resume's
-  embeddings, times ``RESUME_WEIGHT``.
+- *whole-resume similarity*: the same for how the resume reads next to the posting in the
+  encoder's space (the resume's overall embedding and its five closest lines, see
+  ``pool_stats.resume_similarity``), times ``RESUME_WEIGHT``.
 
 Both pool terms are standard scores (z-scores within the pool), and they are put in points with
 the pool's own spread of requirement points: one standard deviation of document match is worth
@@ -38,7 +39,7 @@ import numpy.typing as npt
 
 #: weight of each pool term, in standard deviations of the requirements part (fitted)
 DOCUMENT_WEIGHT = 0.5
-RESUME_WEIGHT = 2.0
+RESUME_WEIGHT = 4.0
 MIN_POOL = 3  # fewer candidates: no spread to compare with, the pool terms are 0
 MIN_UNIT = 2.0  # points per standard deviation when the requirement scores hardly vary
 SOFT_LOW, SOFT_HIGH = 5.0, 95.0  # outside this band the sum is compressed, never clipped

@@ -611,16 +611,18 @@ class Scorer:
             ]
         )
         job_vector = self._job_vector(job, whole)
-        vectors = [pool_stats.resume_vector(p) for p in pool]
-        sims = np.array(
-            [
-                float(v @ job_vector) if v is not None and job_vector is not None else np.nan
-                for v in vectors
-            ]
-        )
-        readable = ~np.isnan(sims)
+        overall = np.full(len(pool), np.nan)
+        closest = np.full(len(pool), np.nan)
+        if job_vector is not None:
+            for row, profile in enumerate(pool):
+                pair = pool_stats.resume_similarity(profile, job_vector)
+                if pair is not None:
+                    overall[row], closest[row] = pair
+        readable = ~np.isnan(overall)
         # resumes the encoder cannot read (Chinese) sit at the pool's mean: 0 points
         res_z = np.zeros(len(pool))
         if readable.any():
-            res_z[readable] = fusion.pool_z(sims[readable])
-        return fusion.pool_z(doc), res_z, doc, np.nan_to_num(sims)
+            # the whole resume's direction and its closest lines, equally
+            both = fusion.pool_z(overall[readable]) + fusion.pool_z(closest[readable])
+            res_z[readable] = fusion.pool_z(both)
+        return fusion.pool_z(doc), res_z, doc, np.nan_to_num(overall)

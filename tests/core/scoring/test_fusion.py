@@ -167,3 +167,17 @@ def test_cross_validation_never_fits_on_the_held_out_job() -> None:
     # the document match carries the relevant candidates in most jobs: it gets weight
     assert cv.all_weights[0] > 0
     assert cv.map("a") > 0.5
+
+
+def test_resume_similarity_reads_the_whole_resume_and_its_closest_lines() -> None:
+    profile = _profile("Experience\nOne line here.\nAnother, longer line of text here.\n")
+    units = len(profile.offsets)
+    assert pool_stats.resume_similarity(profile, np.ones(4, np.float32)) is None
+    profile.vectors = np.eye(units, 4, dtype=np.float32)
+    job = np.zeros(4, np.float32)
+    job[0] = 1.0  # the job reads exactly like the first unit
+    pair = pool_stats.resume_similarity(profile, job)
+    assert pair is not None
+    overall, closest = pair
+    assert 0.0 < overall < 1.0  # the whole resume is partly about it
+    assert closest == pytest.approx(1.0 / min(units, pool_stats.CLOSEST_LINES))
