@@ -247,9 +247,13 @@ def test_ctrl_c_stops_an_import_and_keeps_the_finished_files(tmp_path: Path) -> 
     assert v("init").returncode == 0
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    resumes = sample.resume_paths()[:6]
-    for p in resumes:
-        (inbox / p.name).write_bytes(p.read_bytes())
+    # enough files that the import cannot finish between the first line and the signal, even on
+    # a loaded machine (redaction runs in batches, so the first line comes after a whole batch)
+    texts = [p for p in sample.resume_paths() if p.suffix == ".txt"]
+    resumes = [inbox / f"resume-{i:02d}.txt" for i in range(40)]
+    for i, path in enumerate(resumes):
+        body = texts[i % len(texts)].read_text(encoding="utf-8")
+        path.write_text(f"{body}\nReference number {i}\n", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "core", "import", "--json", str(inbox)],
         stdout=subprocess.PIPE,
