@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+from core.intake.archive import ZIP_ERRORS
+
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
@@ -83,7 +85,9 @@ def _zip_kind(data: bytes) -> str:
                     return ODT if mimetype in (ODT, ODT + "-template") else OTHER_OFFICE
             if "[Content_Types].xml" in names:
                 return OTHER_OFFICE
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+    except ZIP_ERRORS:  # also an encrypted or oddly compressed entry (found by fuzzing)
+        return DAMAGED_ZIP
+    except ValueError:
         return DAMAGED_ZIP
     return ZIP
 

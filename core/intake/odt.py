@@ -31,6 +31,8 @@ def read_odt(data: bytes, limits: Limits) -> Parsed:
         raise CorruptFileError("ODT file") from None
     except (KeyError, ValueError, AttributeError, TypeError, SyntaxError, ExpatError, SAXException):
         raise CorruptFileError("ODT file") from None
+    if document.text is None:  # a container without an office:text body (found by fuzzing)
+        raise CorruptFileError("ODT file")
     lines = list(_walk(document.text, teletype))
     return Parsed(text="\n".join(lines), pages=1, metadata=_metadata(document))
 

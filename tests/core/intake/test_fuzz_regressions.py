@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 
@@ -61,3 +62,39 @@ def test_broken_deflate_stream_is_a_corrupt_file(
     data = _with_broken_deflate(fixture(), member)  # type: ignore[operator]
     with pytest.raises(CorruptFileError):
         parse(data, filename, Limits())
+
+
+def _with_flag_encrypted(data: bytes, name: str) -> bytes:
+    """``data`` (a ZIP) with ``name`` marked as encrypted (general-purpose bit 0)."""
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(name)
+    flags = struct.unpack_from("<H", out, info.header_offset + 6)[0]
+    struct.pack_into("<H", out, info.header_offset + 6, flags | 1)
+    central = out.find(b"PK\x01\x02")
+    while central != -1:
+        length = struct.unpack_from("<H", out, central + 28)[0]
+        if out[central + 46 : central + 46 + length] == name.encode():
+            flags = struct.unpack_from("<H", out, central + 8)[0]
+            struct.pack_into("<H", out, central + 8, flags | 1)
+        central = out.find(b"PK\x01\x02", central + 4)
+    return bytes(out)
+
+
+def test_encrypted_mimetype_entry_is_a_damaged_container() -> None:
+    with pytest.raises(CorruptFileError):
+        parse(_with_flag_encrypted(fx.odt_bytes(), "mimetype"), "cv.odt", Limits())
+
+
+def test_odt_without_a_text_body_is_a_corrupt_file() -> None:
+    source = io.BytesIO(fx.odt_bytes())
+    rebuilt = io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(rebuilt, "w") as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "content.xml":
+                data = re.sub(rb"<office:text\b.*</office:text>", b"", data, flags=re.DOTALL)
+                data = re.sub(rb"<office:text\b[^>]*/>", b"", data)
+            new.writestr(info, data)
+    with pytest.raises(CorruptFileError):
+        parse(rebuilt.getvalue(), "cv.odt", Limits())
