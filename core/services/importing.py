@@ -31,12 +31,15 @@ import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from core.errors import ModelError, UserError
 from core.services.engines import Engines
 from core.services.progress import Progress
 from core.services.redacting import Prepared, redact_extractions
+
+if TYPE_CHECKING:
+    from core.storage import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +190,7 @@ class _Item:
 
 
 def import_paths(
-    ws: Any,
+    ws: Workspace,
     engines: Engines,
     paths: Iterable[Path | str],
     *,
@@ -212,7 +215,7 @@ def import_paths(
 
 
 def import_sources(
-    ws: Any,
+    ws: Workspace,
     engines: Engines,
     sources: Iterable[Any],
     *,
@@ -337,7 +340,7 @@ def _message(error: object) -> str:
     return "The file could not be read." if error is not None else "The file is empty."
 
 
-def _store(ws: Any, item: _Item, job_id: int | None, actor: str) -> FileOutcome:
+def _store(ws: Workspace, item: _Item, job_id: int | None, actor: str) -> FileOutcome:
     label = item.source.label
     if item.prepared is None:
         return FileOutcome(label, None, "failed", item.error or "The file could not be read.")
@@ -366,7 +369,7 @@ def _store(ws: Any, item: _Item, job_id: int | None, actor: str) -> FileOutcome:
     return FileOutcome(label, candidate.id, "imported" if created else "duplicate")
 
 
-def _warmer(engines: Engines, ws: Any) -> Callable[[list[str]], object] | None:
+def _warmer(engines: Engines, ws: Workspace) -> Callable[[list[str]], object] | None:
     """A function that encodes redacted texts into the workspace's embedding cache.
 
     Scoring against no requirements does exactly the encoding work (segments, embeddings, cache)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from core.domain import Job, Requirement
 from core.errors import UserError
+
+if TYPE_CHECKING:
+    from core.storage import Workspace
 
 
 class EmptyJobError(UserError):
@@ -15,7 +18,7 @@ class EmptyJobError(UserError):
 
 
 def create_job(
-    ws: Any,
+    ws: Workspace,
     title: str,
     text: str,
     *,
@@ -39,7 +42,7 @@ def create_job(
 
 
 def update_job(
-    ws: Any,
+    ws: Workspace,
     job_id: int,
     *,
     title: str | None = None,
@@ -66,7 +69,7 @@ def update_job(
 
 
 def set_requirement_weight(
-    ws: Any,
+    ws: Workspace,
     job_id: int,
     index: int,
     *,

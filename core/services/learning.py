@@ -16,7 +16,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -25,6 +25,9 @@ from core.domain import DecisionKind, ModelVersion, Score
 from core.errors import TrainingError, UserError
 from core.services.engines import Engines
 from core.services.progress import Progress
+
+if TYPE_CHECKING:
+    from core.storage import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +84,7 @@ class LearnResult:
 
 
 def latest_decisions(
-    ws: Any, job_id: int | None = None, targets: Mapping[DecisionKind, float] | None = None
+    ws: Workspace, job_id: int | None = None, targets: Mapping[DecisionKind, float] | None = None
 ) -> dict[int, dict[int, float]]:
     """job id -> candidate id -> target of the latest decision on each (job, candidate)."""
     from core.scoring.training.features import decision_target
@@ -128,7 +131,7 @@ def check_enough(decided: Mapping[int, Mapping[int, float]]) -> list[str]:
 
 def collect(
     scorer: Any,
-    ws: Any,
+    ws: Workspace,
     decided: Mapping[int, Mapping[int, float]],
     *,
     pairs: bool = False,
@@ -180,7 +183,7 @@ def collect(
     )
 
 
-def _current_predict(ws: Any) -> tuple[Callable[[FloatArray], FloatArray], str]:
+def _current_predict(ws: Workspace) -> tuple[Callable[[FloatArray], FloatArray], str]:
     from core.scoring.training.head import Head
 
     active = ws.models.active()
@@ -191,7 +194,7 @@ def _current_predict(ws: Any) -> tuple[Callable[[FloatArray], FloatArray], str]:
 
 
 def learn(
-    ws: Any,
+    ws: Workspace,
     engines: Engines,
     *,
     job_id: int | None = None,
@@ -329,12 +332,12 @@ def _finetune(base: Any, data: TrainingSet) -> Generator[Progress, None, Any]:
         yield Progress(step, total, None, "fine-tuning the encoder")
 
 
-def list_models(ws: Any) -> list[ModelVersion]:
+def list_models(ws: Workspace) -> list[ModelVersion]:
     models: list[ModelVersion] = ws.models.list()
     return models
 
 
-def use_model(ws: Any, version: str, *, actor: str = "") -> ModelVersion | None:
+def use_model(ws: Workspace, version: str, *, actor: str = "") -> ModelVersion | None:
     """Make ``version`` the active model ("base": the untrained scorer); audited as
     ``model.adopted`` (a newer version) or ``model.rolled_back`` (an older one, or base)."""
     current = ws.models.active()
@@ -370,7 +373,7 @@ def use_model(ws: Any, version: str, *, actor: str = "") -> ModelVersion | None:
 # -- used by rank_job ------------------------------------------------------------------------
 
 
-def scorer_for(ws: Any, engines: Engines) -> Any:
+def scorer_for(ws: Workspace, engines: Engines) -> Any:
     """The scorer ranking should use: over the fine-tuned encoder when the adopted model has
     one, else the engines' scorer (over the workspace's chosen encoder)."""
     from core.services.models import bind_encoder
@@ -389,7 +392,7 @@ def scorer_for(ws: Any, engines: Engines) -> Any:
     return Scorer(tuned, ws.embeddings)
 
 
-def _active(ws: Any) -> ModelVersion | None:
+def _active(ws: Workspace) -> ModelVersion | None:
     models = getattr(ws, "models", None)
     return None if models is None else models.active()
 
@@ -409,7 +412,7 @@ class Learned:
     decided: Mapping[int, float]
 
     @classmethod
-    def load(cls, ws: Any, scorer: Any, job: Any) -> Learned | None:
+    def load(cls, ws: Workspace, scorer: Any, job: Any) -> Learned | None:
         from core.scoring import Scorer
 
         if not isinstance(scorer, Scorer):

@@ -19,13 +19,16 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import ModelError, NotFoundError, UserError
 from core.scoring.encoder import MINILM_SHA256, MODEL_NAME
 from core.scoring.manifest import Manifest
 from core.scoring.model_import import EncoderSource, install, run_probe, stage
 from core.services.engines import Engines
+
+if TYPE_CHECKING:
+    from core.storage import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -94,13 +97,13 @@ def check_name(name: str) -> str:
     return name
 
 
-def workspace_encoder_hash(ws: Any) -> str:
+def workspace_encoder_hash(ws: Workspace) -> str:
     """The model hash of the encoder the workspace uses (the built-in one's if none chosen)."""
     active = ws.encoders.active()
     return MINILM_SHA256 if active is None else str(active.model_hash)
 
 
-def encoder_source(ws: Any) -> EncoderSource | None:
+def encoder_source(ws: Workspace) -> EncoderSource | None:
     """What the engines should load for ``ws``: its chosen encoder, or None (built-in)."""
     active = ws.encoders.active()
     if active is None:
@@ -108,12 +111,12 @@ def encoder_source(ws: Any) -> EncoderSource | None:
     return EncoderSource(active.name, Manifest.from_json(active.manifest_json))
 
 
-def bind_encoder(ws: Any, engines: Engines) -> None:
+def bind_encoder(ws: Workspace, engines: Engines) -> None:
     """Make ``engines`` load the encoder ``ws`` uses (nothing is loaded until it is needed)."""
     engines.use_encoder(encoder_source(ws))
 
 
-def list_encoders(ws: Any) -> list[EncoderInfo]:
+def list_encoders(ws: Workspace) -> list[EncoderInfo]:
     """The built-in encoder first, then the imported ones, oldest first."""
     counts = ws.embeddings.counts()
     records = ws.encoders.list()
@@ -123,7 +126,7 @@ def list_encoders(ws: Any) -> list[EncoderInfo]:
     return out
 
 
-def _set_aside_learned(ws: Any, new_hash: str, actor: str) -> str:
+def _set_aside_learned(ws: Workspace, new_hash: str, actor: str) -> str:
     """Inside a transaction: deactivate the adopted head if another encoder trained it."""
     adopted = ws.models.active()
     if adopted is None or adopted.base_model_hash in ("", new_hash):
@@ -137,7 +140,7 @@ def _set_aside_learned(ws: Any, new_hash: str, actor: str) -> str:
     return str(adopted.version)
 
 
-def _select(ws: Any, record: Any, actor: str) -> str:
+def _select(ws: Workspace, record: Any, actor: str) -> str:
     """Inside a transaction: use ``record`` (None: built-in); returns a set-aside version."""
     current = ws.encoders.active()
     ws.encoders.set_active(None if record is None else record.id)
@@ -165,7 +168,7 @@ def _check_expected(staged: Any, expected: str) -> None:
 
 
 def import_encoder(
-    ws: Any,
+    ws: Workspace,
     folder: Path,
     *,
     name: str | None = None,
@@ -236,7 +239,7 @@ def import_encoder(
     )
 
 
-def find_encoder(ws: Any, which: str) -> Any:
+def find_encoder(ws: Workspace, which: str) -> Any:
     """The imported encoder named ``which`` (or with that hash prefix); None for built-in."""
     key = which.strip()
     if key.lower() in _RESERVED:
@@ -250,7 +253,7 @@ def find_encoder(ws: Any, which: str) -> Any:
     return record
 
 
-def use_encoder(ws: Any, which: str, *, actor: str = "") -> tuple[EncoderInfo, str]:
+def use_encoder(ws: Workspace, which: str, *, actor: str = "") -> tuple[EncoderInfo, str]:
     """Use the encoder ``which`` ("builtin", a name or a hash prefix) from now on. Its files
     are checked against the recorded manifest first: a changed or missing file is refused and
     nothing changes. Returns the encoder and the learned version set aside ("" if none)."""
@@ -267,7 +270,7 @@ def use_encoder(ws: Any, which: str, *, actor: str = "") -> tuple[EncoderInfo, s
     return (_builtin(True) if record is None else _info(record, True)), rolled_back
 
 
-def check_learned_fits(ws: Any, model: Any) -> None:
+def check_learned_fits(ws: Workspace, model: Any) -> None:
     """Refuse a learned version trained on another encoder than the one in use."""
     base = str(getattr(model, "base_model_hash", "") or "")
     if base and base != workspace_encoder_hash(ws):

@@ -6,10 +6,13 @@ transaction as what it records.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from core.domain import Candidate, Decision, DecisionKind, Document
 from core.errors import UserError
+
+if TYPE_CHECKING:
+    from core.storage import Workspace
 
 
 class ReviewerRequiredError(UserError):
@@ -27,7 +30,7 @@ def _reviewer(reviewer: str) -> str:
     return name
 
 
-def view_candidate(ws: Any, cid: int, *, reviewer: str) -> Candidate:
+def view_candidate(ws: Workspace, cid: int, *, reviewer: str) -> Candidate:
     """The candidate as a blind reviewer sees them (redacted text); audited."""
     who = _reviewer(reviewer)
     candidate: Candidate = ws.candidates.get(cid)
@@ -35,7 +38,9 @@ def view_candidate(ws: Any, cid: int, *, reviewer: str) -> Candidate:
     return candidate
 
 
-def reveal_identity(ws: Any, cid: int, *, reviewer: str, job_id: int | None = None) -> Document:
+def reveal_identity(
+    ws: Workspace, cid: int, *, reviewer: str, job_id: int | None = None
+) -> Document:
     """The original document (identity included); audited as ``identity.revealed``."""
     who = _reviewer(reviewer)
     with ws.transaction():
@@ -48,7 +53,7 @@ def reveal_identity(ws: Any, cid: int, *, reviewer: str, job_id: int | None = No
 
 
 def decide(
-    ws: Any,
+    ws: Workspace,
     job_id: int,
     cid: int,
     kind: DecisionKind | str,
