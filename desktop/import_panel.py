@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtGui
 from PySide6.QtCore import Qt, Signal
@@ -31,6 +31,9 @@ from desktop.error_display import show_error
 from desktop.session import Session
 from desktop.worker import GeneratorWorker
 
+if TYPE_CHECKING:
+    from core.services import ImportSummary, Progress
+
 RESUME_PATTERNS = "*.pdf *.docx *.txt *.md *.rtf *.odt *.png *.jpg *.jpeg *.tif *.tiff *.zip"
 
 
@@ -41,7 +44,7 @@ class ImportPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.job_id: int | None = None
-        self.worker: GeneratorWorker | None = None
+        self.worker: GeneratorWorker[Progress, ImportSummary] | None = None
         self.running_job_id: int | None = None  # the job the running import adds to
         self.counts = {"imported": 0, "duplicate": 0, "failed": 0}
         self.setAcceptDrops(True)
@@ -143,7 +146,9 @@ class ImportPanel(QWidget):
 
     # --- the run -----------------------------------------------------------------------------
 
-    def import_paths(self, paths: Sequence[Path]) -> GeneratorWorker | None:
+    def import_paths(
+        self, paths: Sequence[Path]
+    ) -> GeneratorWorker[Progress, ImportSummary] | None:
         if self.job_id is None or self.worker is not None:
             return None
         from core.services import import_paths

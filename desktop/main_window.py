@@ -55,8 +55,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.models_label = QLabel()
         self.statusBar().addPermanentWidget(self.models_label)
-        self.unlock_worker: GeneratorWorker | None = None
-        self.preload_worker: GeneratorWorker | None = None
+        self.unlock_worker: GeneratorWorker[None, None] | None = None
+        self.preload_worker: GeneratorWorker[None, object] | None = None
         self._build_actions()
 
         self.idle = IdleWatcher(self.prefs.auto_lock_minutes, self)
@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
         def load() -> None:
             import desktop.workspace_view  # noqa: F401 - imported for its side effect (cache)
 
-        self._warm_worker: GeneratorWorker = call_in_background(load, name="warm-imports").start()
+        self._warm_worker: GeneratorWorker[None, None] = call_in_background(
+            load, name="warm-imports"
+        ).start()
 
     @property
     def workspace_view(self) -> WorkspaceView:
@@ -219,7 +221,7 @@ class MainWindow(QMainWindow):
         self.create_at(dialog.workspace_path(), dialog.chosen_passphrase())
         dialog.clear_secrets()
 
-    def create_at(self, path: Path, passphrase: str) -> GeneratorWorker:
+    def create_at(self, path: Path, passphrase: str) -> GeneratorWorker[None, None]:
         if self.session.is_open:
             self.session.lock()
         self.session.path = path

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -39,6 +39,10 @@ from desktop.score_chart import ScoreChart
 from desktop.session import Session
 from desktop.worker import GeneratorWorker
 
+if TYPE_CHECKING:
+    from core.domain import Score
+    from core.services import Progress
+
 
 class RankingView(QWidget):
     candidate_activated = Signal(int)
@@ -48,7 +52,7 @@ class RankingView(QWidget):
         super().__init__(parent)
         self.session = session
         self.job_id: int | None = None
-        self.worker: GeneratorWorker | None = None
+        self.worker: GeneratorWorker[Progress, list[Score]] | None = None
         layout = QVBoxLayout(self)
 
         bar = QHBoxLayout()
@@ -185,7 +189,7 @@ class RankingView(QWidget):
 
     # --- scoring -----------------------------------------------------------------------------
 
-    def rescore(self) -> GeneratorWorker | None:
+    def rescore(self) -> GeneratorWorker[Progress, list[Score]] | None:
         if self.job_id is None or self.worker is not None:
             return None
         from core.services import rank_job

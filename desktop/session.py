@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from core.errors import WorkspaceLockedError
-from desktop.worker import GeneratorWorker
+from desktop.worker import GeneratorWorker, ReturnT, YieldT
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class Session(QObject):
         self._workspace: Any = None
         self._engines = engines
         self._engines_factory = engines_factory
-        self._workers: set[GeneratorWorker] = set()
+        self._workers: set[GeneratorWorker[Any, Any]] = set()
         self._engines_lock = threading.Lock()
 
     # --- workspace (open/create are slow: key derivation; call them off the GUI thread) -----
@@ -86,7 +86,7 @@ class Session(QObject):
 
     # --- background work and locking --------------------------------------------------------
 
-    def start(self, worker: GeneratorWorker) -> GeneratorWorker:
+    def start(self, worker: GeneratorWorker[YieldT, ReturnT]) -> GeneratorWorker[YieldT, ReturnT]:
         """Start ``worker`` and keep track of it, so that locking can stop it first."""
         self._workers.add(worker)
         worker.signals.done.connect(lambda: self._workers.discard(worker))

@@ -15,13 +15,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Generator
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
-GeneratorFactory = Callable[[], Generator[Any, None, Any]]
+YieldT = TypeVar("YieldT")
+ReturnT = TypeVar("ReturnT")
 
 
 class WorkerSignals(QObject):
@@ -35,7 +36,7 @@ class WorkerSignals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, worker: GeneratorWorker) -> None:
+    def __init__(self, worker: GeneratorWorker[Any, Any]) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._worker = worker
@@ -44,14 +45,19 @@ class _Runnable(QRunnable):
         self._worker._run()
 
 
-class GeneratorWorker:
+class GeneratorWorker(Generic[YieldT, ReturnT]):
     """One run of one generator. Create a new worker for every run.
+
+    Generic over what the generator yields and returns, as superqt's ``GeneratorWorker`` is
+    (the signals themselves carry ``object``: Qt signals are not generic).
 
     ``factory`` is called on the pool thread, so even the generator's set-up (model loading,
     opening files) happens off the GUI thread.
     """
 
-    def __init__(self, factory: GeneratorFactory, *, name: str = "work") -> None:
+    def __init__(
+        self, factory: Callable[[], Generator[YieldT, None, ReturnT]], *, name: str = "work"
+    ) -> None:
         self.signals = WorkerSignals()
         self.name = name
         self._factory = factory
@@ -61,7 +67,7 @@ class GeneratorWorker:
 
     # --- control (GUI thread) ----------------------------------------------------------------
 
-    def start(self, pool: QThreadPool | None = None) -> GeneratorWorker:
+    def start(self, pool: QThreadPool | None = None) -> GeneratorWorker[YieldT, ReturnT]:
         if self._started:
             raise RuntimeError("a GeneratorWorker runs once; create a new one")
         self._started = True
@@ -113,10 +119,12 @@ class GeneratorWorker:
             signals.done.emit()
 
 
-def call_in_background(fn: Callable[[], Any], *, name: str = "call") -> GeneratorWorker:
+def call_in_background(
+    fn: Callable[[], ReturnT], *, name: str = "call"
+) -> GeneratorWorker[None, ReturnT]:
     """A worker for a plain function (no progress): its return value comes with ``finished``."""
 
-    def factory() -> Generator[Any, None, Any]:
+    def factory() -> Generator[None, None, ReturnT]:
         return fn()
         yield  # pragma: no cover - makes this a generator
 
