@@ -119,7 +119,10 @@ def resume_similarity(profile: Profile, job_vector: FloatArray) -> tuple[float, 
     """How the resume reads next to the job, two ways: the cosine between the job's vector and
     the resume's whole-document vector, and the mean cosine of the resume's
     ``CLOSEST_LINES`` units closest to the job (its most job-like lines). None when the resume
-    was not encoded. (Together they ranked better on both evaluation sets than either alone.)"""
+    was not encoded (a Chinese resume); 0 and 0 for a resume with no text at all. (Together
+    they ranked better on both evaluation sets than either alone.)"""
+    if len(profile.offsets) == 0:
+        return 0.0, 0.0
     vector = resume_vector(profile)
     if vector is None:
         return None

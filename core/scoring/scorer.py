@@ -553,6 +553,7 @@ class Scorer:
             components = dict(base[row].components)
             components.update(
                 {
+                    "pool_average_points": round(fused[row].baseline, 4),
                     "requirements_points": round(fused[row].requirements, 4),
                     "document_points": round(fused[row].document, 4),
                     "resume_points": round(fused[row].resume, 4),

@@ -36,9 +36,12 @@ def test_points_add_up_and_rank_as_the_weighted_z_sum() -> None:
     doc = fusion.pool_z(rng.normal(size=40))
     res = fusion.pool_z(rng.normal(size=40))
     fused = fusion.fuse_pool(req, doc, res, document_weight=0.5, resume_weight=1.0)
-    for f in fused:
-        assert f.requirements + f.document + f.resume == pytest.approx(f.total)
+    for f, r in zip(fused, req, strict=True):
+        assert f.baseline + f.requirements + f.document + f.resume == pytest.approx(f.total)
         assert f.score == pytest.approx(fusion.compress(f.total))
+        assert f.baseline == pytest.approx(100 * req.mean())
+        assert f.requirements == pytest.approx(fusion.CALIBRATION * (100 * r - f.baseline))
+        assert f.own == pytest.approx(100 * r)
     # over the pool the two pool terms add nothing on average: calibration of the requirements
     # part holds for the typical candidate
     assert np.mean([f.document for f in fused]) == pytest.approx(0.0, abs=1e-9)
@@ -62,7 +65,13 @@ def test_without_a_pool_the_score_is_the_requirements_part_and_says_why() -> Non
 def test_the_breakdown_names_every_component() -> None:
     fused = fusion.fuse_pool([0.6, 0.4, 0.5, 0.3], [1.5, -0.5, 0.0, -1.0], [1.0, 0.0, -1.0, 0.0])
     text = fusion.explain(fused[0], 4)
-    for part in ("requirements", "document match", "whole-resume similarity", "4 candidates"):
+    for part in (
+        "pool average",
+        "requirements",
+        "document match",
+        "whole-resume similarity",
+        "4 candidates",
+    ):
         assert part in text
     assert f"{fused[0].document:+.1f}" in text
     assert f"{fused[0].resume:+.1f}" in text

@@ -138,7 +138,7 @@ def test_rank_yields_every_candidate_with_its_id(scorer: Scorer) -> None:
     assert ranked[10].components["pool"] == 4.0
     assert ranked[10].score > ranked[12].score > ranked[13].score
     assert ranked[13].components["requirements"] < 0.05  # only the unstated degree: 0.15
-    assert ranked[13].score < 5.0
+    assert ranked[13].score == min(s.score for s in ranked.values())
     assert [s.score for _, s in scorer.rank((), {1: FIT})] == [0.0]
 
 
@@ -162,12 +162,19 @@ def test_ranked_scores_explain_every_point(scorer: Scorer) -> None:
     ranked = dict(scorer.rank(reqs, POOL, job_text=JOB))
     for score in ranked.values():
         c = score.components
-        total = c["requirements_points"] + c["document_points"] + c["resume_points"]
-        assert c["requirements_points"] == pytest.approx(100 * c["requirements"], abs=1e-3)
+        total = (
+            c["pool_average_points"]
+            + c["requirements_points"]
+            + c["document_points"]
+            + c["resume_points"]
+        )
+        assert c["requirements_points"] == pytest.approx(
+            fusion.CALIBRATION * (100 * c["requirements"] - c["pool_average_points"]), abs=1e-3
+        )
         # the score is the sum, compressed only outside 5..95 (so nothing ties at 0 or 100)
         assert score.score == pytest.approx(fusion.compress(total), abs=1e-3)
         note = score.notes[0]
-        assert note.startswith("Score = requirements")
+        assert note.startswith("Score = pool average")
         assert "document match" in note
         assert "whole-resume similarity" in note
         assert "5 candidates" in note
