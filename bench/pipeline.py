@@ -451,9 +451,9 @@ def main() -> int:
     )
     args = parser.parse_args()
     if args.encode_threads is not None:
-        from core.services import importing
+        from core.services import import_pipeline
 
-        importing.ENCODE_THREADS = args.encode_threads or None
+        import_pipeline.ENCODE_THREADS = args.encode_threads or None
 
     with tempfile.TemporaryDirectory(prefix="veil-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -490,10 +490,10 @@ def main() -> int:
         for row, (label, _) in enumerate(all_stages[0])
     ]
     load = os.getloadavg()
-    from core.services import importing
+    from core.services import import_pipeline
 
     mode = "overlapped" if not args.no_overlap else "NOT overlapped (encoding after import)"
-    threads = importing.ENCODE_THREADS
+    threads = import_pipeline.ENCODE_THREADS
     if threads == "auto":
         mode += ", encoder streams: one core left to redaction while it runs, then all"
     else:

@@ -205,7 +205,7 @@ def test_switch_interval_is_short_during_an_import_and_restored_after(
 def test_encoding_threads_leave_one_core_to_redaction_while_it_runs(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from core.services import importing
+    from core.services import encoder_streams
 
     class FakeTorch:
         def __init__(self, threads: int) -> None:
@@ -220,7 +220,7 @@ def test_encoding_threads_leave_one_core_to_redaction_while_it_runs(
     for cores, busy in ((2, 1), (8, 7), (1, 1)):
         monkeypatch.setitem(sys.modules, "torch", FakeTorch(cores))
         encoder, over, stop = Encoder(), threading.Event(), threading.Event()
-        streams = importing._EncoderStreams(encoder, "auto", over, stop)
+        streams = encoder_streams.EncoderStreams(encoder, "auto", over, stop)
         assert streams.workers == cores
         assert streams.allowed() == busy
         assert encoder.stream_limit() == 1  # each thread's call: one forward pass at a time
@@ -233,7 +233,7 @@ def test_encoding_threads_leave_one_core_to_redaction_while_it_runs(
         streams.restore()
         assert encoder.stream_limit is None
     encoder = Encoder()
-    fixed = importing._EncoderStreams(encoder, 3, threading.Event(), threading.Event())
+    fixed = encoder_streams.EncoderStreams(encoder, 3, threading.Event(), threading.Event())
     assert (fixed.workers, fixed.allowed(), encoder.stream_limit()) == (3, 3, 1)
-    fake = importing._EncoderStreams(object(), "auto", threading.Event(), threading.Event())
+    fake = encoder_streams.EncoderStreams(object(), "auto", threading.Event(), threading.Event())
     assert fake.workers == 1  # a scorer without Veil's encoder keeps one thread
