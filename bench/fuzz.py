@@ -96,7 +96,7 @@ def _child(target: str, seconds: int, corpus: Path, artifacts: Path) -> None:
                 path.write_bytes(data)
                 for source in iter_sources([path], limits):
                     if source.error is None and source.data:
-                        parse(source.data, source.name, limits)
+                        parse(source.data, source.label, limits)
             elif target == "requirements":
                 parse_requirements(data.decode("utf-8", "replace"))
             elif redactor is not None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import IntakeError
-from core.intake.archive import check_archive
+from core.intake.archive import ZIP_ERRORS, check_archive
 from core.intake.errors import ArchiveError, CorruptFileError, FileTooLargeError, SourceError
 from core.intake.limits import DEFAULT_LIMITS, Limits
 from core.intake.model import Source
@@ -132,22 +132,37 @@ def _read_file(path: Path, limits: Limits) -> Source:
 
 def _zip(path: Path, limits: Limits) -> Iterator[Entry]:
     label = str(path)
+    damaged = ArchiveError("This ZIP archive is damaged and cannot be opened.")
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        yield _failed(label, ArchiveError("This ZIP archive is damaged and cannot be opened."))
+    except ZIP_ERRORS:  # also multi-disk or oddly built archives (found by fuzzing)
+        yield _failed(label, damaged)
         return
+    except ValueError:
+        yield _failed(label, damaged)
+        return
+    try:
+        entries = _zip_entries(archive, path, label, limits)
+    except ArchiveError as exc:
+        yield _failed(label, exc)
+        return
+    except ZIP_ERRORS:  # the listing runs in the app itself: a ZIP must never break it
+        yield _failed(label, damaged)
+        return
+    except (ValueError, IndexError):
+        yield _failed(label, damaged)
+        return
+    yield from entries
+
+
+def _zip_entries(archive: zipfile.ZipFile, path: Path, label: str, limits: Limits) -> list[Entry]:
     entries: list[Entry] = []
     with archive:
-        try:
-            check_archive(archive, limits)
-        except ArchiveError as exc:
-            yield _failed(label, exc)
-            return
+        check_archive(archive, limits)
         reader = _ZipReader(path, limits)
         for info in sorted(archive.infolist(), key=lambda i: i.filename):
             name = info.filename
-            if info.is_dir() or _is_junk(name):
+            if not name or info.is_dir() or _is_junk(name):
                 continue
             entry_label = f"{label}/{name}"
             suffix = _suffix(name)
@@ -161,7 +176,7 @@ def _zip(path: Path, limits: Limits) -> Iterator[Entry]:
                 entries.append(_failed(entry_label, FileTooLargeError(limits.max_bytes)))
                 continue
             entries.append(reader.entry(info, entry_label))
-    yield from entries
+    return entries
 
 
 class _ZipReader:

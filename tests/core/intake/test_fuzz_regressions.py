@@ -6,10 +6,11 @@ import io
 import re
 import struct
 import zipfile
+from pathlib import Path
 
 import pytest
 
-from core.intake import CorruptFileError, Limits
+from core.intake import ArchiveError, CorruptFileError, Limits, iter_sources
 from core.intake.parse import parse
 from tests.core.intake import fixtures as fx
 
@@ -98,3 +99,29 @@ def test_odt_without_a_text_body_is_a_corrupt_file() -> None:
             new.writestr(info, data)
     with pytest.raises(CorruptFileError):
         parse(rebuilt.getvalue(), "cv.odt", Limits())
+
+
+def _zip_of(tmp_path: Path, members: dict[str, bytes]) -> Path:
+    path = tmp_path / "batch.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(zipfile.ZipInfo(name), data)
+    return path
+
+
+def test_zip_needing_a_newer_zip_version_is_one_failed_entry(tmp_path: Path) -> None:
+    """zipfile raises NotImplementedError while listing it; the listing runs in the app."""
+    path = _zip_of(tmp_path, {"cv.txt": b"Welder with ten years of experience."})
+    data = bytearray(path.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    struct.pack_into("<H", data, central + 6, 0xFF)  # version needed to extract: 25.5
+    path.write_bytes(bytes(data))
+    (only,) = list(iter_sources([path], Limits()))
+    assert isinstance(only.error, ArchiveError)
+
+
+def test_zip_entry_without_a_name_is_skipped(tmp_path: Path) -> None:
+    path = _zip_of(tmp_path, {"": b"nameless", "cv.txt": b"Welder with ten years of experience."})
+    sources = list(iter_sources([path], Limits()))
+    assert [s.label.rsplit("/", 1)[-1] for s in sources] == ["cv.txt"]
+    assert sources[0].data == b"Welder with ten years of experience."
