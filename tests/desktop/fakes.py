@@ -46,7 +46,11 @@ class KeywordScorer:
         return Score(round(100.0 * value / total, 2), parts)
 
     def rank(
-        self, requirements: Sequence[Requirement], texts: Mapping[int, str]
+        self,
+        requirements: Sequence[Requirement],
+        texts: Mapping[int, str],
+        *,
+        job_text: str | None = None,
     ) -> Iterator[tuple[int, Score]]:
         for cid, text in texts.items():
             if self.delay_s:

@@ -100,7 +100,11 @@ class _InvertedScorer:
     model_version = "inverted@1"
 
     def rank(
-        self, requirements: Sequence[Requirement], texts: Mapping[int, str]
+        self,
+        requirements: Sequence[Requirement],
+        texts: Mapping[int, str],
+        *,
+        job_text: str | None = None,
     ) -> Iterator[tuple[int, Score]]:
         for cid, text in texts.items():
             value = 10.0 if "data engineer" in text.lower() else 90.0
