@@ -70,3 +70,7 @@ def test_second_job_on_the_pool_needs_no_encoding(ws: Any, real_engines: Engines
     assert set(stored) == {s.candidate_id for s in pool}
     assert all(s.model_version.startswith("all-MiniLM-L6-v2@") for s in stored.values())
     assert pool[0].score > pool[-1].score
+    # each stored score explains itself against the pool it was ranked in (issue 15)
+    assert all(f"{len(pool)} candidates" in s.notes[0] for s in stored.values())
+    assert all(s.components["pool"] == len(pool) for s in stored.values())
+    assert all(s.components["pool"] == len(scores) for s in ws.scores.for_job(first.id))
