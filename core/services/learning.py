@@ -152,7 +152,7 @@ def collect(
         if not job.requirements:
             continue
         texts = {cid: ws.candidates.get(cid).redacted_text for cid in sorted(decided[job_id])}
-        scored = dict(scorer.rank(job.requirements, texts))
+        scored = dict(scorer.rank(job.requirements, texts, job_text=job.text))
         ids = list(texts)
         feats = builder.build(
             job.text, [scored[c] for c in ids], [texts[c] for c in ids], with_terms=False
