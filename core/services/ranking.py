@@ -5,13 +5,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Generator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.domain import Decision, Score
 from core.errors import UserError
 from core.services import learning
 from core.services.engines import Engines
 from core.services.progress import Progress
+
+if TYPE_CHECKING:
+    from core.storage import Workspace
 
 
 class NoRequirementsError(UserError):
@@ -35,7 +38,7 @@ class RankedRow:
 
 
 def rank_job(
-    ws: Any, engines: Engines, job_id: int, *, pool: bool = False, actor: str = ""
+    ws: Workspace, engines: Engines, job_id: int, *, pool: bool = False, actor: str = ""
 ) -> Generator[Progress, None, list[Score]]:
     """Score ``job_id`` against its candidates (``pool=True``: every candidate), re-rank with
     the adopted model and the job's decisions, and store the scores with the model version in
@@ -88,7 +91,7 @@ def _order(score: Score) -> tuple[float, int]:
     return (-score.score, score.candidate_id or 0)
 
 
-def ranking(ws: Any, job_id: int) -> list[RankedRow]:
+def ranking(ws: Workspace, job_id: int) -> list[RankedRow]:
     """The job's stored scores, best first, each with the latest decision on that candidate."""
     ws.jobs.get(job_id)
     scores = sorted(ws.scores.for_job(job_id), key=_order)
