@@ -340,3 +340,20 @@ def assert_in_order(text: str, phrases: list[str]) -> None:
         found = text.find(phrase, position)
         assert found >= 0, f"{phrase!r} missing or out of order in:\n{text}"
         position = found + len(phrase)
+
+
+@cache
+def gap_spaced_pdf() -> bytes:
+    """Words placed one by one with a word's gap between them and no space character (as many
+    real resume PDFs are written), and a letter-spaced heading whose letters stand apart."""
+    pdf = _pdf(10.5)
+    pdf.set_char_spacing(4)
+    pdf.text(72, 60, "EXPERIENCE")
+    pdf.set_char_spacing(0)
+    line = "Financial Accountant specializing in reporting of the Department of Defense budgets"
+    for row, gap in enumerate((2.6, 1.2)):  # a full word space, and a narrow one
+        x = 72.0
+        for word in line.split():
+            pdf.text(x, 90 + 20 * row, word)
+            x += pdf.get_string_width(word) + gap
+    return bytes(pdf.output())

@@ -117,3 +117,13 @@ def test_module_extract_and_wrong_extension() -> None:
     result = extract(fx.docx_bytes(), "resume.pdf")  # content decides, not the name
     assert result.media_type.endswith("wordprocessingml.document")
     assert "Tailspin Toys" in result.text
+
+
+def test_word_breaks_drawn_as_gaps_become_spaces() -> None:
+    """Real resume PDFs often draw the space between words as a gap with no space character:
+    the words must not come out glued ("FinancialAccountant"), on wide and on narrow gaps."""
+    _, parsed = parse(fx.gap_spaced_pdf(), "gaps.pdf", Limits())
+    line = "Financial Accountant specializing in reporting of the Department of Defense budgets"
+    lines = parsed.text.splitlines()
+    assert lines.count(line) == 2, parsed.text
+    assert "EXPERIENCE" in lines  # a letter-spaced heading stays one word
