@@ -134,7 +134,10 @@ def test_worker_crashed_mid_file_is_a_per_file_error_without_core(
 
             reader = threading.Thread(target=read_scan)
             reader.start()
-            time.sleep(1.0)
+            deadline = time.monotonic() + 60
+            while not pool._idle.empty() and time.monotonic() < deadline:
+                time.sleep(0.05)  # until the worker has the file (a loaded machine is slow)
+            time.sleep(0.5)  # mid-file: OCR takes seconds
             os.kill(worker.process.pid, signal.SIGSEGV)
             reader.join(timeout=120)
             assert len(errors) == 1

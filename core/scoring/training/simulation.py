@@ -257,10 +257,12 @@ def new_job_maps(
         others = {j: p for j, p in pools.items() if j != job}
         x, y, groups = _training_rows(others, halves, data)
         head = adopted_head(x, y, groups, config)
-        summary = np.stack([f.summary for f in pool.features])
-        pred = summary[:, 0] if head is None else head.predict(summary)
-        adopted += head is not None
         before[job] = {n: s.score for n, s in zip(pool.names, pool.scores, strict=True)}
+        if head is None:  # not adopted: the new job ranks exactly as before
+            after[job] = dict(before[job])
+            continue
+        adopted += 1
+        pred = head.predict(np.stack([f.summary for f in pool.features]))
         after[job] = {n: float(p) for n, p in zip(pool.names, pred, strict=True)}
     return _map(before, data.qrels), _map(after, data.qrels), adopted
 

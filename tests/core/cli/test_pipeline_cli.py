@@ -260,6 +260,9 @@ def test_ctrl_c_stops_an_import_and_keeps_the_finished_files(tmp_path: Path) -> 
         stderr=subprocess.PIPE,
         text=True,
         env=v.env,
+        # a shell that runs the suite in the background ignores SIGINT, and children inherit
+        # that: give the child the terminal's default, as a person pressing Ctrl-C has
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdout is not None
     first = json.loads(proc.stdout.readline())
