@@ -6,6 +6,7 @@ import io
 import re
 import struct
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,19 +16,20 @@ from core.intake.parse import parse
 from tests.core.intake import fixtures as fx
 
 
-def _with_method(data: bytes, name: str, method: int) -> bytes:
-    """``data`` (a ZIP) with ``name``'s compression method changed in both of its headers."""
+def _patched(data: bytes, name: str, field: str, change: Callable[[int], int]) -> bytes:
+    """``data`` (a ZIP) with one 16-bit field of ``name``'s local and central headers changed:
+    ``field`` is "method" (compression method) or "flags" (general-purpose bits)."""
+    local_at, central_at = {"method": (8, 10), "flags": (6, 8)}[field]
     out = bytearray(data)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         info = archive.getinfo(name)
-    struct.pack_into("<H", out, info.header_offset + 8, method)
-    central = out.find(b"PK\x01\x02")
-    while central != -1:
-        length = struct.unpack_from("<H", out, central + 28)[0]
-        if out[central + 46 : central + 46 + length] == name.encode():
-            struct.pack_into("<H", out, central + 10, method)
-            break
-        central = out.find(b"PK\x01\x02", central + 4)
+    for at in [info.header_offset + local_at] + [
+        central + central_at
+        for central in (m.start() for m in re.finditer(b"PK\x01\x02", out))
+        if out[central + 46 : central + 46 + struct.unpack_from("<H", out, central + 28)[0]]
+        == name.encode()
+    ]:
+        struct.pack_into("<H", out, at, change(struct.unpack_from("<H", out, at)[0]))
     return bytes(out)
 
 
@@ -48,7 +50,7 @@ def _with_broken_deflate(data: bytes, name: str) -> bytes:
 def test_unsupported_compression_method_is_a_corrupt_file(
     fixture: object, filename: str, member: str
 ) -> None:
-    data = _with_method(fixture(), member, 97)  # type: ignore[operator]
+    data = _patched(fixture(), member, "method", lambda _: 97)  # type: ignore[operator]
     with pytest.raises(CorruptFileError):
         parse(data, filename, Limits())
 
@@ -65,26 +67,9 @@ def test_broken_deflate_stream_is_a_corrupt_file(
         parse(data, filename, Limits())
 
 
-def _with_flag_encrypted(data: bytes, name: str) -> bytes:
-    """``data`` (a ZIP) with ``name`` marked as encrypted (general-purpose bit 0)."""
-    out = bytearray(data)
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        info = archive.getinfo(name)
-    flags = struct.unpack_from("<H", out, info.header_offset + 6)[0]
-    struct.pack_into("<H", out, info.header_offset + 6, flags | 1)
-    central = out.find(b"PK\x01\x02")
-    while central != -1:
-        length = struct.unpack_from("<H", out, central + 28)[0]
-        if out[central + 46 : central + 46 + length] == name.encode():
-            flags = struct.unpack_from("<H", out, central + 8)[0]
-            struct.pack_into("<H", out, central + 8, flags | 1)
-        central = out.find(b"PK\x01\x02", central + 4)
-    return bytes(out)
-
-
 def test_encrypted_mimetype_entry_is_a_damaged_container() -> None:
     with pytest.raises(CorruptFileError):
-        parse(_with_flag_encrypted(fx.odt_bytes(), "mimetype"), "cv.odt", Limits())
+        parse(_patched(fx.odt_bytes(), "mimetype", "flags", lambda f: f | 1), "cv.odt", Limits())
 
 
 def test_odt_without_a_text_body_is_a_corrupt_file() -> None:
