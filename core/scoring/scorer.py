@@ -487,8 +487,6 @@ class Scorer:
         embeddings (float16-rounded), ``.offsets`` their spans. Encodes only cache misses."""
         return self._profiles(redacted_texts)
 
-    _embeddings = embeddings  # the name core.scoring.training uses
-
     def score(
         self,
         requirements: Sequence[Requirement],
