@@ -3,7 +3,6 @@ real workspace, with tiny randomly initialised BERT models built by the real tra
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from core.scoring.encoder import MINILM_SHA256
 from core.scoring.model_import import models_dir
 from core.storage import Workspace
 from tests.core.scoring.tiny_models import TinyModels
+from tests.core.services.test_encoder_import import add_text_candidates
 
 PASSPHRASE = "correct horse battery staple 42"
 
@@ -30,21 +30,7 @@ def path(tmp_path: Path, veil_home: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     path = tmp_path / "cli.veil"
     with Workspace.create(path, PASSPHRASE) as ws:
         job = ws.jobs.add("Data engineer", "python, sql", [Requirement("python")])
-        for i, text in enumerate(("python and sql pipelines", "patient care on a ward")):
-            cand, _ = ws.candidates.add(
-                sha256=hashlib.sha256(text.encode()).hexdigest(),
-                filename=f"r{i}.txt",
-                media_type="text/plain",
-                data=text.encode(),
-                text=text,
-                metadata={},
-                redacted_text=text,
-                redaction_mapping={},
-                spans_json="[]",
-                language="en",
-                warnings=(),
-            )
-            ws.candidates.attach(job.id, cand.id)
+        add_text_candidates(ws, job.id, ("python and sql pipelines", "patient care on a ward"))
     monkeypatch.setenv("VEIL_WORKSPACE", str(path))
     monkeypatch.setenv("VEIL_PASSPHRASE", PASSPHRASE)
     monkeypatch.setenv("VEIL_REVIEWER", "Test Reviewer")

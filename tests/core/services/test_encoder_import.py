@@ -5,7 +5,7 @@ The encoders are tiny randomly initialised BERT/RoBERTa models built with real t
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +50,10 @@ def real_engines() -> Iterator[Engines]:
         yield engines
 
 
-def _add_candidates(ws: Any, job_id: int) -> list[int]:
+def add_text_candidates(ws: Any, job_id: int, texts: Sequence[str] = RESUMES) -> list[int]:
+    """Plain-text candidates for ``job_id`` whose redacted text is ``texts`` (nothing to redact)."""
     ids = []
-    for i, text in enumerate(RESUMES):
+    for i, text in enumerate(texts):
         cand, _ = ws.candidates.add(
             sha256=hashlib.sha256(text.encode()).hexdigest(),
             filename=f"r{i}.txt",
@@ -136,7 +137,7 @@ def test_ranking_uses_the_chosen_encoder_with_its_own_cache(
     job = ws.jobs.add(
         "Data engineer", "python and sql", [Requirement("python"), Requirement("sql")]
     )
-    _add_candidates(ws, job.id)
+    add_text_candidates(ws, job.id)
 
     def rank() -> tuple[dict[int, float], str]:
         encoded.clear()
@@ -190,7 +191,7 @@ def test_a_changed_missing_or_added_file_is_refused_at_load(
     folder = tiny.copy("bert", home / "tiny")
     info = import_encoder(ws, folder, use=True).encoder
     job = ws.jobs.add("Nurse", "patient care", [Requirement("patient care")])
-    _add_candidates(ws, job.id)
+    add_text_candidates(ws, job.id)
     run_to_end(rank_job(ws, real_engines, job.id))
     copy = models_dir() / info.model_hash
     weights = copy / "model.safetensors"
