@@ -24,8 +24,8 @@ $(STAMP): pyproject.toml requirements.lock
 test: lint types contracts pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check core anonymize desktop tests bench packaging
-	$(BIN)/ruff format --check core anonymize desktop tests bench packaging
+	$(BIN)/ruff check veil.py core anonymize desktop tests bench packaging
+	$(BIN)/ruff format --check veil.py core anonymize desktop tests bench packaging
 
 types: $(STAMP)
 	$(BIN)/mypy
@@ -41,7 +41,7 @@ fast: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 
 screenshots: $(STAMP)
-	xvfb-run -a -s "-screen 0 1440x900x24" $(BIN)/python -m desktop.screenshots screenshots
+	xvfb-run -a -s "-screen 0 1440x900x24" $(BIN)/python bench/screenshots.py screenshots
 
 bench: $(STAMP)
 	for f in bench/*.py; do $(BIN)/python $$f || exit 1; done

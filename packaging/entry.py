@@ -1,41 +1,12 @@
-"""Entry point of the bundled app: one executable, ``veil``, for the CLI and the GUI.
+"""Entry script of the bundled app: PyInstaller needs a file; the launcher is ``veil.main``.
 
-- ``veil <command> ...`` and ``veil --self-test`` run the CLI (``core.cli.main``);
-- ``veil gui`` opens the desktop app; with no arguments at all the bundle opens it too (a
-  double-click, the Start menu, the macOS Dock pass none);
-- ``veil -m core.intake.worker``: a frozen app has no separate Python interpreter, so the intake
-  sandbox's ``[sys.executable, "-m", "core.intake.worker"]`` arrives here, and so does the
-  redaction process (``core.services.redaction_process``). Only the modules in
-  ``RUNNABLE_MODULES`` may be run this way.
+The bundle's ``veil`` and pip's console script are one function (``veil.py`` at the top of the
+repository, found through the spec's ``pathex``).
 """
 
 from __future__ import annotations
 
-import runpy
-import sys
-
-RUNNABLE_MODULES = ("core.intake.worker", "core.services.redaction_process")
-
-
-def _run_module(name: str, rest: list[str]) -> int:
-    if name not in RUNNABLE_MODULES:
-        print(f"veil: -m {name}: not a runnable module of this app", file=sys.stderr)
-        return 2
-    sys.argv = [name, *rest]
-    runpy.run_module(name, run_name="__main__", alter_sys=True)
-    return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) >= 2 and args[0] == "-m":
-        return _run_module(args[1], args[2:])
-    if not args and getattr(sys, "frozen", False):
-        args = ["gui"]
-    from core.cli import main as cli_main
-
-    return cli_main(args)
-
+from veil import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

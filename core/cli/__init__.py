@@ -4,6 +4,9 @@ Each command group lives in its own module under ``core.cli`` and exposes
 ``register(subparsers)``, which adds its sub-parsers and sets ``func`` on each; add a new group
 to ``COMMAND_MODULES``. ``func(args) -> int`` returns the exit code. User errors become one
 line on stderr and exit code 2; anything else is a bug: a one-line notice, the traceback in the log.
+
+Commands that live above ``core`` (``veil gui``, in the top-level launcher ``veil.py``) come in
+as ``ExtraCommand``s, so ``core`` never names the desktop package.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from core import __version__, hardening, offline
 from core.cli import terminal
@@ -21,7 +25,6 @@ from core.errors import UserError
 from core.logs import setup_logging
 
 COMMAND_MODULES: tuple[str, ...] = (
-    "core.cli.gui_cmd",
     "core.cli.intake_cmds",
     "core.cli.workspace_cmds",
     "core.cli.job_cmd",
@@ -37,7 +40,15 @@ COMMAND_MODULES: tuple[str, ...] = (
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
+class ExtraCommand(NamedTuple):
+    """A command added by the launcher above ``core``: its name, help line and function."""
+
+    name: str
+    help: str
+    func: Callable[[argparse.Namespace], int]
+
+
+def build_parser(extra: Sequence[ExtraCommand] = ()) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="veil",
         description="Veil: private, offline resume screening with anonymized, explained scores.",
@@ -51,16 +62,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_workspace_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in extra:
+        subparsers.add_parser(command.name, help=command.help).set_defaults(func=command.func)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, extra: Sequence[ExtraCommand] = ()) -> int:
     hardening.harden()  # no core dumps, before any document is read
     offline.install()
     setup_logging()
-    parser = build_parser()
+    parser = build_parser(extra)
     args = parser.parse_args(argv)
     if getattr(args, "self_test", False):
         from core import selftest

@@ -1,12 +1,13 @@
 """Save a PNG of each main screen, for people to look at: ``make screenshots`` (under Xvfb).
 
-    python -m desktop.screenshots OUT_DIR [--fake]
+    python bench/screenshots.py OUT_DIR [--fake]
 
 It drives the real app through the bundled fictitious sample (core/sample) in a throwaway
 workspace and VEIL_HOME: first run, create, job, import, ranking, candidate, audit, settings,
 locked; then the ranking and the candidate again in the dark scheme and in Simplified Chinese.
 ``--fake`` uses the test suite's quick stand-ins for redaction and scoring (a source checkout
-only) to check layout in seconds; the default runs the real pipeline.
+only) to check layout in seconds; the default runs the real pipeline. It lives in bench/, not in
+the desktop package, because it drives the app with the test suite's fakes.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from core import offline
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the checkout's core, desktop and tests packages
+
+from core import offline  # noqa: E402
 
 offline.install()
 
@@ -57,7 +61,7 @@ class Shooter:
         if not widget.grab().save(str(path)):
             raise OSError(f"could not write {path}")
         self.saved.append(path)
-        print(f"saved {path}")  # noqa: T201
+        print(f"saved {path}")
 
 
 def make_engines(fake: bool) -> Any:
@@ -185,12 +189,12 @@ def run(out: Path, fake: bool) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m desktop.screenshots")
+    parser = argparse.ArgumentParser(prog="python bench/screenshots.py")
     parser.add_argument("out", type=Path, nargs="?", default=Path("screenshots"))
     parser.add_argument("--fake", action="store_true", help="quick stand-in scorer (layout only)")
     args = parser.parse_args(argv)
     saved = run(args.out, args.fake)
-    print(f"{len(saved)} screenshots in {args.out}")  # noqa: T201
+    print(f"{len(saved)} screenshots in {args.out}")
     return 0
 
 
