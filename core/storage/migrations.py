@@ -139,11 +139,78 @@ _V4 = (
     "CREATE UNIQUE INDEX encoders_one_active ON encoders (active) WHERE active = 1",
 )
 
+# Employees (issue 21): their own tables, apart from candidates, so no candidate view, ranking or
+# learning query can ever reach them; their embeddings are cached apart too.
+_V6 = (
+    """CREATE TABLE roles (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        language TEXT NOT NULL,
+        requirements_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        role_id INTEGER NOT NULL REFERENCES roles(id) ON DELETE RESTRICT,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX people_by_name ON people (role_id, name) WHERE name != ''",
+    """CREATE TABLE person_documents (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        sha256 TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        language TEXT NOT NULL,
+        redacted_text TEXT NOT NULL,
+        redaction_mapping_json TEXT NOT NULL,
+        spans_json TEXT NOT NULL,
+        warnings_json TEXT NOT NULL,
+        filename TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        data BLOB NOT NULL,
+        text TEXT NOT NULL,
+        metadata_json TEXT NOT NULL
+    )""",
+    "CREATE INDEX person_documents_by_person ON person_documents (person_id)",
+    """CREATE TABLE person_embeddings (
+        model_hash TEXT NOT NULL,
+        key TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (model_hash, key)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE courses (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL,
+        skills TEXT NOT NULL,
+        hours REAL,
+        language TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (title, language)
+    )""",
+    """CREATE TABLE review_ratings (
+        id INTEGER PRIMARY KEY,
+        cycle TEXT NOT NULL,
+        person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        competency TEXT NOT NULL,
+        rating REAL NOT NULL,
+        manager TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (cycle, person_id, competency, manager)
+    )""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs, candidates, documents, scores, decisions, settings, audit log", _V1),
     Migration(2, "embedding cache; indexes for decisions and job membership", _V2),
     Migration(3, "learned model versions (weights, metrics, the adopted one)", _V3),
     Migration(4, "imported encoders (SHA-256 manifest, the one in use)", _V4),
+    Migration(6, "employees: roles, people, their documents and embeddings, courses, ratings", _V6),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
