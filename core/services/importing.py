@@ -27,7 +27,7 @@ import logging
 from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from core.errors import ModelError
 from core.services.engines import Engines
@@ -77,6 +77,45 @@ class ImportSummary:
         return self.count("failed")
 
 
+class Sink(Protocol):
+    """Where an import's files are stored: candidates (the default), or another kind of record
+    (employees' documents, ``core.services.people``) through the same intake and redaction."""
+
+    @property
+    def cache(self) -> Any:
+        """The embedding cache the redacted texts are encoded into ahead of scoring."""
+
+    def find(self, sha256: str) -> int | None:
+        """The record already holding these bytes (a duplicate), if any."""
+
+    def store(self, item: Item) -> FileOutcome:
+        """Store one redacted file (one transaction) and say what became of it."""
+
+
+class CandidateSink:
+    """Candidates, put on ``job_id``'s list when given."""
+
+    def __init__(self, ws: Workspace, job_id: int | None = None, actor: str = "") -> None:
+        if job_id is not None:
+            ws.jobs.get(job_id)  # a missing job is a NotFoundError before anything is written
+        self.ws, self.job_id, self.actor = ws, job_id, actor
+
+    @property
+    def cache(self) -> Any:
+        return self.ws.embeddings
+
+    def find(self, sha256: str) -> int | None:
+        existing = self.ws.candidates.find_by_sha256(sha256)
+        if existing is None:
+            return None
+        if self.job_id is not None:
+            self.ws.candidates.attach(self.job_id, existing.id)
+        return existing.id
+
+    def store(self, item: Item) -> FileOutcome:
+        return _store(self.ws, item, self.job_id, self.actor)
+
+
 def import_paths(
     ws: Workspace,
     engines: Engines,
@@ -85,6 +124,7 @@ def import_paths(
     job_id: int | None = None,
     prepare: bool = True,
     actor: str = "",
+    sink: Sink | None = None,
 ) -> Generator[Progress, None, ImportSummary]:
     """Import files, folders and ZIPs. Yields ``Progress(item=FileOutcome)`` per file.
 
@@ -97,7 +137,14 @@ def import_paths(
     sources = (entry.read() for entry in entries)
     return (
         yield from import_sources(
-            ws, engines, sources, total=len(entries), job_id=job_id, prepare=prepare, actor=actor
+            ws,
+            engines,
+            sources,
+            total=len(entries),
+            job_id=job_id,
+            prepare=prepare,
+            actor=actor,
+            sink=sink,
         )
     )
 
@@ -111,12 +158,14 @@ def import_sources(
     job_id: int | None = None,
     prepare: bool = True,
     actor: str = "",
+    sink: Sink | None = None,
 ) -> Generator[Progress, None, ImportSummary]:
     """Import sources (``label``, ``data``, ``error``); see ``import_paths``. ``sources`` may
     be a lazy iterable, taken one at a time as the pipeline has room; ``total``, its length,
-    is then needed for the progress points (a sequence gives its own)."""
-    if job_id is not None:
-        ws.jobs.get(job_id)  # a missing job is a NotFoundError before anything is written
+    is then needed for the progress points (a sequence gives its own). ``sink``: where the
+    files go (default: candidates, on ``job_id``'s list when given)."""
+    if sink is None:
+        sink = CandidateSink(ws, job_id, actor)
     if total is None:
         sources = sources if isinstance(sources, Sequence) else list(sources)
         total = len(sources)
@@ -156,11 +205,9 @@ def import_sources(
                 if sha in failed:
                     yield finish(FileOutcome(source.label, None, "failed", failed[sha]))
                     continue
-                existing = ws.candidates.find_by_sha256(sha)
+                existing = sink.find(sha)
                 if existing is not None:
-                    if job_id is not None:
-                        ws.candidates.attach(job_id, existing.id)
-                    yield finish(FileOutcome(source.label, existing.id, "duplicate"))
+                    yield finish(FileOutcome(source.label, existing, "duplicate"))
                     continue
                 if pipe is None:
                     intake = engines.intake  # first: its workers warm up while models load
@@ -169,7 +216,7 @@ def import_sources(
                         from core.services.models import bind_encoder
 
                         bind_encoder(ws, engines)
-                    warm = _warmer(engines, ws) if prepare else None
+                    warm = _warmer(engines, sink.cache) if prepare else None
                     encoder = engines.encoder if warm is not None else None
                     pipe = Pipeline(intake, redactor, warm, encoder)
                 item = Item(taken, source, sha)
@@ -183,7 +230,7 @@ def import_sources(
             if item is DONE:
                 break
             del in_flight[item.sha256]
-            outcome = _store(ws, item, job_id, actor)
+            outcome = sink.store(item)
             if outcome.status == "failed":
                 failed[item.sha256] = outcome.error
             if outcome.candidate_id is not None and item.prepared is not None:
@@ -237,7 +284,7 @@ def _store(ws: Workspace, item: Item, job_id: int | None, actor: str) -> FileOut
     return FileOutcome(label, candidate.id, "imported" if created else "duplicate")
 
 
-def _warmer(engines: Engines, ws: Workspace) -> Callable[[list[str]], object] | None:
+def _warmer(engines: Engines, cache: Any) -> Callable[[list[str]], object] | None:
     """A function that encodes redacted texts into the workspace's embedding cache.
 
     Scoring against no requirements does exactly the encoding work (segments, embeddings, cache)
@@ -245,7 +292,7 @@ def _warmer(engines: Engines, ws: Workspace) -> Callable[[list[str]], object] | 
     ``prepare(texts)`` instead. None when the model cannot load: the import goes on, and ranking
     reports the model's problem."""
     try:
-        scorer = engines.scorer(ws.embeddings)
+        scorer = engines.scorer(cache)
     except ModelError as exc:
         log.warning("import without encoding ahead: %s", type(exc).__name__)
         return None
