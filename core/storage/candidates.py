@@ -16,6 +16,7 @@ from core.errors import NotFoundError
 from core.storage.codec import dumps, loads, now
 from core.storage.connection import Connection, IntegrityError
 from core.storage.database import Database
+from core.storage.lifecycle import ID_HIGH_KEY
 
 _COLUMNS = "id, created_at, language, redacted_text, warnings_json"
 
@@ -70,11 +71,23 @@ class Candidates:
             existing = _find(conn, sha256)
             if existing is not None:
                 return existing, False
+            # numbered above every erased candidate, so old audit events never name a newcomer
             cur = conn.execute(
-                "INSERT INTO candidates (sha256, created_at, language, redacted_text,"
+                "INSERT INTO candidates (id, sha256, created_at, language, redacted_text,"
                 " redaction_mapping_json, spans_json, warnings_json)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (sha256, now(), language, redacted_text, mapping_json, spans_json, warnings_json),
+                " VALUES (max((SELECT coalesce(max(id), 0) FROM candidates),"
+                " (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM meta"
+                " WHERE key = ?)) + 1, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    ID_HIGH_KEY,
+                    sha256,
+                    now(),
+                    language,
+                    redacted_text,
+                    mapping_json,
+                    spans_json,
+                    warnings_json,
+                ),
             )
             cid = int(cur.lastrowid or 0)
             conn.execute(

@@ -33,9 +33,11 @@ from core.storage.database import Database
 from core.storage.decisions import Decisions
 from core.storage.embeddings import Embeddings
 from core.storage.jobs import Jobs
+from core.storage.lifecycle import Lifecycle
 from core.storage.migrations import LATEST_VERSION, create_schema, migrate, schema_version
 from core.storage.models import Encoders, Models
 from core.storage.scores import Scores
+from core.storage.selfid import SelfIdentification
 from core.storage.settings import Settings
 
 MIN_PASSPHRASE_LENGTH = 8
@@ -88,6 +90,8 @@ class Workspace:
         self.embeddings = Embeddings(db)
         self.models = Models(db)
         self.encoders = Encoders(db)
+        self.selfid = SelfIdentification(db)  # read only by the impact audit
+        self.lifecycle = Lifecycle(db)
 
     # --- opening -----------------------------------------------------------------------------
 
