@@ -17,9 +17,15 @@ from core.storage.database import Database
 _BATCH = 500  # stays under SQLite's bound-parameter limit
 
 
+_TABLES = ("embeddings", "person_embeddings")  # candidates' texts; employees' (issue 21)
+
+
 class Embeddings:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, table: str = "embeddings") -> None:
+        if table not in _TABLES:
+            raise ValueError(f"unknown embedding table {table!r}")
         self._db = db
+        self._table = table
 
     def get_many(self, model_hash: str, keys: Sequence[str]) -> dict[str, bytes]:
         wanted = list(dict.fromkeys(keys))
@@ -30,7 +36,8 @@ class Embeddings:
                 chunk = wanted[start : start + _BATCH]
                 marks = ",".join("?" * len(chunk))
                 rows = conn.execute(
-                    f"SELECT key, vector FROM embeddings WHERE model_hash = ? AND key IN ({marks})",
+                    f"SELECT key, vector FROM {self._table}"
+                    f" WHERE model_hash = ? AND key IN ({marks})",
                     (model_hash, *chunk),
                 )
                 found.update((str(k), bytes(v)) for k, v in rows)
@@ -44,7 +51,7 @@ class Embeddings:
             return
         self._db.write(
             lambda conn: conn.executemany(
-                "INSERT INTO embeddings (model_hash, key, vector) VALUES (?, ?, ?)"
+                f"INSERT INTO {self._table} (model_hash, key, vector) VALUES (?, ?, ?)"
                 " ON CONFLICT (model_hash, key) DO UPDATE SET vector = excluded.vector",
                 rows,
             )
@@ -53,10 +60,10 @@ class Embeddings:
     def count(self, model_hash: str | None = None) -> int:
         def work(conn: Connection) -> int:
             if model_hash is None:
-                row = conn.execute("SELECT count(*) FROM embeddings").fetchone()
+                row = conn.execute(f"SELECT count(*) FROM {self._table}").fetchone()
             else:
                 row = conn.execute(
-                    "SELECT count(*) FROM embeddings WHERE model_hash = ?", (model_hash,)
+                    f"SELECT count(*) FROM {self._table} WHERE model_hash = ?", (model_hash,)
                 ).fetchone()
             return int(row[0])
 
@@ -68,17 +75,17 @@ class Embeddings:
             lambda conn: {
                 str(h): int(n)
                 for h, n in conn.execute(
-                    "SELECT model_hash, count(*) FROM embeddings GROUP BY model_hash"
+                    f"SELECT model_hash, count(*) FROM {self._table} GROUP BY model_hash"
                 )
             }
         )
 
     def clear(self, model_hash: str | None = None) -> None:
         if model_hash is None:
-            self._db.write(lambda conn: conn.execute("DELETE FROM embeddings"))
+            self._db.write(lambda conn: conn.execute(f"DELETE FROM {self._table}"))
         else:
             self._db.write(
                 lambda conn: conn.execute(
-                    "DELETE FROM embeddings WHERE model_hash = ?", (model_hash,)
+                    f"DELETE FROM {self._table} WHERE model_hash = ?", (model_hash,)
                 )
             )

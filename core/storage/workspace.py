@@ -29,6 +29,7 @@ from core.storage.connection import (
     settings_report,
     translate,
 )
+from core.storage.courses import Courses, Ratings
 from core.storage.database import Database
 from core.storage.decisions import Decisions
 from core.storage.embeddings import Embeddings
@@ -36,6 +37,8 @@ from core.storage.jobs import Jobs
 from core.storage.lifecycle import Lifecycle
 from core.storage.migrations import LATEST_VERSION, create_schema, migrate, schema_version
 from core.storage.models import Encoders, Models
+from core.storage.people import People
+from core.storage.roles import Roles
 from core.storage.scores import Scores
 from core.storage.selfid import SelfIdentification
 from core.storage.settings import Settings
@@ -90,6 +93,12 @@ class Workspace:
         self.embeddings = Embeddings(db)
         self.models = Models(db)
         self.encoders = Encoders(db)
+        # employees (issue 21): own tables and embedding cache, apart from candidates
+        self.roles = Roles(db)
+        self.people = People(db)
+        self.person_embeddings = Embeddings(db, "person_embeddings")
+        self.courses = Courses(db)
+        self.ratings = Ratings(db)
         self.selfid = SelfIdentification(db)  # read only by the impact audit
         self.lifecycle = Lifecycle(db)
 
