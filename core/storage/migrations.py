@@ -139,6 +139,18 @@ _V4 = (
     "CREATE UNIQUE INDEX encoders_one_active ON encoders (active) WHERE active = 1",
 )
 
+# Voluntary self-identification (issue 19): read only by the impact audit, never by scoring,
+# learning or a blind view.
+_V5 = (
+    """CREATE TABLE self_identification (
+        candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+        category TEXT NOT NULL,
+        value TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (candidate_id, category)
+    ) WITHOUT ROWID""",
+)
+
 # Employees (issue 21): their own tables, apart from candidates, so no candidate view, ranking or
 # learning query can ever reach them; their embeddings are cached apart too.
 _V6 = (
@@ -210,6 +222,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "embedding cache; indexes for decisions and job membership", _V2),
     Migration(3, "learned model versions (weights, metrics, the adopted one)", _V3),
     Migration(4, "imported encoders (SHA-256 manifest, the one in use)", _V4),
+    Migration(5, "voluntary self-identification, apart from everything scoring reads", _V5),
     Migration(6, "employees: roles, people, their documents and embeddings, courses, ratings", _V6),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

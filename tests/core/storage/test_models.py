@@ -66,6 +66,7 @@ def test_migration_step_adds_models_to_an_older_workspace(tmp_path: Path) -> Non
         conn.execute("DROP TABLE models")
         conn.execute("DROP INDEX encoders_one_active")
         conn.execute("DROP TABLE encoders")
+        conn.execute("DROP TABLE self_identification")  # migration 5
         conn.execute("PRAGMA user_version = 2")
     finally:
         conn.close()
