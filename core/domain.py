@@ -152,3 +152,13 @@ class AuditEvent:
     subject: dict[str, Any]
     prev_hash: str
     hash: str
+
+
+@dataclass(frozen=True)
+class AuditVerification:
+    """The result of walking the audit chain: intact, or the first event that does not fit."""
+
+    ok: bool
+    checked: int
+    first_bad_seq: int | None = None
+    reason: str = ""

@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core import hardening, offline
 
@@ -24,6 +25,9 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from core import paths  # noqa: E402
 from core.logs import setup_logging  # noqa: E402
+
+if TYPE_CHECKING:
+    from core.services import Engines
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +108,7 @@ def main(workspace: Path | None = None) -> int:
     install_excepthook()
     prefs = Preferences()
 
-    def make_engines() -> object:
+    def make_engines() -> Engines:
         from core.services import Engines
 
         return Engines(device=DEVICE_NAMES.get(prefs.device, "auto"))

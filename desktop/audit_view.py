@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,13 +19,17 @@ from PySide6.QtWidgets import (
 from desktop import theme
 from desktop.error_display import show_error
 
+if TYPE_CHECKING:
+    from core.domain import AuditVerification
+    from core.services.workspaces import Workspace
+
 
 def _subject_text(subject: dict[str, Any]) -> str:
     return ", ".join(f"{key}={value}" for key, value in sorted(subject.items()))
 
 
 class AuditView(QDialog):
-    def __init__(self, workspace: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Veil — Audit log"))
         self.resize(860, 560)
@@ -52,7 +56,7 @@ class AuditView(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.verified: Any = None
+        self.verified: AuditVerification | None = None
         try:
             self.load(workspace)
         except Exception as exc:  # noqa: BLE001 - shown the one consistent way
@@ -73,9 +77,11 @@ class AuditView(QDialog):
             "model.rolled_back": self.tr("Model rolled back"),
         }.get(kind, kind)
 
-    def load(self, workspace: Any) -> None:
-        events = list(workspace.audit.list())
-        self.verified = workspace.audit.verify()
+    def load(self, workspace: Workspace) -> None:
+        from core.services import audit_page
+
+        page = audit_page(workspace)
+        events, self.verified = page.events, page.verification
         self.table.setRowCount(len(events))
         for row, event in enumerate(reversed(events)):  # newest first
             values = [

@@ -3,7 +3,7 @@ the decision, and "Reveal identity" behind a logged confirmation."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,6 +28,9 @@ from desktop.redacted_text_view import RedactedTextView
 from desktop.reveal_dialog import RevealDialog, confirm_reveal
 from desktop.session import Session
 
+if TYPE_CHECKING:
+    from core.domain import Decision, Score
+
 #: set by tests to answer the reveal confirmation without a modal box
 CONFIRM_REVEAL = confirm_reveal
 
@@ -42,7 +45,7 @@ class CandidateView(QWidget):
         self.session = session
         self.job_id: int | None = None
         self.candidate_id: int | None = None
-        self.score: Any = None
+        self.score: Score | None = None
         self.reveal_window: RevealDialog | None = None
         layout = QVBoxLayout(self)
 
@@ -137,18 +140,16 @@ class CandidateView(QWidget):
     # --- data --------------------------------------------------------------------------------
 
     def show_candidate(self, job_id: int, candidate_id: int) -> bool:
-        from core.services import view_candidate
+        from core.services import review_candidate
 
         try:
-            ws = self.session.workspace
-            candidate = view_candidate(ws, candidate_id, reviewer=self.session.reviewer)
-            score = next(
-                (s for s in ws.scores.for_job(job_id) if s.candidate_id == candidate_id), None
+            review = review_candidate(
+                self.session.workspace, candidate_id, reviewer=self.session.reviewer, job_id=job_id
             )
-            decision = ws.decisions.latest(job_id, candidate_id)
         except Exception as exc:  # noqa: BLE001 - shown the one consistent way
             show_error(self, exc)
             return False
+        candidate, score, decision = review.candidate, review.score, review.decision
         self.job_id, self.candidate_id, self.score = job_id, candidate_id, score
         self.title.setText(candidate_label(candidate.id))
         self.score_label.setText(
@@ -165,7 +166,7 @@ class CandidateView(QWidget):
         self.checklist.setFocus()
         return True
 
-    def _fill_checklist(self, score: Any) -> None:
+    def _fill_checklist(self, score: Score | None) -> None:
         self.checklist.clear()
         if score is None:
             return
@@ -188,7 +189,7 @@ class CandidateView(QWidget):
             item.setToolTip(0, f"{req.requirement.text}\n\n{tip}")
             self.checklist.addTopLevelItem(item)
 
-    def _show_decision(self, decision: Any) -> None:
+    def _show_decision(self, decision: Decision | None) -> None:
         if decision is None:
             self.current_decision.setText(self.tr("No decision yet. Scores advise; you decide."))
         else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6 import QtGui
 from PySide6.QtCore import Qt, Signal
@@ -32,7 +32,7 @@ from desktop.session import Session
 from desktop.worker import GeneratorWorker
 
 if TYPE_CHECKING:
-    from core.services import ImportSummary, Progress
+    from core.services import FileOutcome, ImportSummary, Progress
 
 RESUME_PATTERNS = "*.pdf *.docx *.txt *.md *.rtf *.odt *.png *.jpg *.jpeg *.tif *.tiff *.zip"
 
@@ -190,12 +190,14 @@ class ImportPanel(QWidget):
         self.files_button.setEnabled(not running)
         self.folder_button.setEnabled(not running)
 
-    def _on_progress(self, progress: Any) -> None:
+    def _on_progress(self, progress: Progress) -> None:
         if progress.total:
             self.progress.setRange(0, progress.total)
             self.progress.setValue(progress.done)
+        from core.services import FileOutcome
+
         outcome = progress.item
-        if outcome is None or not hasattr(outcome, "status"):
+        if not isinstance(outcome, FileOutcome):
             return
         self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
         row = self.results.rowCount()
@@ -211,7 +213,7 @@ class ImportPanel(QWidget):
         self.results.setItem(row, 1, result)
         self.results.scrollToBottom()
 
-    def _describe(self, outcome: Any) -> str:
+    def _describe(self, outcome: FileOutcome) -> str:
         if outcome.status == "imported":
             return self.tr("Imported and anonymized")
         if outcome.status == "duplicate":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 from desktop.error_display import show_error
 from desktop.requirements_editor import RequirementsEditor
 from desktop.session import Session
+
+if TYPE_CHECKING:
+    from core.domain import Job
 
 
 class JobEditor(QWidget):
@@ -107,7 +110,7 @@ class JobEditor(QWidget):
         self.status.setText(self.tr("New job"))
         self.title.setFocus()
 
-    def load(self, job: Any) -> None:
+    def load(self, job: Job) -> None:
         self.job_id = job.id
         self.title.setText(job.title)
         self.posting.setPlainText(job.text)
@@ -129,14 +132,14 @@ class JobEditor(QWidget):
     # --- actions -----------------------------------------------------------------------------
 
     def suggest_requirements(self) -> None:
-        from core.scoring import parse_requirements
+        from core.services import suggest_requirements
 
         text = self.posting.toPlainText().strip()
         if not text:
             self.status.setText(self.tr("Paste the posting first."))
             return
         try:
-            suggested = parse_requirements(text)
+            suggested = suggest_requirements(text)
         except Exception as exc:  # noqa: BLE001 - shown the one consistent way
             show_error(self, exc)
             return
@@ -161,12 +164,14 @@ class JobEditor(QWidget):
             if self.job_id is None:
                 job = create_job(ws, title, text, requirements=requirements, actor=actor)
             else:
-                if requirements is None and text.strip():
-                    from core.scoring import parse_requirements
-
-                    requirements = parse_requirements(text)
                 job = update_job(
-                    ws, self.job_id, title=title, text=text, requirements=requirements, actor=actor
+                    ws,
+                    self.job_id,
+                    title=title,
+                    text=text,
+                    requirements=requirements,
+                    requirements_from_text=True,
+                    actor=actor,
                 )
         except Exception as exc:  # noqa: BLE001 - shown the one consistent way
             show_error(self, exc)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -14,6 +14,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from core.domain import Job
 
 
 class JobsPanel(QWidget):
@@ -41,7 +44,7 @@ class JobsPanel(QWidget):
         self.new_button.clicked.connect(self.new_job_requested)
         layout.addWidget(self.new_button)
 
-    def set_jobs(self, jobs: Sequence[Any], *, select: int | None = None) -> None:
+    def set_jobs(self, jobs: Sequence[Job], *, select: int | None = None) -> None:
         current = select if select is not None else self.current_job_id()
         self.list.blockSignals(True)
         self.list.clear()

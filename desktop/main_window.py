@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.models_label = QLabel()
         self.statusBar().addPermanentWidget(self.models_label)
         self.unlock_worker: GeneratorWorker[None, None] | None = None
-        self.preload_worker: GeneratorWorker[None, object] | None = None
+        self.preload_worker: GeneratorWorker[None, None] | None = None
         self._build_actions()
 
         self.idle = IdleWatcher(self.prefs.auto_lock_minutes, self)
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
 
     def preload_models(self) -> None:
         """Import and load the heavy parts on a worker thread, after the window is up."""
-        engines = self.session._engines
+        engines = self.session.loaded_engines
         if self.preload_worker is not None:
             return
         if engines is not None and getattr(engines, "loaded", False):
@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(
             self.prefs,
             workspace_path=str(self.session.path),
-            engines=self.session._engines,
+            engines=self.session.loaded_engines,
             parent=self,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and self.session.is_open:
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
             self.unlock_worker.wait(30)  # an unlock in flight must not leave the database open
         if self.session.is_open:
             self.session.lock()
-        engines = self.session._engines
+        engines = self.session.loaded_engines
         if engines is not None and hasattr(engines, "close") and self.preload_worker is None:
             engines.close()
         event.accept()

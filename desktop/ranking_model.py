@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,6 +21,10 @@ from PySide6.QtCore import (
 )
 
 from desktop.theme import status_color
+
+if TYPE_CHECKING:
+    from core.domain import Score
+    from core.services import RankedRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -71,18 +75,21 @@ class RankRow:
         return self.must_met >= self.must_total
 
 
-def top_evidence(score: Any) -> str:
+def top_evidence(score: Score) -> str:
     """The evidence of the best-satisfied requirement (must-haves first), on one line."""
     best = sorted(
         (r for r in score.requirements if r.evidence is not None and r.evidence.text.strip()),
         key=lambda r: (not r.requirement.must, -r.satisfaction),
     )
-    if not best:
+    evidence = best[0].evidence if best else None
+    if evidence is None:
         return ""
-    return " ".join(best[0].evidence.text.split()).lstrip("-–•*· ")
+    return " ".join(evidence.text.split()).lstrip("-–•*· ")
 
 
-def rows_from_service(rows: Sequence[Any], dates: Mapping[int, str] | None = None) -> list[RankRow]:
+def rows_from_service(
+    rows: Sequence[RankedRow], dates: Mapping[int, str] | None = None
+) -> list[RankRow]:
     dates = dates or {}
     result = []
     for row in rows:

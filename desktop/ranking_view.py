@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -142,18 +142,16 @@ class RankingView(QWidget):
             self.chart.set_scores([])
             self._update_empty()
             return
-        from core.services import ranking
+        from core.services import ranking_page
 
         try:
-            ws = self.session.workspace
-            rows = ranking(ws, self.job_id)
-            dates = {c.id: c.created_at for c in ws.candidates.list(self.job_id)}
+            page = ranking_page(self.session.workspace, self.job_id)
         except Exception as exc:  # noqa: BLE001 - shown the one consistent way
             show_error(self, exc)
             return
-        self.model.set_rows(rows_from_service(rows, dates))
+        self.model.set_rows(rows_from_service(page.rows, page.added_at))
         self.chart.set_scores([r.score for r in self.model.rows()])
-        self._update_empty(unscored=len(dates) - len(rows))
+        self._update_empty(unscored=page.unscored)
         if self.proxy.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 
@@ -218,7 +216,7 @@ class RankingView(QWidget):
         self.cancel_button.setEnabled(running)
         self.rank_button.setEnabled(not running)
 
-    def _on_progress(self, progress: Any) -> None:
+    def _on_progress(self, progress: Progress) -> None:
         if progress.total:
             self.progress.setRange(0, progress.total)
             self.progress.setValue(progress.done)

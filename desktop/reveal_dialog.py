@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.error_display import show_error
+
+if TYPE_CHECKING:
+    from core.domain import Document
 
 
 def confirm_reveal(parent: QWidget | None, label: str) -> bool:
@@ -54,7 +57,7 @@ def confirm_reveal(parent: QWidget | None, label: str) -> bool:
 class RevealDialog(QDialog):
     """Shows the original document's text; can save the original file on explicit request."""
 
-    def __init__(self, label: str, document: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, label: str, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.setWindowTitle(self.tr("Veil — %1, original").replace("%1", label))

@@ -12,12 +12,16 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from core.errors import WorkspaceLockedError
 from desktop.worker import GeneratorWorker, ReturnT, YieldT
+
+if TYPE_CHECKING:
+    from core.services import Engines
+    from core.services.workspaces import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +41,14 @@ class Session(QObject):
         self,
         path: Path,
         *,
-        engines: Any = None,
-        engines_factory: Callable[[], Any] | None = None,
+        engines: Engines | None = None,
+        engines_factory: Callable[[], Engines] | None = None,
         reviewer: str | None = None,
     ) -> None:
         super().__init__()
         self.path = Path(path).expanduser()
         self.reviewer = reviewer or default_reviewer()
-        self._workspace: Any = None
+        self._workspace: Workspace | None = None
         self._engines = engines
         self._engines_factory = engines_factory
         self._workers: set[GeneratorWorker[Any, Any]] = set()
@@ -56,16 +60,15 @@ class Session(QObject):
         return self.path.exists()
 
     def create(self, passphrase: str) -> None:
-        from core.storage import Workspace
+        from core.services.workspaces import create_workspace
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._workspace = Workspace.create(self.path, passphrase)
+        self._workspace = create_workspace(self.path, passphrase)
         log.info("workspace created")
 
     def open(self, passphrase: str) -> None:
-        from core.storage import Workspace
+        from core.services.workspaces import open_workspace
 
-        self._workspace = Workspace.open(self.path, passphrase)
+        self._workspace = open_workspace(self.path, passphrase)
         log.info("workspace unlocked")
 
     @property
@@ -73,7 +76,7 @@ class Session(QObject):
         return self._workspace is not None
 
     @property
-    def workspace(self) -> Any:
+    def workspace(self) -> Workspace:
         if self._workspace is None:
             raise WorkspaceLockedError("The workspace is locked.", hint="Unlock it to continue.")
         return self._workspace
@@ -109,7 +112,7 @@ class Session(QObject):
     # --- engines (lazy: model code loads in a worker, after the window shows) ---------------
 
     @property
-    def engines(self) -> Any:
+    def engines(self) -> Engines:
         """The engines, created on first use (any thread: the preload worker usually wins)."""
         with self._engines_lock:
             if self._engines is None:
@@ -121,5 +124,10 @@ class Session(QObject):
                     self._engines = Engines()
             return self._engines
 
-    def set_engines(self, engines: Any) -> None:
+    @property
+    def loaded_engines(self) -> Engines | None:
+        """The engines if they were created already (never creates them)."""
+        return self._engines
+
+    def set_engines(self, engines: Engines) -> None:
         self._engines = engines

@@ -67,8 +67,10 @@ class WorkspaceView(QWidget):
 
     def reload(self) -> None:
         """Fill the views from the (just unlocked) workspace."""
+        from core.services import list_jobs
+
         try:
-            jobs = self.session.workspace.jobs.list()
+            jobs = list_jobs(self.session.workspace)
         except Exception as exc:  # noqa: BLE001 - shown the one consistent way
             show_error(self, exc)
             return
@@ -101,8 +103,10 @@ class WorkspaceView(QWidget):
         if not self._may_leave_editor(job_id):
             self.jobs.select_quietly(self.editor.job_id)
             return
+        from core.services import get_job
+
         try:
-            job = self.session.workspace.jobs.get(job_id)
+            job = get_job(self.session.workspace, job_id)
         except Exception as exc:  # noqa: BLE001 - shown the one consistent way
             show_error(self, exc)
             return
@@ -131,7 +135,9 @@ class WorkspaceView(QWidget):
     def _job_saved(self, job_id: int) -> None:
         first_save = self.job_id != job_id
         self.job_id = job_id
-        self.jobs.set_jobs(self.session.workspace.jobs.list(), select=job_id)
+        from core.services import list_jobs
+
+        self.jobs.set_jobs(list_jobs(self.session.workspace), select=job_id)
         if first_save:
             self.tabs.setCurrentIndex(TAB_IMPORT)
 

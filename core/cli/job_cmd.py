@@ -10,7 +10,7 @@ from typing import Any
 from core.cli.common import open_workspace, print_json
 from core.domain import Job
 from core.errors import UserError
-from core.services import create_job
+from core.services import create_job, get_job, list_jobs
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -65,7 +65,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
-        jobs = ws.jobs.list()
+        jobs = list_jobs(ws)
     if args.json:
         print_json([job_json(j) for j in jobs])
         return 0
@@ -81,7 +81,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
-        job = ws.jobs.get(args.job_id)
+        job = get_job(ws, args.job_id)
     if args.json:
         print_json(job_json(job, with_text=True))
         return 0

@@ -11,7 +11,7 @@ from core.cli.table import checklist, mark_evidence
 from core.cli.terminal import has_controls, safe
 from core.domain import DecisionKind
 from core.errors import UserError
-from core.services import decide, reveal_identity, view_candidate
+from core.services import decide, reveal_identity, review_candidate
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -88,13 +88,8 @@ def run_show(args: argparse.Namespace) -> int:
             print()
             print(doc.text)
             return 0
-        candidate = view_candidate(ws, args.candidate_id, reviewer=who)
-        score = None
-        if args.job is not None:
-            ws.jobs.get(args.job)
-            score = next(
-                (s for s in ws.scores.for_job(args.job) if s.candidate_id == candidate.id), None
-            )
+        review = review_candidate(ws, args.candidate_id, reviewer=who, job_id=args.job)
+    candidate, score = review.candidate, review.score
     print(f"{candidate.label} (redacted)")
     for w in candidate.warnings:
         print(f"  note: {w}")

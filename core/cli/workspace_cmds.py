@@ -16,6 +16,7 @@ from pathlib import Path
 from core.cli.common import open_workspace, print_json, read_passphrase, workspace_path
 from core.cli.terminal import safe
 from core.errors import UserError, WorkspaceExistsError
+from core.services import list_audit, verify_audit
 from core.storage import Workspace, validate_new_passphrase
 
 EXIT_AUDIT_BROKEN = 3
@@ -102,7 +103,7 @@ def run_passwd(args: argparse.Namespace) -> int:
 
 def run_audit_verify(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
-        result = ws.audit.verify()
+        result = verify_audit(ws)
     if result.ok:
         print(f"Audit log intact: {result.checked} events checked.")
         return 0
@@ -116,7 +117,7 @@ def run_audit_verify(args: argparse.Namespace) -> int:
 
 def run_audit_list(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
-        events = ws.audit.list(limit=args.limit)
+        events = list_audit(ws, limit=args.limit)
     if args.json:
         print_json([dataclasses.asdict(event) for event in events])
         return 0

@@ -48,9 +48,18 @@ def update_job(
     title: str | None = None,
     text: str | None = None,
     requirements: Sequence[Requirement] | None = None,
+    requirements_from_text: bool = False,
     actor: str = "",
 ) -> Job:
-    """Edit a job's title, text, or requirements (with their must flags and weights)."""
+    """Edit a job's title, text, or requirements (with their must flags and weights).
+
+    With ``requirements_from_text`` and no ``requirements``, they are parsed from the new
+    ``text`` (as ``create_job`` does); an empty text keeps the ones the job has.
+    """
+    if requirements is None and requirements_from_text and text is not None and text.strip():
+        from core.scoring import parse_requirements
+
+        requirements = parse_requirements(text)
     if requirements is not None:
         for req in requirements:
             if not req.text.strip():

@@ -3,7 +3,7 @@
 from core.storage import Workspace
 """
 
-from core.storage.audit import AuditVerification
+from core.domain import AuditVerification
 from core.storage.migrations import LATEST_VERSION
 from core.storage.workspace import MIN_PASSPHRASE_LENGTH, Workspace, validate_new_passphrase
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from core.domain import AuditEvent
+from core.domain import AuditEvent, AuditVerification
 from core.storage.codec import dumps, loads, now
 from core.storage.connection import Connection
 from core.storage.database import Database
@@ -27,14 +26,6 @@ _HEAD_KEY = "audit_head"
 _KIND = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _MAX_TEXT = 80
-
-
-@dataclass(frozen=True)
-class AuditVerification:
-    ok: bool
-    checked: int
-    first_bad_seq: int | None = None
-    reason: str = ""
 
 
 def event_hash(
