@@ -73,15 +73,20 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False, prompt: 
     return first
 
 
-def open_workspace(args: argparse.Namespace) -> Workspace:
-    """Open the workspace named by the options; the passphrase is asked only if the file exists."""
+def open_workspace(args: argparse.Namespace, *, purge: bool = True) -> Workspace:
+    """Open the workspace named by the options; the passphrase is asked only if the file exists.
+    Candidates past the retention period are deleted first, unless ``purge`` is False."""
     path = workspace_path(args)
     if not path.exists():
         raise WorkspaceNotFoundError(
             "No workspace exists at this place.",
             hint="Create one with 'veil init', or name it with --workspace.",
         )
-    return Workspace.open(path, read_passphrase(args))
+    if not purge:
+        return Workspace.open(path, read_passphrase(args))
+    from core.services.lifecycle import unlock
+
+    return unlock(path, read_passphrase(args))
 
 
 def print_json(value: Any) -> None:
