@@ -39,6 +39,7 @@ class WorkspaceView(QWidget):
         self.tabs = QTabWidget()
         self.review = QStackedWidget()
         self.ranking = RankingView(session)
+        self._ranking_on_load: int | None = None
         self.candidate = CandidateView(session)
         self.review.addWidget(self.ranking)
         self.review.addWidget(self.candidate)
@@ -59,6 +60,7 @@ class WorkspaceView(QWidget):
         self.editor.rescore_requested.connect(self._rescore)
         self.importer.imported.connect(self._rescore)
         self.ranking.candidate_activated.connect(self.open_candidate)
+        self.ranking.loaded.connect(self._ranking_loaded)
         self.candidate.back_requested.connect(self.back_to_ranking)
         self.candidate.step_requested.connect(self.step_candidate)
         self.candidate.decided.connect(self.ranking.update_status)
@@ -117,6 +119,13 @@ class WorkspaceView(QWidget):
         self.review.setCurrentWidget(self.ranking)
         self.tabs.setTabEnabled(TAB_RANKING, True)
         self.tabs.setTabEnabled(TAB_IMPORT, True)
+        # once its ranking is read (on a worker), a job with candidates opens on the ranking
+        self._ranking_on_load = job_id if self.tabs.currentIndex() == TAB_JOB else None
+
+    def _ranking_loaded(self, job_id: int) -> None:
+        if job_id != self._ranking_on_load:
+            return
+        self._ranking_on_load = None
         if self.tabs.currentIndex() == TAB_JOB and self.ranking.model.rowCount():
             self.tabs.setCurrentIndex(TAB_RANKING)
 
