@@ -16,6 +16,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
@@ -67,7 +68,9 @@ def _count(text: str, quote: str) -> int:
     return n
 
 
-def _check_finding(where: str, item: dict, f: dict, categories: dict[str, str]) -> list[str]:
+def _check_finding(
+    where: str, item: dict[str, Any], f: dict[str, Any], categories: dict[str, str]
+) -> list[str]:
     errs: list[str] = []
     cat, sev, quote = f.get("category"), f.get("severity"), f.get("quote")
     if cat not in categories and sev != "advice":
@@ -92,7 +95,7 @@ def _check_finding(where: str, item: dict, f: dict, categories: dict[str, str]) 
     return errs
 
 
-def _check_item(item: dict, categories: dict[str, str], postings: bool) -> list[str]:
+def _check_item(item: dict[str, Any], categories: dict[str, str], postings: bool) -> list[str]:
     iid = item.get("id", "?")
     errs: list[str] = []
     lang = item.get("language")
