@@ -1,0 +1,241 @@
+"""Fairness use cases: import self-identification, the impact report, the counterfactual check,
+and the impact assessment draft.
+
+Self-identification is read here and nowhere else among the services: ranking, learning and
+review never see it (tests/core/compliance/test_selfid_isolation.py proves it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Generator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from core.compliance import impact as arithmetic
+from core.compliance.counterfactual import (
+    CounterfactualResult,
+    CounterfactualRow,
+    substitute_names,
+    swap_gender,
+)
+from core.compliance.impact import ImpactReport, Person
+from core.compliance.selfid import SelfIdFormatError, SelfIdTable, parse_selfid_csv
+from core.domain import DecisionKind
+from core.errors import NotFoundError, UserError
+from core.services.engines import Engines
+from core.services.progress import Progress
+from core.services.redacting import redact_extraction
+
+if TYPE_CHECKING:
+    from core.storage import Workspace
+
+MAX_CSV_BYTES = 20 * 1024 * 1024
+
+#: The intersection audited by default (6 RCNY 5-301(b)(3)(iii)): the first name present of each.
+_SEX_NAMES = ("sex", "gender")
+_RACE_NAMES = ("race_ethnicity", "race", "ethnicity")
+
+
+# --- self-identification ---------------------------------------------------------------------
+
+
+def read_selfid_csv(path: str | Path) -> str:
+    target = Path(path)
+    try:
+        if target.stat().st_size > MAX_CSV_BYTES:
+            raise SelfIdFormatError("The file is too large for a self-identification table.")
+        data = target.read_bytes()
+    except OSError as exc:
+        raise UserError(
+            "Cannot read the self-identification file.", hint=f"({exc.strerror or 'unreadable'})"
+        ) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SelfIdFormatError(
+            "The file is not UTF-8 text.", hint="Save it as CSV UTF-8 and import it again."
+        ) from None
+
+
+def import_selfid(ws: Workspace, text: str, *, actor: str = "") -> SelfIdTable:
+    """Store the answers of a self-identification CSV (its text), all or none; audited with
+    counts only (``selfid.imported``). An answer given again replaces the earlier one."""
+    table = parse_selfid_csv(text)
+    missing = []
+    for cid in table.answers:
+        try:
+            ws.candidates.get(cid)
+        except NotFoundError:
+            missing.append(cid)
+    if missing:
+        shown = ", ".join(str(c) for c in missing[:5]) + (", ..." if len(missing) > 5 else "")
+        raise UserError(
+            f"{len(missing)} candidate number(s) in the file do not exist: {shown}.",
+            hint="Nothing was imported. Check the candidate_id column against 'veil candidates'.",
+        )
+    with ws.transaction():
+        written = ws.selfid.put_many(table.answers)
+        ws.audit.append(
+            "selfid.imported",
+            actor,
+            {
+                "candidates": len(table.answers),
+                "values": written,
+                "categories": len(table.categories),
+            },
+        )
+    return table
+
+
+# --- impact report ---------------------------------------------------------------------------
+
+
+def job_pool(ws: Workspace, job_id: int) -> list[int]:
+    """The job's applicants: on its list, scored for it, or decided on for it."""
+    ws.jobs.get(job_id)
+    ids = set(ws.candidates.ids_for_job(job_id))
+    ids |= {int(s.candidate_id or 0) for s in ws.scores.for_job(job_id)}
+    ids |= {d.candidate_id for d in ws.decisions.for_job(job_id)}
+    return sorted(ids)
+
+
+def default_intersections(categories: Sequence[str]) -> list[tuple[str, str]]:
+    sex = next((c for c in _SEX_NAMES if c in categories), None)
+    race = next((c for c in _RACE_NAMES if c in categories), None)
+    return [(sex, race)] if sex and race else []
+
+
+def impact_report(
+    ws: Workspace,
+    job_id: int,
+    *,
+    intersections: Sequence[Sequence[str]] | None = None,
+    exclude_small: bool = True,
+    actor: str = "",
+) -> ImpactReport:
+    """The adverse-impact report of a job: shortlisted = selected (the latest decision on each
+    candidate), the stored scores for the scoring rates. Audited (``impact.reported``)."""
+    ids = job_pool(ws, job_id)
+    scores = {int(s.candidate_id or 0): s.score for s in ws.scores.for_job(job_id)}
+    latest: dict[int, DecisionKind] = {}
+    for decision in ws.decisions.for_job(job_id):  # oldest first: the last one stays
+        latest[decision.candidate_id] = decision.kind
+    answers = ws.selfid.for_candidates(ids)
+    categories = ws.selfid.categories()
+    people = [
+        Person(
+            answers.get(cid, {}),
+            selected=latest.get(cid) == DecisionKind.SHORTLIST,
+            score=scores.get(cid),
+        )
+        for cid in ids
+    ]
+    chosen = default_intersections(categories) if intersections is None else intersections
+    unknown_keys = [k for keys in chosen for k in keys if k not in categories]
+    if unknown_keys:
+        raise UserError(
+            f"No one answered the category {unknown_keys[0]!r}.",
+            hint="Categories come from the imported self-identification: "
+            + (", ".join(categories) or "none yet"),
+        )
+    report = arithmetic.impact_report(
+        people, categories, intersections=chosen, job=job_id, exclude_small=exclude_small
+    )
+    ws.audit.append(
+        "impact.reported", actor, {"job_id": job_id, "people": len(ids), "unknown": report.unknown}
+    )
+    return report
+
+
+# --- counterfactual check --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Extraction:
+    """What ``redact_extraction`` reads of an extracted file."""
+
+    text: str
+    filename: str
+    language: str
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def _versions(ws: Workspace, engines: Engines, cid: int) -> tuple[str, str, int]:
+    """The candidate's document redacted as stored, and its gender-swapped twin redacted the
+    same way; with the number of words swapped."""
+    document = ws.candidates.document(cid)
+    language = ws.candidates.get(cid).language
+    names = [v for k, v in ws.candidates.mapping(cid).items() if k.startswith("<PERSON")]
+    subs = substitute_names(names)
+    original = _Extraction(document.text, document.filename, language, dict(document.metadata))
+    swapped_text = swap_gender(document.text, subs)
+    swapped = _Extraction(
+        swapped_text.text,
+        swap_gender(document.filename, subs).text,
+        language,
+        {k: swap_gender(v, subs).text for k, v in document.metadata.items()},
+    )
+    a = redact_extraction(engines.redactor, original).redacted_text
+    b = redact_extraction(engines.redactor, swapped).redacted_text
+    return a, b, swapped_text.swaps
+
+
+def _score_pool(
+    ws: Workspace, engines: Engines, job: Any, texts: Mapping[int, str]
+) -> dict[int, float]:
+    """Score the texts as ``rank_job`` would (adopted model, the job's decisions), stored
+    nowhere: the counterfactual texts never enter the workspace or its embedding cache."""
+    from core.services import learning
+
+    scorer = learning.scorer_for(ws, engines)
+    if hasattr(scorer, "cache"):
+        scorer.cache = None
+    learned = learning.Learned.load(ws, scorer, job)
+    profiles: dict[int, Any] = {}
+    if learned is not None:
+        ranked = scorer.rank(job.requirements, texts, profiles=profiles, job_text=job.text)
+    else:
+        ranked = scorer.rank(job.requirements, texts, job_text=job.text)
+    scores = []
+    for cid, score in ranked:
+        scores.append(dataclasses.replace(score, candidate_id=cid, job_id=job.id))
+    if learned is not None:
+        scores = learned.apply(scores, texts, profiles)
+    return {int(s.candidate_id or 0): float(s.score) for s in scores}
+
+
+def counterfactual_check(
+    ws: Workspace, engines: Engines, job_id: int, *, actor: str = ""
+) -> Generator[Progress, None, CounterfactualResult]:
+    """Swap names, pronouns and gender markers in each resume of the job's pool, redact and
+    score both versions with the real engines, and compare. Audited (``counterfactual.checked``)."""
+    job = ws.jobs.get(job_id)
+    if not job.requirements:
+        from core.services.ranking import NoRequirementsError
+
+        raise NoRequirementsError()
+    ids = job_pool(ws, job_id)
+    total = len(ids) + 2
+    originals: dict[int, str] = {}
+    swapped: dict[int, str] = {}
+    swaps: dict[int, int] = {}
+    for done, cid in enumerate(ids, start=1):
+        originals[cid], swapped[cid], swaps[cid] = _versions(ws, engines, cid)
+        yield Progress(done, total, cid, "redacted")
+    before = _score_pool(ws, engines, job, originals)
+    yield Progress(len(ids) + 1, total, None, "scored the resumes")
+    after = _score_pool(ws, engines, job, swapped)
+    yield Progress(total, total, None, "scored the swapped resumes")
+    rows = tuple(
+        CounterfactualRow(cid, before[cid], after[cid], swaps[cid], originals[cid] != swapped[cid])
+        for cid in ids
+    )
+    result = CounterfactualResult(job_id, rows)
+    ws.audit.append(
+        "counterfactual.checked",
+        actor,
+        {"job_id": job_id, "candidates": len(rows), "moved": len(result.moved)},
+    )
+    return result
