@@ -31,9 +31,12 @@ NOW = datetime(2026, 6, 30, tzinfo=UTC)
 
 def test_presets_name_their_source_and_are_never_a_default() -> None:
     names = {p.name: p for p in retention.PRESETS}
-    assert names["germany"].days == 183 and "AGG" in names["germany"].source
-    assert names["france"].days == 730 and "CNIL" in names["france"].source
-    assert names["us"].days == 365 and "1602.14" in names["us"].source
+    assert names["germany"].days == 183
+    assert "AGG" in names["germany"].source
+    assert names["france"].days == 730
+    assert "CNIL" in names["france"].source
+    assert names["us"].days == 365
+    assert "1602.14" in names["us"].source
     assert retention.describe(None, None).startswith("No retention period is set")
     assert "AGG" in retention.describe(183, "germany")
     assert "set by this organisation" in retention.describe(183, "custom")
@@ -94,7 +97,8 @@ def test_nothing_is_purged_until_a_period_is_set(aged: tuple[Path, dict[str, int
     with lifecycle.unlock(path, PASSPHRASE) as ws:
         assert [c.id for c in ws.candidates.list()] == sorted(ids.values())
         result = run_to_end(lifecycle.purge(ws, actor="t"))
-        assert result.days is None and result.erased == ()
+        assert result.days is None
+        assert result.erased == ()
 
 
 def test_set_retention_is_audited_and_unlock_purges(aged: tuple[Path, dict[str, int]]) -> None:
@@ -105,7 +109,8 @@ def test_set_retention_is_audited_and_unlock_purges(aged: tuple[Path, dict[str, 
         event = ws.audit.list()[-1]
         assert (event.kind, event.subject) == ("retention.set", {"days": 183, "preset": "germany"})
         dry = run_to_end(lifecycle.purge(ws, actor="t", dry_run=True))
-        assert dry.due == (ids["old"], ids["mid"]) and dry.erased == ()
+        assert dry.due == (ids["old"], ids["mid"])
+        assert dry.erased == ()
         assert len(ws.candidates.list()) == 3
     with lifecycle.unlock(path, PASSPHRASE) as ws:
         assert [c.id for c in ws.candidates.list()] == [ids["new"]]
