@@ -35,6 +35,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "core.cli.redact_cmd",
     "core.cli.score_cmd",
     "core.cli.learn_cmds",  # after review_cmd: extends its decide with --csv
+    "core.cli.people_cmds",
     "core.cli.lifecycle_cmds",
 )
 

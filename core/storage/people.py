@@ -172,6 +172,18 @@ class People:
 
         return self._db.read(work)
 
+    def documents_by_id(self, ids: Sequence[int]) -> builtins.list[PersonDocument]:
+        wanted = [int(i) for i in ids]
+
+        def work(conn: Connection) -> builtins.list[PersonDocument]:
+            marks = ",".join("?" * len(wanted))
+            rows = conn.execute(
+                f"SELECT {_DOC} FROM person_documents WHERE id IN ({marks}) ORDER BY id", wanted
+            )
+            return [_document(r) for r in rows.fetchall()]
+
+        return self._db.read(work) if wanted else []
+
     def original(self, document_id: int) -> tuple[str, bytes, str, dict[str, str]]:
         """The original file name, bytes, text and placeholder mapping (personal: reveal only)."""
 
