@@ -23,7 +23,7 @@ MAX_ROWS = 200_000
 MAX_VALUE_LENGTH = 100
 MAX_CATEGORIES = 20
 ID_COLUMN = "candidate_id"
-_CATEGORY = re.compile(r"[a-z][a-z0-9_]{0,39}")
+_CATEGORY = re.compile(r"[^\W\d_]\w{0,39}")  # a letter (any script), then word characters
 
 
 class SelfIdFormatError(UserError):
@@ -42,7 +42,7 @@ class SelfIdTable:
 
 def category_name(header: str) -> str:
     """``"Race / Ethnicity"`` -> ``"race_ethnicity"``."""
-    return re.sub(r"[^a-z0-9]+", "_", header.strip().casefold()).strip("_")
+    return re.sub(r"\W+", "_", header.strip().casefold()).strip("_")
 
 
 def _header(row: list[str]) -> tuple[str, ...]:
@@ -64,7 +64,7 @@ def _header(row: list[str]) -> tuple[str, ...]:
             raise SelfIdFormatError(
                 "A column name is not usable as a category.",
                 hint="Use letters, digits and underscores, starting with a letter "
-                "(e.g. sex, race_ethnicity).",
+                "(e.g. sex, race_ethnicity, 性别).",
             )
     return tuple(names)
 
