@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.services.lifecycle import unlock
 from core.storage import Workspace
 
 __all__ = ["Workspace", "create_workspace", "open_workspace"]
@@ -20,5 +21,6 @@ def create_workspace(path: Path, passphrase: str) -> Workspace:
 
 
 def open_workspace(path: Path, passphrase: str) -> Workspace:
-    """The workspace at ``path``, unlocked (``WrongPassphraseError`` if the passphrase is wrong)."""
-    return Workspace.open(path, passphrase)
+    """The workspace at ``path``, unlocked (``WrongPassphraseError`` if the passphrase is wrong);
+    candidates past the retention period are deleted first."""
+    return unlock(path, passphrase)

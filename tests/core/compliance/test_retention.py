@@ -148,3 +148,13 @@ def test_cli_retention_and_purge(
     assert main([*ws_args, "retention", "show"]) == 0
     assert "1 candidate(s); 0 past" in capsys.readouterr().out
     assert "Zqmid" not in decrypted_dump(path)
+
+
+def test_the_gui_unlock_purges_too(aged: tuple[Path, dict[str, int]]) -> None:
+    from core.services.workspaces import open_workspace
+
+    path, ids = aged
+    with Workspace.open(path, PASSPHRASE) as ws:
+        lifecycle.set_retention(ws, days=300, actor="dpo")
+    with open_workspace(path, PASSPHRASE) as ws:
+        assert [c.id for c in ws.candidates.list()] == [ids["mid"], ids["new"]]
