@@ -22,7 +22,7 @@ from core.compliance.erasure import cache_keys
 from core.domain import Decision, DecisionKind, Evidence, Requirement, RequirementScore, Score
 from core.services import decide, reveal_identity, view_candidate
 
-_iterdump = sqlite3.dump._iterdump
+_iterdump = sqlite3.dump._iterdump  # type: ignore[attr-defined]
 PASSPHRASE = "correct horse battery staple 42"
 REQUIREMENTS = (Requirement("Python"), Requirement("SQL"), Requirement("Kafka", must=False))
 PAGE = 4096
