@@ -159,15 +159,22 @@ def swap_gender(text: str, extra_names: Mapping[str, str] | None = None) -> Swap
     return Swapped(out, count)
 
 
+#: Stand-ins for names the swap table does not hold: distinct people stay distinct.
+_PROBES = ("Jordan", "Morgan", "Taylor", "Casey", "Riley", "Avery", "Quinn", "Rowan", "Emerson")
+
+
 def substitute_names(names: Iterable[str]) -> dict[str, str]:
     """A substitute for each word of the given person names: its pair from the swap table
-    when it has one, else a neutral probe name ("Jordan"); one-letter initials are kept."""
+    when it has one, else a stand-in name, a different one for each different word (so two
+    people never become one); one-letter initials are kept."""
     out: dict[str, str] = {}
+    probes = iter(_PROBES)
     for full in names:
         for word in re.findall(r"\w+", full):
-            if len(word) < 2 or word.casefold() in out:
+            key = word.casefold()
+            if len(word) < 2 or key in out:
                 continue
-            out[word.casefold()] = _WORDS.get(word.casefold(), "Jordan")
+            out[key] = _WORDS.get(key) or next(probes, "") or f"Probe{len(out)}"
     return out
 
 

@@ -28,7 +28,9 @@ def job_id(ws: Any) -> int:
     return int(ws.jobs.add("Data Engineer", "Python and SQL.", reqs).id)
 
 
-def add_candidate(ws: Any, job_id: int, text: str, *, original: str = "") -> int:
+def add_candidate(
+    ws: Any, job_id: int, text: str, *, original: str = "", mapping: dict[str, str] | None = None
+) -> int:
     source = original or text
     cand, _ = ws.candidates.add(
         sha256=hashlib.sha256(source.encode()).hexdigest(),
@@ -38,7 +40,7 @@ def add_candidate(ws: Any, job_id: int, text: str, *, original: str = "") -> int
         text=source,
         metadata={},
         redacted_text=text,
-        redaction_mapping={},
+        redaction_mapping=dict(mapping or {}),
         spans_json="[]",
         language="en",
     )

@@ -1,0 +1,94 @@
+"""The counterfactual self-check: the swap itself, and the whole check on real engines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from core.compliance.counterfactual import substitute_names, swap_gender
+from core.services import Engines, compliance, run_to_end
+from tests.core.compliance.conftest import add_candidate
+
+
+def test_swap_english_markers_and_names() -> None:
+    out = swap_gender("Mr John Smith. He led his team; MR. SMITH mentored her. She chaired it.")
+    assert out.text == "Ms Jane Smith. She led her team; MS. SMITH mentored his. He chaired it."
+    assert out.swaps == 7
+
+
+def test_swap_chinese_markers() -> None:
+    out = swap_gender("王先生，性别：男。他负责其他工作，带领他们。")
+    assert out.text == "王女士，性别：女。她负责其他工作，带领她们。"  # 其他 ("other") stays
+
+
+def test_words_inside_words_are_left_alone() -> None:
+    text = "Shell scripting, Hermes, Manhattan, theme, schema, mrna"
+    assert swap_gender(text).text == text
+
+
+def test_extra_names_and_substitutes() -> None:
+    subs = substitute_names(["John Q. Okafor", "Helen Ashworth"])
+    assert subs == {"john": "jane", "okafor": "Jordan", "helen": "Morgan", "ashworth": "Taylor"}
+    out = swap_gender("JOHN OKAFOR\nOkafor built it; Helen Ashworth approved.", subs)
+    assert out.text == "JANE JORDAN\nJordan built it; Morgan Taylor approved."
+
+
+class _Leaky:
+    """A redactor that removes nothing (to show the check catches a leak)."""
+
+    def redact(self, text: str, language: str | None = None) -> Any:
+        from anonymize.types import RedactionResult
+
+        return RedactionResult(text=text, spans=(), mapping={}, language=language or "en")
+
+
+def _pool(ws: Any, job_id: int) -> list[int]:
+    from anonymize import Redactor
+    from tests.anonymize.test_counterfactual import VARIANTS, render
+
+    redactor = Redactor()
+    ids = []
+    for first, last, sex in (VARIANTS[0], VARIANTS[3], VARIANTS[9]):
+        original = render(first, last, sex)
+        redacted = redactor.redact(original)
+        ids.append(
+            add_candidate(ws, job_id, redacted.text, original=original, mapping=redacted.mapping)
+        )
+    return ids
+
+
+@pytest.mark.slow
+def test_real_redactor_and_scorer_move_no_score(ws: Any) -> None:
+    from anonymize import Redactor
+    from core.scoring import parse_requirements
+    from tests.core.scoring.training import shared
+
+    text = "Senior data engineer. Must have: Python, Kafka, Spark. Nice to have: Snowflake."
+    job_id = int(ws.jobs.add("Data engineer", text, parse_requirements(text)).id)
+    ids = _pool(ws, job_id)
+    engines = Engines(redactor=Redactor(), encoder=shared.encoder(), intake=object())  # type: ignore[arg-type]
+    points = []
+    gen = compliance.counterfactual_check(ws, engines, job_id, actor="auditor")
+    while True:
+        try:
+            points.append(next(gen))
+        except StopIteration as stop:
+            result = stop.value
+            break
+    assert [p.done for p in points] == [1, 2, 3, 4, 5]
+    assert len(result.rows) == 3
+    assert all(r.swaps >= 8 for r in result.rows)  # names, pronouns, title swapped
+    assert result.texts_changed == 0
+    assert result.max_change == 0.0
+    assert result.moved == ()
+    assert ws.audit.list()[-1].subject == {"job_id": job_id, "candidates": 3, "moved": 0}
+
+    # the same check with a redactor that removes nothing finds the leak
+    leaky = Engines(redactor=_Leaky(), encoder=shared.encoder(), intake=object())  # type: ignore[arg-type]
+    leak = run_to_end(compliance.counterfactual_check(ws, leaky, job_id))
+    assert leak.texts_changed == 3
+    assert leak.max_change > 0.0
+    assert {r.candidate_id for r in leak.moved} <= set(ids)
+    assert leak.moved
+    assert leak.as_json()["moved"][0]["change"] == leak.moved[0].change
