@@ -16,8 +16,10 @@ candidate is numbered above it, so old audit events never point at a newcomer.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from core.errors import NotFoundError, WorkspaceError
 from core.storage.audit import append_event
@@ -100,6 +102,13 @@ def _drop_embeddings(conn: Connection, keys: Sequence[str]) -> int:
     return removed
 
 
+def _plain(value: Any) -> Any:
+    if isinstance(value, bytes | bytearray | memoryview):
+        data = bytes(value)
+        return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    return value
+
+
 class Lifecycle:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -144,6 +153,26 @@ class Lifecycle:
             return Erased(int(cid), sha256, rows, dropped, event.seq)
 
         return self._db.write(work)
+
+    def held(self, cid: int, *, skip: Sequence[str] = ()) -> dict[str, list[dict[str, Any]]]:
+        """Every row keyed to ``cid`` in each candidate table not in ``skip``, column by column
+        (for the access export: a table added later is listed without being named here).
+        Binary values are given by size and SHA-256."""
+
+        def work(conn: Connection) -> dict[str, list[dict[str, Any]]]:
+            out: dict[str, list[dict[str, Any]]] = {}
+            for table in candidate_tables(conn):
+                if table in skip:
+                    continue
+                cur = conn.execute(f'SELECT * FROM "{table}" WHERE candidate_id = ?', (cid,))
+                names = [str(d[0]) for d in cur.description]
+                out[table] = [
+                    {name: _plain(value) for name, value in zip(names, row, strict=True)}
+                    for row in cur.fetchall()
+                ]
+            return out
+
+        return self._db.read(work)
 
     def checkpoint(self) -> None:
         """Copy the WAL into the main file and truncate it (outside any transaction)."""
