@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core.compliance import assessment as assessment_module
 from core.compliance import impact as arithmetic
 from core.compliance.counterfactual import (
     CounterfactualResult,
@@ -107,6 +108,46 @@ def default_intersections(categories: Sequence[str]) -> list[tuple[str, str]]:
     return [(sex, race)] if sex and race else []
 
 
+def _people(ws: Workspace, job_id: int) -> list[Person]:
+    ids = job_pool(ws, job_id)
+    scores = {int(s.candidate_id or 0): s.score for s in ws.scores.for_job(job_id)}
+    latest: dict[int, DecisionKind] = {}
+    for decision in ws.decisions.for_job(job_id):  # oldest first: the last one stays
+        latest[decision.candidate_id] = decision.kind
+    answers = ws.selfid.for_candidates(ids)
+    return [
+        Person(
+            answers.get(cid, {}),
+            selected=latest.get(cid) == DecisionKind.SHORTLIST,
+            score=scores.get(cid),
+        )
+        for cid in ids
+    ]
+
+
+def compute_impact(
+    ws: Workspace,
+    job_id: int,
+    *,
+    intersections: Sequence[Sequence[str]] | None = None,
+    exclude_small: bool = True,
+) -> ImpactReport:
+    """``impact_report`` without the audit entry (for the assessment draft)."""
+    people = _people(ws, job_id)
+    categories = ws.selfid.categories()
+    chosen = default_intersections(categories) if intersections is None else intersections
+    unknown_keys = [k for keys in chosen for k in keys if k not in categories]
+    if unknown_keys:
+        raise UserError(
+            f"No one answered the category {unknown_keys[0]!r}.",
+            hint="Categories come from the imported self-identification: "
+            + (", ".join(categories) or "none yet"),
+        )
+    return arithmetic.impact_report(
+        people, categories, intersections=chosen, job=job_id, exclude_small=exclude_small
+    )
+
+
 def impact_report(
     ws: Workspace,
     job_id: int,
@@ -117,34 +158,11 @@ def impact_report(
 ) -> ImpactReport:
     """The adverse-impact report of a job: shortlisted = selected (the latest decision on each
     candidate), the stored scores for the scoring rates. Audited (``impact.reported``)."""
-    ids = job_pool(ws, job_id)
-    scores = {int(s.candidate_id or 0): s.score for s in ws.scores.for_job(job_id)}
-    latest: dict[int, DecisionKind] = {}
-    for decision in ws.decisions.for_job(job_id):  # oldest first: the last one stays
-        latest[decision.candidate_id] = decision.kind
-    answers = ws.selfid.for_candidates(ids)
-    categories = ws.selfid.categories()
-    people = [
-        Person(
-            answers.get(cid, {}),
-            selected=latest.get(cid) == DecisionKind.SHORTLIST,
-            score=scores.get(cid),
-        )
-        for cid in ids
-    ]
-    chosen = default_intersections(categories) if intersections is None else intersections
-    unknown_keys = [k for keys in chosen for k in keys if k not in categories]
-    if unknown_keys:
-        raise UserError(
-            f"No one answered the category {unknown_keys[0]!r}.",
-            hint="Categories come from the imported self-identification: "
-            + (", ".join(categories) or "none yet"),
-        )
-    report = arithmetic.impact_report(
-        people, categories, intersections=chosen, job=job_id, exclude_small=exclude_small
-    )
+    report = compute_impact(ws, job_id, intersections=intersections, exclude_small=exclude_small)
     ws.audit.append(
-        "impact.reported", actor, {"job_id": job_id, "people": len(ids), "unknown": report.unknown}
+        "impact.reported",
+        actor,
+        {"job_id": job_id, "people": report.people, "unknown": report.unknown},
     )
     return report
 
@@ -239,3 +257,16 @@ def counterfactual_check(
         {"job_id": job_id, "candidates": len(rows), "moved": len(result.moved)},
     )
     return result
+
+
+# --- impact assessment draft -----------------------------------------------------------------
+
+
+def assessment(ws: Workspace, *, lang: str = "en", actor: str = "") -> str:
+    """The DPIA/PIA draft filled from this workspace (Markdown); audited
+    (``assessment.generated``)."""
+    from core.services.compliance_facts import collect_facts
+
+    text = assessment_module.render(collect_facts(ws), lang)
+    ws.audit.append("assessment.generated", actor, {"lang": lang})
+    return text
