@@ -2,12 +2,16 @@
 
 Run with: python tests/data/people/validate.py [path/to/set.json]
 Exits with status 1 and prints every problem found; prints a summary otherwise.
+Also checks the real-data labels (bench/data/people_real_labels.json: offsets and hashes into
+resume_scraper resumes, no text): their roles and competency lines against this set, and, where
+the git-ignored cache bench/data/cache/resume_scraper/set.json exists, every text and span hash.
 Imports nothing from Veil on purpose: the data must stand on its own, and the competency
 lines are read here with a parser of its own, not Veil's.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -17,6 +21,9 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 SET_FILE = HERE / "set.json"
+ROOT = HERE.parents[2]
+REAL_LABELS = ROOT / "bench" / "data" / "people_real_labels.json"
+REAL_CACHE = ROOT / "bench" / "data" / "cache" / "resume_scraper" / "set.json"
 
 MUST_HEADINGS = {"Requirements", "任职要求"}
 NICE_HEADINGS = {"Nice to have", "加分项"}
@@ -196,10 +203,67 @@ def validate(payload: dict[str, Any]) -> tuple[list[str], list[str]]:
     return problems, rows
 
 
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def validate_real(
+    real: dict[str, Any], lines_by_role: dict[str, list[str]], cache: dict[str, Any] | None
+) -> tuple[list[str], str]:
+    """Problems in the real-data labels, and a one-line summary."""
+    problems: list[str] = []
+    texts: dict[str, Any] = (cache or {}).get("resumes", {})
+    seen: set[str] = set()
+    shown = total = 0
+    for person in real.get("people", []):
+        rid, role = person.get("resume_id", "?"), person.get("role")
+        if rid in seen:
+            problems.append(f"real {rid}: listed twice")
+        seen.add(rid)
+        if role not in lines_by_role or role not in real.get("roles", []):
+            problems.append(f"real {rid}: unknown role {role!r}")
+            continue
+        labelled = [label.get("competency") for label in person.get("labels", [])]
+        if sorted(labelled) != sorted(lines_by_role[role]):
+            problems.append(f"real {rid}: labels differ from the competencies of {role}")
+        text = texts.get(rid, {}).get(real.get("text", "redacted")) if cache else None
+        if cache is not None and (text is None or sha256(text) != person.get("sha256")):
+            problems.append(f"real {rid}: text missing from the cache or its hash differs")
+            text = None
+        for label in person.get("labels", []):
+            total += 1
+            start, end = label.get("sentence_start"), label.get("sentence_end")
+            digest = label.get("sentence_sha256")
+            if label.get("shown") is True:
+                shown += 1
+                if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+                    problems.append(f"real {rid} [{label.get('competency')}]: bad span")
+                elif text is not None and sha256(text[start:end]) != digest:
+                    problems.append(f"real {rid} [{label.get('competency')}]: span hash differs")
+            elif label.get("shown") is False:
+                if start is not None or end is not None or digest is not None:
+                    problems.append(f"real {rid} [{label.get('competency')}]: span on not shown")
+            else:
+                problems.append(f"real {rid} [{label.get('competency')}]: shown not a boolean")
+    checked = "hashes checked against the cache" if cache else "no cache: hashes not checked"
+    summary = (
+        f"real: {len(seen)} resumes, {total} labels, {shown} shown "
+        f"({shown / max(1, total):.0%}); {checked}"
+    )
+    return problems, summary
+
+
 def main(argv: list[str]) -> int:
     path = Path(argv[1]) if len(argv) > 1 else SET_FILE
     payload = json.loads(path.read_text(encoding="utf-8"))
     problems, rows = validate(payload)
+    if REAL_LABELS.exists():
+        lines_by_role = {r["id"]: [c for c, _ in competencies(r["text"])] for r in payload["roles"]}
+        cache = json.loads(REAL_CACHE.read_text(encoding="utf-8")) if REAL_CACHE.exists() else None
+        real = json.loads(REAL_LABELS.read_text(encoding="utf-8"))
+        real_problems, summary = validate_real(real, lines_by_role, cache)
+        problems += real_problems
+        rows.append(summary)
     for problem in problems:
         print(f"PROBLEM: {problem}")
     for row in rows:
