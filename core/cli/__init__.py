@@ -37,6 +37,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "core.cli.learn_cmds",  # after review_cmd: extends its decide with --csv
     "core.cli.people_cmds",
     "core.cli.lifecycle_cmds",
+    "core.cli.report_cmds",
     "core.cli.jobad_cmds",  # last: adds check to the job group and to a review group
 )
 
