@@ -21,6 +21,7 @@ from typing import Any
 
 from core.compliance.explanation import SCORING_LOGIC, SIGNIFICANCE, page
 from core.domain import AuditEvent, Candidate, Decision, Document, Job, Score
+from core.errors import UserError
 from core.storage.scores import score_to_json
 
 FORMAT = "veil-access-export/1"
@@ -226,7 +227,17 @@ def render_html(record: dict[str, Any]) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` all at once: a private temporary file, fsync, rename."""
+    """Write ``data`` to ``path`` all at once: a private temporary file, fsync, rename.
+    Raises :class:`UserError` when the place cannot be written."""
+    try:
+        _write_atomic(path, data)
+    except OSError as exc:
+        raise UserError(
+            "The file could not be written there.", hint=f"({exc.strerror or 'error'})"
+        ) from None
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".veil-export-", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -242,7 +253,12 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def write_export(h: Holding, record: dict[str, Any], out_dir: Path) -> list[Path]:
     """Write the JSON, the HTML and the original document into ``out_dir``; return the paths."""
-    out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise UserError(
+            "The export folder could not be created.", hint=f"({exc.strerror or 'error'})"
+        ) from None
     cid = h.candidate.id
     files = {
         out_dir / f"candidate-{cid}.json": (

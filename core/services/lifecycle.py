@@ -97,11 +97,15 @@ def purge(
 
 
 def purge_at_unlock(ws: Workspace) -> PurgeResult | None:
-    """The automatic purge; a storage failure (a full disk) is logged and retried next time."""
+    """The automatic purge. A failure (a full disk, or a bug) never locks the user out of the
+    workspace: it is logged, those already erased stay erased, and the next unlock retries."""
     try:
         result = run_to_end(purge(ws, actor=AUTO_ACTOR))
     except WorkspaceError as exc:
         log.warning("automatic purge stopped: %s", type(exc).__name__)
+        return None
+    except Exception:
+        log.exception("automatic purge failed")
         return None
     if result.erased:
         log.info("automatic purge erased %d candidate(s) past retention", len(result.erased))

@@ -109,3 +109,6 @@ def test_export_from_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert main(["--workspace", str(path), "export", str(cid), "--out", str(out)]) == 0
     assert (out / f"candidate-{cid}.json").exists()
     assert main(["--workspace", str(path), "export", "999", "--out", str(out)]) == 2
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    assert main(["--workspace", str(path), "export", str(cid), "--out", str(blocked)]) == 2

@@ -158,3 +158,23 @@ def test_the_gui_unlock_purges_too(aged: tuple[Path, dict[str, int]]) -> None:
         lifecycle.set_retention(ws, days=300, actor="dpo")
     with open_workspace(path, PASSPHRASE) as ws:
         assert [c.id for c in ws.candidates.list()] == [ids["mid"], ids["new"]]
+
+
+def test_a_failing_purge_never_locks_the_user_out(
+    aged: tuple[Path, dict[str, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.compliance import erasure
+
+    path, ids = aged
+    with Workspace.open(path, PASSPHRASE) as ws:
+        lifecycle.set_retention(ws, days=300, actor="dpo")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(erasure, "erase_one", broken)
+    with lifecycle.unlock(path, PASSPHRASE) as ws:
+        assert len(ws.candidates.list()) == 3  # opened; nobody half-deleted
+    monkeypatch.undo()
+    with lifecycle.unlock(path, PASSPHRASE) as ws:  # the next unlock finishes the job
+        assert [c.id for c in ws.candidates.list()] == [ids["mid"], ids["new"]]
