@@ -38,6 +38,14 @@ def normalise_jurisdiction(jurisdiction: str | None) -> str | None:
     return value
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _has_script(text: str, language: str) -> bool:
+    return (_CJK if language == "zh" else _LATIN_WORD).search(text) is not None
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -90,7 +98,8 @@ def match_rule(rule: Rule, text: str, jurisdiction: str | None) -> list[Finding]
 
 
 def _tidy(findings: Iterable[Finding]) -> list[Finding]:
-    """Same span: the most severe wins; same category and overlapping: the first (longest) wins."""
+    """Same span (not whole-text findings): the most severe wins; same category and
+    overlapping: the first (longest) wins, unless a later one is more severe."""
     ordered = sorted(findings, key=lambda f: (f.start, -(f.end - f.start), _RANK[f.severity]))
     kept: list[Finding] = []
     for f in ordered:
@@ -98,8 +107,11 @@ def _tidy(findings: Iterable[Finding]) -> list[Finding]:
             (
                 k
                 for k in kept
-                if (k.start, k.end) == (f.start, f.end)
-                or (k.category == f.category and _overlaps((k.start, k.end), (f.start, f.end)))
+                if k.document == f.document
+                and (
+                    (k.category == f.category and _overlaps((k.start, k.end), (f.start, f.end)))
+                    or (not f.document and (k.start, k.end) == (f.start, f.end))
+                )
             ),
             None,
         )
@@ -148,6 +160,9 @@ def _report(
     where = normalise_jurisdiction(jurisdiction)
     ctx = documents.Context(language=lang, jurisdiction=where, musts=musts)
     rules = [r for f in rulebook.files_for(kind, lang) for r in f.rules]
+    other = "en" if lang == "zh" else "zh"
+    if _has_script(text, other):  # mixed text: the other language's wording rules too
+        rules += [r for f in rulebook.files_for(kind, other) for r in f.rules if not r.check]
     findings, counts = run_rules(text, rules, ctx)
     stats: dict[str, Any] = {
         "language": lang,
