@@ -6,6 +6,7 @@ own folders, the temp folder and the logs."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sqlite3.dump
 import tempfile
@@ -154,7 +155,18 @@ def files_holding(needle: str, *folders: Path, since: float = 0.0) -> list[str]:
 
 def app_folders() -> list[Path]:
     """Where Veil writes outside the workspace: its data, cache and log folders and temp."""
-    return [paths.data_dir(), paths.cache_dir(), paths.log_dir(), Path(tempfile.gettempdir())]
+    logs = [
+        Path(h.baseFilename).parent
+        for h in logging.getLogger().handlers
+        if isinstance(h, logging.FileHandler)
+    ]
+    return [
+        paths.data_dir(),
+        paths.cache_dir(),
+        paths.log_dir(),
+        *logs,
+        Path(tempfile.gettempdir()),
+    ]
 
 
 def decision_of(ws: Any, job_id: int, cid: int) -> Decision | None:
