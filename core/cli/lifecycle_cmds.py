@@ -12,7 +12,6 @@ from core.cli.common import open_workspace, print_json
 from core.cli.progress_bar import drive
 from core.cli.review_cmd import reviewer_name
 from core.compliance import explanation, retention
-from core.compliance.export import write_atomic
 from core.errors import UserError
 from core.services import lifecycle
 
@@ -155,13 +154,12 @@ def run_export(args: argparse.Namespace) -> int:
 def run_explain(args: argparse.Namespace) -> int:
     who = reviewer_name(args)
     with open_workspace(args) as ws:
+        if args.out is not None:
+            written = lifecycle.explain_to_file(
+                ws, args.candidate_id, args.job, args.out, actor=who
+            )
+            print(f"Written: {written}")
+            return 0
         result = lifecycle.explain(ws, args.candidate_id, args.job, actor=who)
-    out: Path | None = args.out
-    if out is None:
-        print(explanation.render_text(result))
-        return 0
-    html = out.suffix.lower() in (".html", ".htm")
-    text = explanation.render_html(result) if html else explanation.render_text(result)
-    write_atomic(out, text.encode("utf-8"))
-    print(f"Written: {out}")
+    print(explanation.render_text(result))
     return 0

@@ -183,3 +183,12 @@ def explain(ws: Workspace, cid: int, job_id: int, *, actor: str) -> explanation.
     )
     ws.audit.append("explanation.produced", actor, {"candidate_id": cid, "job_id": job_id})
     return result
+
+
+def explain_to_file(ws: Workspace, cid: int, job_id: int, out: Path, *, actor: str) -> Path:
+    """Write the explanation to ``out``: HTML for a ``.html`` name, plain text otherwise."""
+    result = explain(ws, cid, job_id, actor=actor)
+    html = Path(out).suffix.lower() in (".html", ".htm")
+    text = explanation.render_html(result) if html else explanation.render_text(result)
+    export.write_atomic(Path(out), text.encode("utf-8"))
+    return Path(out)
