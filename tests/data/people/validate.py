@@ -143,9 +143,15 @@ def check_labels(
                 problems.append(f"{what}: shown without a sentence")
             elif sentence not in texts[name]:
                 problems.append(f"{what}: sentence is not an exact substring of {name}")
+            for extra in label.get("also", []):  # optional: further sentences that show it
+                other = extra.get("document")
+                if other not in texts or not extra.get("sentence"):
+                    problems.append(f"{what}: an 'also' entry names no document or sentence")
+                elif extra["sentence"] not in texts[other]:
+                    problems.append(f"{what}: an 'also' sentence is not a substring of {other}")
         elif shown is False:
-            if name is not None or sentence is not None:
-                problems.append(f"{what}: not shown, but document or sentence is set")
+            if name is not None or sentence is not None or label.get("also"):
+                problems.append(f"{what}: not shown, but document, sentence or also is set")
         else:
             problems.append(f"{what}: shown must be true or false")
 
