@@ -30,6 +30,8 @@ class Judgement:
     shown: bool  # the label
     gap: bool  # Veil's call
     hit: bool | None  # evidence overlaps the labelled sentence (None: not shown, or unlocated)
+    satisfaction: float = 0.0
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ def judge(
                 shown=bool(label["shown"]),
                 gap=cell.gap,
                 hit=hit,
+                satisfaction=cell.satisfaction,
+                role=str(person.get("role", "")),
             )
         )
     return out

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from core.domain import Requirement, Score
 from core.errors import UserError
-from core.people.gaps import document_kind, person_gaps
-from core.people.model import DOCUMENT_KINDS, GapMatrix, Person, PersonDocument, Role
+from core.people.gaps import MIN_GROUP, TeamSummary, document_kind, person_gaps, team_summary
+from core.people.model import DOCUMENT_KINDS, Cell, GapMatrix, Person, PersonDocument, Role
 from core.people.statements import blank_non_claims
 from core.services.engines import Engines
 from core.services.import_pipeline import Item
@@ -26,6 +26,27 @@ from core.services.progress import Progress
 
 if TYPE_CHECKING:
     from core.storage import Workspace
+
+__all__ = [  # the types the desktop reads come from here (it imports services only)
+    "MIN_GROUP",
+    "Cell",
+    "GapMatrix",
+    "PersonDocument",
+    "Role",
+    "TeamSummary",
+    "create_role",
+    "gap_matrix",
+    "import_people",
+    "list_roles",
+    "person_document",
+    "team_summary",
+    "update_role",
+]
+
+
+def list_roles(ws: Workspace) -> list[Role]:
+    roles: list[Role] = ws.roles.list()
+    return roles
 
 
 def create_role(
