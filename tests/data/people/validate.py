@@ -242,12 +242,19 @@ def validate_real(
             digest = label.get("sentence_sha256")
             if label.get("shown") is True:
                 shown += 1
-                if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
-                    problems.append(f"real {rid} [{label.get('competency')}]: bad span")
-                elif text is not None and sha256(text[start:end]) != digest:
-                    problems.append(f"real {rid} [{label.get('competency')}]: span hash differs")
+                spans = [(start, end, digest)] + [
+                    (e.get("sentence_start"), e.get("sentence_end"), e.get("sentence_sha256"))
+                    for e in label.get("also", [])
+                ]
+                for at, to, want in spans:
+                    if not (isinstance(at, int) and isinstance(to, int) and 0 <= at < to):
+                        problems.append(f"real {rid} [{label.get('competency')}]: bad span")
+                    elif text is not None and sha256(text[at:to]) != want:
+                        problems.append(
+                            f"real {rid} [{label.get('competency')}]: span hash differs"
+                        )
             elif label.get("shown") is False:
-                if start is not None or end is not None or digest is not None:
+                if start is not None or end is not None or digest is not None or label.get("also"):
                     problems.append(f"real {rid} [{label.get('competency')}]: span on not shown")
             else:
                 problems.append(f"real {rid} [{label.get('competency')}]: shown not a boolean")
