@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         )
         self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", self.lock)
         self.audit_action = self._action(self.tr("&Audit log"), "Ctrl+Shift+A", self.show_audit)
+        self.impact_action = self._action(self.tr("&Impact report…"), None, self.show_impact)
         self.settings_action = self._action(self.tr("&Settings…"), "Ctrl+,", self.show_settings)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action(self.tr("&About Veil"), None, self.show_about)
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.quit_action)
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         tools.addAction(self.audit_action)
+        tools.addAction(self.impact_action)
         tools.addAction(self.settings_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
             self.rank_action,
             self.lock_action,
             self.audit_action,
+            self.impact_action,
         )
 
     # --- lock / unlock -----------------------------------------------------------------------
@@ -281,6 +284,16 @@ class MainWindow(QMainWindow):
             from desktop.audit_view import AuditView
 
             AuditView(self.session.workspace, self).exec()
+
+    def show_impact(self) -> None:
+        """The impact report of the job in view (issue 19)."""
+        job_id = self.workspace_view.jobs.current_job_id()
+        if self.session.is_open and job_id is not None:
+            from desktop.impact_view import ImpactView
+
+            ImpactView(
+                self.session.workspace, job_id, actor=self.session.reviewer, parent=self
+            ).exec()
 
     def show_settings(self) -> None:
         from desktop.settings_dialog import SettingsDialog

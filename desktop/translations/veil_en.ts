@@ -4,102 +4,102 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../audit_view.py" line="30"/>
+        <location filename="../audit_view.py" line="34"/>
         <source>Veil — Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38"/>
+        <location filename="../audit_view.py" line="42"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38"/>
+        <location filename="../audit_view.py" line="42"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38"/>
+        <location filename="../audit_view.py" line="42"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38"/>
+        <location filename="../audit_view.py" line="42"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38"/>
+        <location filename="../audit_view.py" line="42"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="50"/>
+        <location filename="../audit_view.py" line="54"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="63"/>
+        <location filename="../audit_view.py" line="67"/>
         <source>Workspace created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="64"/>
+        <location filename="../audit_view.py" line="68"/>
         <source>Passphrase changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="65"/>
+        <location filename="../audit_view.py" line="69"/>
         <source>Resume imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="66"/>
+        <location filename="../audit_view.py" line="70"/>
         <source>Candidate viewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="67"/>
+        <location filename="../audit_view.py" line="71"/>
         <source>Identity revealed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="68"/>
+        <location filename="../audit_view.py" line="72"/>
         <source>Decision recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="69"/>
+        <location filename="../audit_view.py" line="73"/>
         <source>Job created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="70"/>
+        <location filename="../audit_view.py" line="74"/>
         <source>Job edited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="71"/>
+        <location filename="../audit_view.py" line="75"/>
         <source>Ranking computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="72"/>
+        <location filename="../audit_view.py" line="76"/>
         <source>Model adopted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="73"/>
+        <location filename="../audit_view.py" line="77"/>
         <source>Model rolled back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="96"/>
+        <location filename="../audit_view.py" line="102"/>
         <source>Chain verified: all %1 entries are intact and in order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="102"/>
+        <location filename="../audit_view.py" line="108"/>
         <source>The chain is broken at entry %1: the log was changed outside Veil. %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -107,144 +107,204 @@
 <context>
     <name>CandidateView</name>
     <message>
-        <location filename="../candidate_view.py" line="50"/>
+        <location filename="../candidate_view.py" line="60"/>
         <source>← Ranking</source>
         <extracomment>set by tests to answer the reveal confirmation without a modal box</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="51"/>
+        <location filename="../candidate_view.py" line="61"/>
         <source>Back to the ranking (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="59"/>
+        <location filename="../candidate_view.py" line="69"/>
         <source>Reveal identity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="60"/>
+        <location filename="../candidate_view.py" line="70"/>
         <source>Shows the original resume; this is logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="66"/>
+        <location filename="../candidate_view.py" line="76"/>
         <source>‹ Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="67"/>
+        <location filename="../candidate_view.py" line="77"/>
         <source>Previous candidate in the ranking (Ctrl+Up)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="69"/>
+        <location filename="../candidate_view.py" line="79"/>
         <source>Next ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="70"/>
+        <location filename="../candidate_view.py" line="80"/>
         <source>Next candidate in the ranking (Ctrl+Down)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../candidate_view.py" line="86"/>
+        <source>Candidate&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../candidate_view.py" line="87"/>
+        <source>Export, explain or erase (GDPR, AI Act); logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="89"/>
+        <source>Export everything held…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="90"/>
+        <source>Explanation for the candidate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="91"/>
+        <source>Erase this candidate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="105"/>
         <source>Marked words like &lt;PERSON_1&gt; were hidden so that you judge skills, not identity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="96"/>
+        <location filename="../candidate_view.py" line="114"/>
         <source>Requirement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="96"/>
+        <location filename="../candidate_view.py" line="114"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="96"/>
+        <location filename="../candidate_view.py" line="114"/>
         <source>Similarity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="99"/>
+        <location filename="../candidate_view.py" line="117"/>
         <source>Requirement checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="109"/>
+        <location filename="../candidate_view.py" line="127"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="115"/>
+        <location filename="../candidate_view.py" line="133"/>
         <source>Reason (recommended, kept in the record)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="116"/>
+        <location filename="../candidate_view.py" line="134"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="119"/>
+        <location filename="../candidate_view.py" line="137"/>
         <source>&amp;Shortlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="120"/>
+        <location filename="../candidate_view.py" line="138"/>
         <source>&amp;Hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="121"/>
+        <location filename="../candidate_view.py" line="139"/>
         <source>&amp;Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="155"/>
+        <location filename="../candidate_view.py" line="171"/>
         <source>Score %1 of 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="157"/>
+        <location filename="../candidate_view.py" line="173"/>
         <source>Not scored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="171"/>
+        <location filename="../candidate_view.py" line="189"/>
         <source>must</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="171"/>
+        <location filename="../candidate_view.py" line="189"/>
         <source>nice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="176"/>
+        <location filename="../candidate_view.py" line="194"/>
         <source>Met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="177"/>
+        <location filename="../candidate_view.py" line="195"/>
         <source>Partly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="178"/>
+        <location filename="../candidate_view.py" line="196"/>
         <source>Missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="185"/>
+        <location filename="../candidate_view.py" line="203"/>
         <source>No evidence found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="191"/>
+        <location filename="../candidate_view.py" line="209"/>
         <source>No decision yet. Scores advise; you decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="291"/>
+        <source>Veil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="296"/>
+        <source>Export to folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="300"/>
+        <source>Save the explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="304"/>
+        <source>Delete everything about %1? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="306"/>
+        <source>Veil — Erase candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="317"/>
+        <source>Exported (plaintext: hand it over securely, then delete it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="333"/>
+        <source>The explanation was saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -374,109 +434,260 @@ The details below contain no personal data and were also written to Veil&apos;s 
     </message>
 </context>
 <context>
+    <name>ImpactChart</name>
+    <message>
+        <location filename="../impact_view.py" line="56"/>
+        <source>Selection and scoring rates by group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="90"/>
+        <source>selection rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="91"/>
+        <source>scoring rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="92"/>
+        <source>four-fifths line (0.8 × the top rate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="101"/>
+        <source>No groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImpactView</name>
+    <message>
+        <location filename="../impact_view.py" line="156"/>
+        <source>Veil — Impact report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="160"/>
+        <source>Computing the impact report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="164"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="189"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="190"/>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="191"/>
+        <source>Shortlisted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="192"/>
+        <source>Selection rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="193"/>
+        <source>Impact ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="194"/>
+        <source>p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="195"/>
+        <source>Scoring rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="196"/>
+        <source>Scoring ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="197"/>
+        <source>p (scoring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="207"/>
+        <source>Impact ratios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="214"/>
+        <source>Job %1: %2 people, median score %3, %4 of unknown category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="238"/>
+        <source> (under 2%: no ratio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="263"/>
+        <source>%1 = %2: only %3 people; the ratios are unstable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="265"/>
+        <source>%1 = %2: under 2% of the data (%3 people), left out of the ratios.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="267"/>
+        <source>%1 = %2: %4 impact ratio %5 is under 0.80.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="268"/>
+        <source>%1 = %2: the %4 difference is significant (p = %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="269"/>
+        <source>Nobody is shortlisted yet: selection rates have no ratio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="270"/>
+        <source>The job has no scores yet: rank it for scoring rates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="272"/>
+        <source>No self-identification has been imported (veil selfid import --csv FILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="275"/>
+        <source>selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="275"/>
+        <source>scoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../import_panel.py" line="55"/>
+        <location filename="../import_panel.py" line="59"/>
         <source>Drop resumes here: files (PDF, Word, text, images), folders or ZIP archives.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="62"/>
+        <location filename="../import_panel.py" line="66"/>
         <source>Choose files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="64"/>
+        <location filename="../import_panel.py" line="68"/>
         <source>Choose a folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="74"/>
+        <location filename="../import_panel.py" line="78"/>
         <source>%v of %m files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="75"/>
+        <location filename="../import_panel.py" line="79"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="85"/>
+        <location filename="../import_panel.py" line="89"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="85"/>
+        <location filename="../import_panel.py" line="89"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="92"/>
+        <location filename="../import_panel.py" line="96"/>
         <source>Import results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="131"/>
+        <location filename="../import_panel.py" line="135"/>
         <source>Choose resumes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="133"/>
+        <location filename="../import_panel.py" line="137"/>
         <source>Resumes (%1);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="139"/>
+        <location filename="../import_panel.py" line="143"/>
         <source>Choose a folder of resumes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="156"/>
+        <location filename="../import_panel.py" line="162"/>
         <source>Reading and anonymizing… the first file also loads the models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="177"/>
+        <location filename="../import_panel.py" line="183"/>
         <source>Stopping after the current file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="210"/>
+        <location filename="../import_panel.py" line="218"/>
         <source>Imported and anonymized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="212"/>
+        <location filename="../import_panel.py" line="220"/>
         <source>Duplicate: this file is already in the workspace (added to this job)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="213"/>
+        <location filename="../import_panel.py" line="221"/>
         <source>Not imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="213"/>
+        <location filename="../import_panel.py" line="221"/>
         <source>unreadable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="217"/>
+        <location filename="../import_panel.py" line="225"/>
         <source>%1 imported, %2 duplicates, %3 failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="224"/>
+        <location filename="../import_panel.py" line="232"/>
         <source>Done: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="231"/>
+        <location filename="../import_panel.py" line="239"/>
         <source>Cancelled. Files finished before the stop are kept: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="238"/>
+        <location filename="../import_panel.py" line="246"/>
         <source>The import stopped: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -484,83 +695,83 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>JobEditor</name>
     <message>
-        <location filename="../job_editor.py" line="39"/>
+        <location filename="../job_editor.py" line="42"/>
         <source>e.g. Senior Data Engineer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="40"/>
+        <location filename="../job_editor.py" line="43"/>
         <source>Job title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="41"/>
+        <location filename="../job_editor.py" line="44"/>
         <source>Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="45"/>
+        <location filename="../job_editor.py" line="48"/>
         <source>Posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="49"/>
+        <location filename="../job_editor.py" line="52"/>
         <source>Paste the job posting here. Veil suggests requirements from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="51"/>
+        <location filename="../job_editor.py" line="54"/>
         <source>Job posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="55"/>
+        <location filename="../job_editor.py" line="58"/>
         <source>Requirements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="59"/>
+        <location filename="../job_editor.py" line="62"/>
         <source>Each requirement is matched against every resume. Must-haves count most; the weight says how much a requirement matters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="67"/>
+        <location filename="../job_editor.py" line="70"/>
         <source>Suggest from posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="77"/>
-        <location filename="../job_editor.py" line="115"/>
+        <location filename="../job_editor.py" line="80"/>
+        <location filename="../job_editor.py" line="118"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="79"/>
+        <location filename="../job_editor.py" line="82"/>
         <source>Save and re-score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="93"/>
+        <location filename="../job_editor.py" line="96"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="104"/>
+        <location filename="../job_editor.py" line="107"/>
         <source>Create job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="107"/>
+        <location filename="../job_editor.py" line="110"/>
         <source>New job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="136"/>
+        <location filename="../job_editor.py" line="139"/>
         <source>Paste the posting first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../job_editor.py" line="145"/>
+        <location filename="../job_editor.py" line="148"/>
         <source>%n requirement(s) suggested. Review them.</source>
         <translation>
             <numerusform>%n requirement suggested. Review it.</numerusform>
@@ -568,12 +779,12 @@ The details below contain no personal data and were also written to Veil&apos;s 
         </translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="153"/>
+        <location filename="../job_editor.py" line="156"/>
         <source>Give the job a title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="175"/>
+        <location filename="../job_editor.py" line="180"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,28 +792,28 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../jobs_panel.py" line="27"/>
-        <location filename="../jobs_panel.py" line="33"/>
+        <location filename="../jobs_panel.py" line="30"/>
+        <location filename="../jobs_panel.py" line="36"/>
         <source>Jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobs_panel.py" line="36"/>
+        <location filename="../jobs_panel.py" line="39"/>
         <source>No jobs yet. Create one to start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobs_panel.py" line="39"/>
+        <location filename="../jobs_panel.py" line="42"/>
         <source>New job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobs_panel.py" line="40"/>
+        <location filename="../jobs_panel.py" line="43"/>
         <source>Create a job (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../jobs_panel.py" line="53"/>
+        <location filename="../jobs_panel.py" line="56"/>
         <source>%n requirement(s)</source>
         <translation>
             <numerusform>%n requirement</numerusform>
@@ -613,133 +824,138 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="89"/>
+        <location filename="../main_window.py" line="108"/>
         <source>&amp;New job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="111"/>
         <source>&amp;Import resumes…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93"/>
+        <location filename="../main_window.py" line="116"/>
         <source>&amp;Rank candidates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="118"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
+        <location filename="../main_window.py" line="119"/>
         <source>&amp;Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="97"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="98"/>
-        <source>&amp;About Veil</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="99"/>
-        <source>&amp;Workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="105"/>
-        <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="108"/>
-        <source>&amp;Help</source>
+        <location filename="../main_window.py" line="120"/>
+        <source>&amp;Impact report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../main_window.py" line="121"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="122"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="123"/>
+        <source>&amp;About Veil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="124"/>
+        <source>&amp;Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="130"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="134"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="148"/>
         <source>Veil — Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="158"/>
         <source>Unlocking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="174"/>
         <source>That passphrase did not open this workspace. Nothing was changed; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="185"/>
         <source>Veil — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="191"/>
         <source>Unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Locked after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="232"/>
         <source>Creating the encrypted workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="247"/>
         <source>Open a workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Veil workspace (*.veil);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="269"/>
         <source>Models ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="265"/>
         <source>Loading models…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="277"/>
         <source>Models not loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="315"/>
         <source>About Veil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Veil %1 — private, offline resume screening. Resumes are anonymized before anyone reads them; scores advise, people decide. Nothing leaves this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -747,72 +963,72 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../ranking_model.py" line="37"/>
+        <location filename="../ranking_model.py" line="41"/>
         <source>Not decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="38"/>
+        <location filename="../ranking_model.py" line="42"/>
         <source>Shortlisted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="39"/>
+        <location filename="../ranking_model.py" line="43"/>
         <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="40"/>
+        <location filename="../ranking_model.py" line="44"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="46"/>
+        <location filename="../ranking_model.py" line="50"/>
         <source>Candidate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="145"/>
+        <location filename="../ranking_model.py" line="152"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="146"/>
+        <location filename="../ranking_model.py" line="153"/>
         <source>Candidate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="147"/>
+        <location filename="../ranking_model.py" line="154"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="148"/>
+        <location filename="../ranking_model.py" line="155"/>
         <source>Must-haves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="149"/>
+        <location filename="../ranking_model.py" line="156"/>
         <source>Top evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="150"/>
+        <location filename="../ranking_model.py" line="157"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="151"/>
+        <location filename="../ranking_model.py" line="158"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="191"/>
+        <location filename="../ranking_model.py" line="198"/>
         <source>Must-have requirements met: %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="204"/>
+        <location filename="../ranking_model.py" line="211"/>
         <source>Score %1 of 100</source>
         <translation type="unfinished"></translation>
     </message>
@@ -820,87 +1036,87 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../ranking_view.py" line="56"/>
+        <location filename="../ranking_view.py" line="64"/>
         <source>Filter by candidate number or evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="58"/>
+        <location filename="../ranking_view.py" line="66"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="60"/>
+        <location filename="../ranking_view.py" line="68"/>
         <source>Decision filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="62"/>
+        <location filename="../ranking_view.py" line="70"/>
         <source>All decisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="63"/>
+        <location filename="../ranking_view.py" line="71"/>
         <source>Not decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="64"/>
+        <location filename="../ranking_view.py" line="72"/>
         <source>Shortlisted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="65"/>
+        <location filename="../ranking_view.py" line="73"/>
         <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="66"/>
+        <location filename="../ranking_view.py" line="74"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="69"/>
+        <location filename="../ranking_view.py" line="77"/>
         <source>All must-haves met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="70"/>
+        <location filename="../ranking_view.py" line="78"/>
         <source>Rank candidates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="71"/>
+        <location filename="../ranking_view.py" line="79"/>
         <source>Score every candidate of this job again (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="81"/>
+        <location filename="../ranking_view.py" line="89"/>
         <source>Scoring %v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="82"/>
+        <location filename="../ranking_view.py" line="90"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="106"/>
+        <location filename="../ranking_view.py" line="114"/>
         <source>Ranking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="158"/>
+        <location filename="../ranking_view.py" line="178"/>
         <source>Choose or create a job.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="160"/>
+        <location filename="../ranking_view.py" line="180"/>
         <source>No candidates yet. Import resumes in the Import tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ranking_view.py" line="162"/>
+        <location filename="../ranking_view.py" line="182"/>
         <source>%n candidate(s) not scored yet: press Rank candidates.</source>
         <translation>
             <numerusform>%n candidate not scored yet: press Rank candidates.</numerusform>
@@ -977,57 +1193,57 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../reveal_dialog.py" line="30"/>
+        <location filename="../reveal_dialog.py" line="33"/>
         <source>Veil — Reveal identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="32"/>
+        <location filename="../reveal_dialog.py" line="35"/>
         <source>Reveal the identity of %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="37"/>
+        <location filename="../reveal_dialog.py" line="40"/>
         <source>This shows the original resume with the name and contact details. It is recorded in the audit log with your name and the time. Reveal only when you need to contact the candidate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="45"/>
+        <location filename="../reveal_dialog.py" line="48"/>
         <source>Reveal and log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="60"/>
+        <location filename="../reveal_dialog.py" line="63"/>
         <source>Veil — %1, original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="63"/>
+        <location filename="../reveal_dialog.py" line="66"/>
         <source>This view was recorded in the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="66"/>
+        <location filename="../reveal_dialog.py" line="70"/>
         <source>File:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="67"/>
+        <location filename="../reveal_dialog.py" line="71"/>
         <source>Type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="73"/>
+        <location filename="../reveal_dialog.py" line="81"/>
         <source>Save original…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="80"/>
+        <location filename="../reveal_dialog.py" line="88"/>
         <source>Save the original file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="90"/>
+        <location filename="../reveal_dialog.py" line="98"/>
         <source>The file could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1240,27 +1456,27 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../workspace_view.py" line="47"/>
+        <location filename="../workspace_view.py" line="48"/>
         <source>Ranking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="48"/>
+        <location filename="../workspace_view.py" line="49"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="49"/>
+        <location filename="../workspace_view.py" line="50"/>
         <source>Job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="87"/>
+        <location filename="../workspace_view.py" line="92"/>
         <source>Veil — Unsaved job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="88"/>
+        <location filename="../workspace_view.py" line="93"/>
         <source>The job you were editing has unsaved changes.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,102 +4,102 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../audit_view.py" line="30"/>
+        <location filename="../audit_view.py" line="34"/>
         <source>Veil — Audit log</source>
         <translation>Veil — 审计日志</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38"/>
+        <location filename="../audit_view.py" line="42"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38"/>
+        <location filename="../audit_view.py" line="42"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38"/>
+        <location filename="../audit_view.py" line="42"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38"/>
+        <location filename="../audit_view.py" line="42"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38"/>
+        <location filename="../audit_view.py" line="42"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="50"/>
+        <location filename="../audit_view.py" line="54"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="63"/>
+        <location filename="../audit_view.py" line="67"/>
         <source>Workspace created</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="64"/>
+        <location filename="../audit_view.py" line="68"/>
         <source>Passphrase changed</source>
         <translation>更改口令</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="65"/>
+        <location filename="../audit_view.py" line="69"/>
         <source>Resume imported</source>
         <translation>导入简历</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="66"/>
+        <location filename="../audit_view.py" line="70"/>
         <source>Candidate viewed</source>
         <translation>查看候选人</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="67"/>
+        <location filename="../audit_view.py" line="71"/>
         <source>Identity revealed</source>
         <translation>显示身份</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="68"/>
+        <location filename="../audit_view.py" line="72"/>
         <source>Decision recorded</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="69"/>
+        <location filename="../audit_view.py" line="73"/>
         <source>Job created</source>
         <translation>创建职位</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="70"/>
+        <location filename="../audit_view.py" line="74"/>
         <source>Job edited</source>
         <translation>编辑职位</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="71"/>
+        <location filename="../audit_view.py" line="75"/>
         <source>Ranking computed</source>
         <translation>计算排名</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="72"/>
+        <location filename="../audit_view.py" line="76"/>
         <source>Model adopted</source>
         <translation>启用模型</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="73"/>
+        <location filename="../audit_view.py" line="77"/>
         <source>Model rolled back</source>
         <translation>回退模型</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="96"/>
+        <location filename="../audit_view.py" line="102"/>
         <source>Chain verified: all %1 entries are intact and in order.</source>
         <translation>哈希链已验证：全部 %1 条记录完整且顺序正确。</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="102"/>
+        <location filename="../audit_view.py" line="108"/>
         <source>The chain is broken at entry %1: the log was changed outside Veil. %2</source>
         <translation>哈希链在第 %1 条记录处断开：日志在 Veil 之外被修改过。%2</translation>
     </message>
@@ -107,145 +107,205 @@
 <context>
     <name>CandidateView</name>
     <message>
-        <location filename="../candidate_view.py" line="50"/>
+        <location filename="../candidate_view.py" line="60"/>
         <source>← Ranking</source>
         <extracomment>set by tests to answer the reveal confirmation without a modal box</extracomment>
         <translation>← 排名</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="51"/>
+        <location filename="../candidate_view.py" line="61"/>
         <source>Back to the ranking (Esc)</source>
         <translation>返回排名（Esc）</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="59"/>
+        <location filename="../candidate_view.py" line="69"/>
         <source>Reveal identity…</source>
         <translation>显示身份…</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="60"/>
+        <location filename="../candidate_view.py" line="70"/>
         <source>Shows the original resume; this is logged</source>
         <translation>显示原始简历；此操作会被记录</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="66"/>
+        <location filename="../candidate_view.py" line="76"/>
         <source>‹ Previous</source>
         <translation>‹ 上一位</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="67"/>
+        <location filename="../candidate_view.py" line="77"/>
         <source>Previous candidate in the ranking (Ctrl+Up)</source>
         <translation>排名中的上一位候选人（Ctrl+Up）</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="69"/>
+        <location filename="../candidate_view.py" line="79"/>
         <source>Next ›</source>
         <translation>下一位 ›</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="70"/>
+        <location filename="../candidate_view.py" line="80"/>
         <source>Next candidate in the ranking (Ctrl+Down)</source>
         <translation>排名中的下一位候选人（Ctrl+Down）</translation>
     </message>
     <message>
+        <location filename="../candidate_view.py" line="86"/>
+        <source>Candidate&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../candidate_view.py" line="87"/>
+        <source>Export, explain or erase (GDPR, AI Act); logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="89"/>
+        <source>Export everything held…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="90"/>
+        <source>Explanation for the candidate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="91"/>
+        <source>Erase this candidate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="105"/>
         <source>Marked words like &lt;PERSON_1&gt; were hidden so that you judge skills, not identity.</source>
         <translation>像 &lt;PERSON_1&gt; 这样标记的内容已被隐藏，以便您评估技能而非身份。</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="96"/>
+        <location filename="../candidate_view.py" line="114"/>
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="96"/>
+        <location filename="../candidate_view.py" line="114"/>
         <source>Fit</source>
         <translation>符合度</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="96"/>
+        <location filename="../candidate_view.py" line="114"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="99"/>
+        <location filename="../candidate_view.py" line="117"/>
         <source>Requirement checklist</source>
         <translation>要求清单</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="109"/>
+        <location filename="../candidate_view.py" line="127"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="115"/>
+        <location filename="../candidate_view.py" line="133"/>
         <source>Reason (recommended, kept in the record)</source>
         <translation>理由（建议填写，将保存在记录中）</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="116"/>
+        <location filename="../candidate_view.py" line="134"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="119"/>
+        <location filename="../candidate_view.py" line="137"/>
         <source>&amp;Shortlist</source>
         <translation>入围(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="120"/>
+        <location filename="../candidate_view.py" line="138"/>
         <source>&amp;Hold</source>
         <translation>待定(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="121"/>
+        <location filename="../candidate_view.py" line="139"/>
         <source>&amp;Reject</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="155"/>
+        <location filename="../candidate_view.py" line="171"/>
         <source>Score %1 of 100</source>
         <translation>得分 %1 / 100</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="157"/>
+        <location filename="../candidate_view.py" line="173"/>
         <source>Not scored</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="171"/>
+        <location filename="../candidate_view.py" line="189"/>
         <source>must</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="171"/>
+        <location filename="../candidate_view.py" line="189"/>
         <source>nice</source>
         <translation>加分</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="176"/>
+        <location filename="../candidate_view.py" line="194"/>
         <source>Met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="177"/>
+        <location filename="../candidate_view.py" line="195"/>
         <source>Partly</source>
         <translation>部分满足</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="178"/>
+        <location filename="../candidate_view.py" line="196"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="185"/>
+        <location filename="../candidate_view.py" line="203"/>
         <source>No evidence found</source>
         <translation>未找到依据</translation>
     </message>
     <message>
-        <location filename="../candidate_view.py" line="191"/>
+        <location filename="../candidate_view.py" line="209"/>
         <source>No decision yet. Scores advise; you decide.</source>
         <translation>尚未决定。分数仅供参考，由您决定。</translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="291"/>
+        <source>Veil</source>
+        <translation type="unfinished">Veil</translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="296"/>
+        <source>Export to folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="300"/>
+        <source>Save the explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="304"/>
+        <source>Delete everything about %1? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="306"/>
+        <source>Veil — Erase candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="317"/>
+        <source>Exported (plaintext: hand it over securely, then delete it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../candidate_view.py" line="333"/>
+        <source>The explanation was saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -375,109 +435,260 @@ The details below contain no personal data and were also written to Veil&apos;s 
     </message>
 </context>
 <context>
+    <name>ImpactChart</name>
+    <message>
+        <location filename="../impact_view.py" line="56"/>
+        <source>Selection and scoring rates by group</source>
+        <translation>各组的选拔率和评分率</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="90"/>
+        <source>selection rate</source>
+        <translation>选拔率</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="91"/>
+        <source>scoring rate</source>
+        <translation>评分率</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="92"/>
+        <source>four-fifths line (0.8 × the top rate)</source>
+        <translation>五分之四线（最高比率 × 0.8）</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="101"/>
+        <source>No groups</source>
+        <translation>没有分组</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactView</name>
+    <message>
+        <location filename="../impact_view.py" line="156"/>
+        <source>Veil — Impact report</source>
+        <translation>Veil — 影响报告</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="160"/>
+        <source>Computing the impact report…</source>
+        <translation>正在计算影响报告…</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="164"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="189"/>
+        <source>Group</source>
+        <translation>组别</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="190"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="191"/>
+        <source>Shortlisted</source>
+        <translation>已入围</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="192"/>
+        <source>Selection rate</source>
+        <translation>选拔率</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="193"/>
+        <source>Impact ratio</source>
+        <translation>影响比</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="194"/>
+        <source>p</source>
+        <translation>p 值</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="195"/>
+        <source>Scoring rate</source>
+        <translation>评分率</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="196"/>
+        <source>Scoring ratio</source>
+        <translation>评分影响比</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="197"/>
+        <source>p (scoring)</source>
+        <translation>p 值（评分）</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="207"/>
+        <source>Impact ratios</source>
+        <translation>影响比</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="214"/>
+        <source>Job %1: %2 people, median score %3, %4 of unknown category.</source>
+        <translation>岗位 %1：%2 人，评分中位数 %3，%4 人类别未知。</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="238"/>
+        <source> (under 2%: no ratio)</source>
+        <translation>（不足 2%：不计算比率）</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="263"/>
+        <source>%1 = %2: only %3 people; the ratios are unstable.</source>
+        <translation>%1 = %2：仅 %3 人，比率不稳定。</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="265"/>
+        <source>%1 = %2: under 2% of the data (%3 people), left out of the ratios.</source>
+        <translation>%1 = %2：不足数据的 2%（%3 人），不计入比率。</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="267"/>
+        <source>%1 = %2: %4 impact ratio %5 is under 0.80.</source>
+        <translation>%1 = %2：%4影响比 %5 低于 0.80。</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="268"/>
+        <source>%1 = %2: the %4 difference is significant (p = %5).</source>
+        <translation>%1 = %2：%4差异具有统计显著性（p = %5）。</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="269"/>
+        <source>Nobody is shortlisted yet: selection rates have no ratio.</source>
+        <translation>尚无人入围：选拔率无法计算比率。</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="270"/>
+        <source>The job has no scores yet: rank it for scoring rates.</source>
+        <translation>该岗位尚无评分：请先排序以计算评分率。</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="272"/>
+        <source>No self-identification has been imported (veil selfid import --csv FILE).</source>
+        <translation>尚未导入自愿填报的身份信息（veil selfid import --csv FILE）。</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="275"/>
+        <source>selection</source>
+        <translation>选拔</translation>
+    </message>
+    <message>
+        <location filename="../impact_view.py" line="275"/>
+        <source>scoring</source>
+        <translation>评分</translation>
+    </message>
+</context>
+<context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../import_panel.py" line="55"/>
+        <location filename="../import_panel.py" line="59"/>
         <source>Drop resumes here: files (PDF, Word, text, images), folders or ZIP archives.</source>
         <translation>将简历拖放到这里：文件（PDF、Word、文本、图片）、文件夹或 ZIP 压缩包。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="62"/>
+        <location filename="../import_panel.py" line="66"/>
         <source>Choose files…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="64"/>
+        <location filename="../import_panel.py" line="68"/>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="74"/>
+        <location filename="../import_panel.py" line="78"/>
         <source>%v of %m files</source>
         <translation>%v / %m 个文件</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="75"/>
+        <location filename="../import_panel.py" line="79"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="85"/>
+        <location filename="../import_panel.py" line="89"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="85"/>
+        <location filename="../import_panel.py" line="89"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="92"/>
+        <location filename="../import_panel.py" line="96"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="131"/>
+        <location filename="../import_panel.py" line="135"/>
         <source>Choose resumes</source>
         <translation>选择简历</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="133"/>
+        <location filename="../import_panel.py" line="137"/>
         <source>Resumes (%1);;All files (*)</source>
         <translation>简历 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="139"/>
+        <location filename="../import_panel.py" line="143"/>
         <source>Choose a folder of resumes</source>
         <translation>选择简历文件夹</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="156"/>
+        <location filename="../import_panel.py" line="162"/>
         <source>Reading and anonymizing… the first file also loads the models.</source>
         <translation>正在读取并匿名化… 处理第一个文件时还会加载模型。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="177"/>
+        <location filename="../import_panel.py" line="183"/>
         <source>Stopping after the current file…</source>
         <translation>处理完当前文件后停止…</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="210"/>
+        <location filename="../import_panel.py" line="218"/>
         <source>Imported and anonymized</source>
         <translation>已导入并匿名化</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="212"/>
+        <location filename="../import_panel.py" line="220"/>
         <source>Duplicate: this file is already in the workspace (added to this job)</source>
         <translation>重复：该文件已在工作区中（已加入此职位）</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="213"/>
+        <location filename="../import_panel.py" line="221"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="213"/>
+        <location filename="../import_panel.py" line="221"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="217"/>
+        <location filename="../import_panel.py" line="225"/>
         <source>%1 imported, %2 duplicates, %3 failed.</source>
         <translation>导入 %1 个，重复 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="224"/>
+        <location filename="../import_panel.py" line="232"/>
         <source>Done: </source>
         <translation>完成：</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="231"/>
+        <location filename="../import_panel.py" line="239"/>
         <source>Cancelled. Files finished before the stop are kept: </source>
         <translation>已取消。停止前已完成的文件会保留：</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="238"/>
+        <location filename="../import_panel.py" line="246"/>
         <source>The import stopped: </source>
         <translation>导入已停止：</translation>
     </message>
@@ -485,95 +696,95 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>JobEditor</name>
     <message>
-        <location filename="../job_editor.py" line="39"/>
+        <location filename="../job_editor.py" line="42"/>
         <source>e.g. Senior Data Engineer</source>
         <translation>例如：高级数据工程师</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="40"/>
+        <location filename="../job_editor.py" line="43"/>
         <source>Job title</source>
         <translation>职位名称</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="41"/>
+        <location filename="../job_editor.py" line="44"/>
         <source>Title:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="45"/>
+        <location filename="../job_editor.py" line="48"/>
         <source>Posting</source>
         <translation>职位描述</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="49"/>
+        <location filename="../job_editor.py" line="52"/>
         <source>Paste the job posting here. Veil suggests requirements from it.</source>
         <translation>在此粘贴职位描述。Veil 会据此建议要求。</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="51"/>
+        <location filename="../job_editor.py" line="54"/>
         <source>Job posting</source>
         <translation>职位描述</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="55"/>
+        <location filename="../job_editor.py" line="58"/>
         <source>Requirements</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="59"/>
+        <location filename="../job_editor.py" line="62"/>
         <source>Each requirement is matched against every resume. Must-haves count most; the weight says how much a requirement matters.</source>
         <translation>每项要求都会与每份简历比对。必需项最重要；权重表示该要求的重要程度。</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="67"/>
+        <location filename="../job_editor.py" line="70"/>
         <source>Suggest from posting</source>
         <translation>根据职位描述建议</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="77"/>
-        <location filename="../job_editor.py" line="115"/>
+        <location filename="../job_editor.py" line="80"/>
+        <location filename="../job_editor.py" line="118"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="79"/>
+        <location filename="../job_editor.py" line="82"/>
         <source>Save and re-score</source>
         <translation>保存并重新评分</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="93"/>
+        <location filename="../job_editor.py" line="96"/>
         <source>Unsaved changes</source>
         <translation>有未保存的更改</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="104"/>
+        <location filename="../job_editor.py" line="107"/>
         <source>Create job</source>
         <translation>创建职位</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="107"/>
+        <location filename="../job_editor.py" line="110"/>
         <source>New job</source>
         <translation>新建职位</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="136"/>
+        <location filename="../job_editor.py" line="139"/>
         <source>Paste the posting first.</source>
         <translation>请先粘贴职位描述。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../job_editor.py" line="145"/>
+        <location filename="../job_editor.py" line="148"/>
         <source>%n requirement(s) suggested. Review them.</source>
         <translation>
             <numerusform>已建议 %n 项要求，请检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="153"/>
+        <location filename="../job_editor.py" line="156"/>
         <source>Give the job a title.</source>
         <translation>请为职位填写名称。</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="175"/>
+        <location filename="../job_editor.py" line="180"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -581,28 +792,28 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../jobs_panel.py" line="27"/>
-        <location filename="../jobs_panel.py" line="33"/>
+        <location filename="../jobs_panel.py" line="30"/>
+        <location filename="../jobs_panel.py" line="36"/>
         <source>Jobs</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../jobs_panel.py" line="36"/>
+        <location filename="../jobs_panel.py" line="39"/>
         <source>No jobs yet. Create one to start.</source>
         <translation>还没有职位。创建一个开始吧。</translation>
     </message>
     <message>
-        <location filename="../jobs_panel.py" line="39"/>
+        <location filename="../jobs_panel.py" line="42"/>
         <source>New job</source>
         <translation>新建职位</translation>
     </message>
     <message>
-        <location filename="../jobs_panel.py" line="40"/>
+        <location filename="../jobs_panel.py" line="43"/>
         <source>Create a job (Ctrl+N)</source>
         <translation>创建职位（Ctrl+N）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../jobs_panel.py" line="53"/>
+        <location filename="../jobs_panel.py" line="56"/>
         <source>%n requirement(s)</source>
         <translation>
             <numerusform>%n 项要求</numerusform>
@@ -612,133 +823,138 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="89"/>
+        <location filename="../main_window.py" line="108"/>
         <source>&amp;New job</source>
         <translation>新建职位(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="111"/>
         <source>&amp;Import resumes…</source>
         <translation>导入简历(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93"/>
+        <location filename="../main_window.py" line="116"/>
         <source>&amp;Rank candidates</source>
         <translation>候选人排名(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="118"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
+        <location filename="../main_window.py" line="119"/>
         <source>&amp;Audit log</source>
         <translation>审计日志(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="120"/>
+        <source>&amp;Impact report…</source>
+        <translation>影响报告(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="121"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97"/>
+        <location filename="../main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="123"/>
         <source>&amp;About Veil</source>
         <translation>关于 Veil(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="124"/>
         <source>&amp;Workspace</source>
         <translation>工作区(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="130"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="134"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="148"/>
         <source>Veil — Locked</source>
         <translation>Veil — 已锁定</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="158"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="174"/>
         <source>That passphrase did not open this workspace. Nothing was changed; try again.</source>
         <translation>该口令无法打开此工作区。没有任何更改，请重试。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="185"/>
         <source>Veil — %1</source>
         <translation>Veil — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="191"/>
         <source>Unlocked.</source>
         <translation>已解锁。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Locked after a period without activity.</source>
         <translation>因一段时间无操作已自动锁定。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Locked.</source>
         <translation>已锁定。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="232"/>
         <source>Creating the encrypted workspace…</source>
         <translation>正在创建加密工作区…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="247"/>
         <source>Open a workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Veil workspace (*.veil);;All files (*)</source>
         <translation>Veil 工作区 (*.veil);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="269"/>
         <source>Models ready</source>
         <translation>模型已就绪</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="265"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="277"/>
         <source>Models not loaded</source>
         <translation>模型未加载</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="315"/>
         <source>About Veil</source>
         <translation>关于 Veil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Veil %1 — private, offline resume screening. Resumes are anonymized before anyone reads them; scores advise, people decide. Nothing leaves this computer.</source>
         <translation>Veil %1 — 私密、离线的简历筛选。简历在任何人阅读之前先被匿名化；分数仅供参考，由人做决定。任何数据都不会离开这台电脑。</translation>
     </message>
@@ -746,72 +962,72 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../ranking_model.py" line="37"/>
+        <location filename="../ranking_model.py" line="41"/>
         <source>Not decided</source>
         <translation>未决定</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="38"/>
+        <location filename="../ranking_model.py" line="42"/>
         <source>Shortlisted</source>
         <translation>已入围</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="39"/>
+        <location filename="../ranking_model.py" line="43"/>
         <source>On hold</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="40"/>
+        <location filename="../ranking_model.py" line="44"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="46"/>
+        <location filename="../ranking_model.py" line="50"/>
         <source>Candidate %1</source>
         <translation>候选人 %1</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="145"/>
+        <location filename="../ranking_model.py" line="152"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="146"/>
+        <location filename="../ranking_model.py" line="153"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="147"/>
+        <location filename="../ranking_model.py" line="154"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="148"/>
+        <location filename="../ranking_model.py" line="155"/>
         <source>Must-haves</source>
         <translation>必需项</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="149"/>
+        <location filename="../ranking_model.py" line="156"/>
         <source>Top evidence</source>
         <translation>主要依据</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="150"/>
+        <location filename="../ranking_model.py" line="157"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="151"/>
+        <location filename="../ranking_model.py" line="158"/>
         <source>Imported</source>
         <translation>导入日期</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="191"/>
+        <location filename="../ranking_model.py" line="198"/>
         <source>Must-have requirements met: %1 of %2</source>
         <translation>满足的必需要求：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ranking_model.py" line="204"/>
+        <location filename="../ranking_model.py" line="211"/>
         <source>Score %1 of 100</source>
         <translation>得分 %1 / 100</translation>
     </message>
@@ -819,87 +1035,87 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../ranking_view.py" line="56"/>
+        <location filename="../ranking_view.py" line="64"/>
         <source>Filter by candidate number or evidence…</source>
         <translation>按候选人编号或依据筛选…</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="58"/>
+        <location filename="../ranking_view.py" line="66"/>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="60"/>
+        <location filename="../ranking_view.py" line="68"/>
         <source>Decision filter</source>
         <translation>按决定筛选</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="62"/>
+        <location filename="../ranking_view.py" line="70"/>
         <source>All decisions</source>
         <translation>全部决定</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="63"/>
+        <location filename="../ranking_view.py" line="71"/>
         <source>Not decided</source>
         <translation>未决定</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="64"/>
+        <location filename="../ranking_view.py" line="72"/>
         <source>Shortlisted</source>
         <translation>已入围</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="65"/>
+        <location filename="../ranking_view.py" line="73"/>
         <source>On hold</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="66"/>
+        <location filename="../ranking_view.py" line="74"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="69"/>
+        <location filename="../ranking_view.py" line="77"/>
         <source>All must-haves met</source>
         <translation>满足全部必需项</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="70"/>
+        <location filename="../ranking_view.py" line="78"/>
         <source>Rank candidates</source>
         <translation>候选人排名</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="71"/>
+        <location filename="../ranking_view.py" line="79"/>
         <source>Score every candidate of this job again (F5)</source>
         <translation>为此职位的所有候选人重新评分（F5）</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="81"/>
+        <location filename="../ranking_view.py" line="89"/>
         <source>Scoring %v of %m</source>
         <translation>正在评分 %v / %m</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="82"/>
+        <location filename="../ranking_view.py" line="90"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="106"/>
+        <location filename="../ranking_view.py" line="114"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="158"/>
+        <location filename="../ranking_view.py" line="178"/>
         <source>Choose or create a job.</source>
         <translation>请选择或创建一个职位。</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="160"/>
+        <location filename="../ranking_view.py" line="180"/>
         <source>No candidates yet. Import resumes in the Import tab.</source>
         <translation>还没有候选人。请在“导入”标签页中导入简历。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ranking_view.py" line="162"/>
+        <location filename="../ranking_view.py" line="182"/>
         <source>%n candidate(s) not scored yet: press Rank candidates.</source>
         <translation>
             <numerusform>%n 位候选人尚未评分：请点击“候选人排名”。</numerusform>
@@ -975,57 +1191,57 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../reveal_dialog.py" line="30"/>
+        <location filename="../reveal_dialog.py" line="33"/>
         <source>Veil — Reveal identity</source>
         <translation>Veil — 显示身份</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="32"/>
+        <location filename="../reveal_dialog.py" line="35"/>
         <source>Reveal the identity of %1?</source>
         <translation>要显示%1的身份吗？</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="37"/>
+        <location filename="../reveal_dialog.py" line="40"/>
         <source>This shows the original resume with the name and contact details. It is recorded in the audit log with your name and the time. Reveal only when you need to contact the candidate.</source>
         <translation>这将显示包含姓名和联系方式的原始简历。此操作会连同您的名字和时间记录在审计日志中。请仅在需要联系候选人时显示。</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="45"/>
+        <location filename="../reveal_dialog.py" line="48"/>
         <source>Reveal and log</source>
         <translation>显示并记录</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="60"/>
+        <location filename="../reveal_dialog.py" line="63"/>
         <source>Veil — %1, original</source>
         <translation>Veil — %1，原始简历</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="63"/>
+        <location filename="../reveal_dialog.py" line="66"/>
         <source>This view was recorded in the audit log.</source>
         <translation>此次查看已记录在审计日志中。</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="66"/>
+        <location filename="../reveal_dialog.py" line="70"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="67"/>
+        <location filename="../reveal_dialog.py" line="71"/>
         <source>Type:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="73"/>
+        <location filename="../reveal_dialog.py" line="81"/>
         <source>Save original…</source>
         <translation>保存原始文件…</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="80"/>
+        <location filename="../reveal_dialog.py" line="88"/>
         <source>Save the original file</source>
         <translation>保存原始文件</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="90"/>
+        <location filename="../reveal_dialog.py" line="98"/>
         <source>The file could not be saved.</source>
         <translation>无法保存该文件。</translation>
     </message>
@@ -1237,27 +1453,27 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../workspace_view.py" line="47"/>
+        <location filename="../workspace_view.py" line="48"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="48"/>
+        <location filename="../workspace_view.py" line="49"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="49"/>
+        <location filename="../workspace_view.py" line="50"/>
         <source>Job</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="87"/>
+        <location filename="../workspace_view.py" line="92"/>
         <source>Veil — Unsaved job</source>
         <translation>Veil — 职位未保存</translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="88"/>
+        <location filename="../workspace_view.py" line="93"/>
         <source>The job you were editing has unsaved changes.</source>
         <translation>您正在编辑的职位有未保存的更改。</translation>
     </message>
