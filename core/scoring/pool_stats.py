@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from core.scoring import fusion
 from core.scoring import terms as lex
 from core.scoring.profile import Profile
 
@@ -129,3 +130,34 @@ def resume_similarity(profile: Profile, job_vector: FloatArray) -> tuple[float, 
     sims = profile.vectors @ job_vector
     top = np.sort(sims)[::-1][:CLOSEST_LINES]
     return float(vector @ job_vector), float(top.mean())
+
+
+def pool_signals(
+    whole: str, pool: Sequence[Profile], job_vector: npt.NDArray[np.float32] | None
+) -> tuple[npt.NDArray[np.float64], ...]:
+    """Pool standard scores and raw values of the document match and the whole-resume
+    similarity of each profile (``job_vector``: the posting's embedding, if it has one)."""
+    query = query_terms(whole)
+    terms = list(query)
+    counts = np.array([query[t] for t in terms], np.float32)
+    freqs = [term_frequencies(p, terms) for p in pool]
+    lengths = [document_length(p) for p in pool]
+    stats = PoolStats.of(freqs, len(terms))
+    doc = np.array(
+        [document_match(f, n, counts, stats) for f, n in zip(freqs, lengths, strict=True)]
+    )
+    overall = np.full(len(pool), np.nan)
+    closest = np.full(len(pool), np.nan)
+    if job_vector is not None:
+        for row, profile in enumerate(pool):
+            pair = resume_similarity(profile, job_vector)
+            if pair is not None:
+                overall[row], closest[row] = pair
+    readable = ~np.isnan(overall)
+    # resumes the encoder cannot read (Chinese) sit at the pool's mean: 0 points
+    res_z = np.zeros(len(pool))
+    if readable.any():
+        # the whole resume's direction and its closest lines, equally
+        both = fusion.pool_z(overall[readable]) + fusion.pool_z(closest[readable])
+        res_z[readable] = fusion.pool_z(both)
+    return fusion.pool_z(doc), res_z, doc, np.nan_to_num(overall)

@@ -21,7 +21,8 @@ Float32Array = npt.NDArray[np.float32]
 Int32Array = npt.NDArray[np.int32]
 UInt8Array = npt.NDArray[np.uint8]
 
-LISTY_FLAG = 0x10  # bit set in ``flags`` for keyword-list units; the low bits hold the section
+SECTION_MASK = 0x0F  # the low bits of ``flags``: the unit's section (chunking.EDUCATION, ...)
+LISTY_FLAG = 0x10  # bit set in ``flags`` for keyword-list units
 LABEL_FLAG = 0x20  # bit set for role lines with dates and short labels
 
 

@@ -21,9 +21,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from core.domain import DecisionKind, ModelVersion, Score
+from core.domain import DecisionKind, ModelVersion
 from core.errors import TrainingError, UserError
 from core.services.engines import Engines
+from core.services.learned import BASE_VERSION as BASE_VERSION
+
+# re-exported: callers that take the scorer and Learned from here keep working
+from core.services.learned import Learned as Learned
+from core.services.learned import current_predict, latest_decisions
+from core.services.learned import scorer_for as scorer_for
 from core.services.progress import Progress
 
 if TYPE_CHECKING:
@@ -34,7 +40,6 @@ log = logging.getLogger(__name__)
 MIN_DECISIONS = 20
 MIN_PER_SIDE = 3  # at least this many shortlist/hold and this many rejects
 DOMINANT_SHARE = 0.6  # warn when one job holds more than this share of the decisions
-BASE_VERSION = "base"
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -56,6 +61,10 @@ class TrainingSet:
             ",".join(f"{g}:{c}" for g, c in zip(self.groups, self.candidates, strict=True)).encode()
         )
         return digest.hexdigest()
+
+    @property
+    def n(self) -> int:
+        return len(self.targets)
 
 
 @dataclass(frozen=True)
@@ -81,19 +90,6 @@ class LearnResult:
             "learned": list(self.learned),
             "active_version": self.active_version,
         }
-
-
-def latest_decisions(
-    ws: Workspace, job_id: int | None = None, targets: Mapping[DecisionKind, float] | None = None
-) -> dict[int, dict[int, float]]:
-    """job id -> candidate id -> target of the latest decision on each (job, candidate)."""
-    from core.scoring.training.features import decision_target
-
-    decisions = ws.decisions.for_job(job_id) if job_id is not None else ws.decisions.all()
-    out: dict[int, dict[int, float]] = {}
-    for d in decisions:  # oldest first: later decisions replace earlier ones
-        out.setdefault(d.job_id, {})[d.candidate_id] = decision_target(d.kind, targets)
-    return out
 
 
 def check_enough(decided: Mapping[int, Mapping[int, float]]) -> list[str]:
@@ -183,16 +179,6 @@ def collect(
     )
 
 
-def _current_predict(ws: Workspace) -> tuple[Callable[[FloatArray], FloatArray], str]:
-    from core.scoring.training.head import Head
-
-    active = ws.models.active()
-    if active is None:
-        return (lambda x: x[:, 0]), BASE_VERSION
-    head = Head.from_bytes(ws.models.weights(active.id)[0])
-    return head.predict, active.version
-
-
 def learn(
     ws: Workspace,
     engines: Engines,
@@ -204,71 +190,15 @@ def learn(
     config: Any = None,
 ) -> Generator[Progress, None, LearnResult]:
     """Train on the decisions (all jobs, or ``job_id``'s), validate, store, adopt if better."""
-    from core.scoring.training.head import explain_words, fit_head, train_head
-    from core.scoring.training.validation import cross_validate
+    from core.scoring.training.head import explain_words
 
     if job_id is not None:
         ws.jobs.get(job_id)
     decided = latest_decisions(ws, job_id, targets)
     warnings = check_enough(decided)
-    scorer = scorer_for(ws, engines)
-    from core.scoring import Scorer
-
-    if not isinstance(scorer, Scorer):
-        raise TrainingError(
-            "Learning needs the real scoring model.", hint="(a stand-in scorer is loaded)"
-        )
-    data = yield from collect(scorer, ws, decided, pairs=encoder)
-    current, current_version = _current_predict(ws)
-    before = current(data.summary)  # the current model, on its own encoder's features
-    active = ws.models.active()
-    encoder_weights: bytes | None = None
-    encoder_hash = ""
-    if encoder:
-        tuned = yield from _finetune(scorer.encoder, data)
-        encoder_weights, encoder_hash = tuned.weights, tuned.weights_sha256
-        data = yield from collect(Scorer(tuned.encoder, ws.embeddings), ws, decided)
-    elif active is not None and active.encoder_hash:
-        # the features came from the adopted fine-tuned encoder: the new version keeps it
-        encoder_weights = ws.models.weights(active.id)[1]
-        encoder_hash = active.encoder_hash
-    n = len(data.targets)
-
-    def train(
-        x: FloatArray, y: FloatArray, g: Sequence[object]
-    ) -> Callable[[FloatArray], FloatArray]:
-        return fit_head(x, y, g, config).predict
-
-    yield Progress(0, 1, None, "cross-validating")
-    cv = cross_validate(data.summary, data.targets, data.groups, train, before)
-    yield Progress(1, 1, None, "cross-validating")
-    gen = train_head(data.summary, data.targets, data.groups, config)
-    while True:
-        try:
-            epoch, epochs = next(gen)
-        except StopIteration as stop:
-            head = stop.value
-            break
-        yield Progress(epoch, epochs, None, "training the head")
-    base_hash = str(getattr(engines.encoder, "model_hash", ""))
-    better = cv.better
-    folds = "jobs held out" if cv.grouped else "candidates of one job held out"
-    if better:
-        reason = (
-            f"Cross-validated MAP rose from {cv.before:.3f} ({current_version}) to "
-            f"{cv.after:.3f} ({cv.folds} folds, {folds})."
-        )
-    elif cv.after > cv.before:
-        reason = (
-            f"Not adopted: cross-validated MAP rose from {cv.before:.3f} ({current_version}) "
-            f"to only {cv.after:.3f}, within the noise of the measurement (standard error "
-            f"{cv.gain_stderr:.3f} across jobs; {cv.folds} folds, {folds})."
-        )
-    else:
-        reason = (
-            f"Not adopted: cross-validated MAP {cv.after:.3f} is not above the current "
-            f"model's {cv.before:.3f} ({current_version}; {cv.folds} folds, {folds})."
-        )
+    current, current_version = current_predict(ws)
+    data, before, tuned = yield from _training_data(ws, engines, decided, current, encoder=encoder)
+    cv, head = yield from _validate_and_train(data, before, config)
     metrics = {
         "cv_before": cv.before,
         "cv_after": cv.after,
@@ -285,36 +215,129 @@ def learn(
             "encoder fine-tuned on (requirement, evidence, decision) pairs; the head trained and "
             "cross-validated on its features"
         )
+    adopt = cv.better
+    version = _store(ws, engines, data, head, metrics, tuned, adopt, (actor, current_version))
+    log.info("model %s trained on %d examples; adopted=%s", version.version, data.n, cv.better)
+    return LearnResult(
+        adopted=cv.better,
+        model_version=version.version,
+        examples=data.n,
+        cv_before=cv.before,
+        cv_after=cv.after,
+        reason=_verdict(cv, current_version),
+        warnings=tuple(warnings),
+        learned=tuple(explain_words(head)),
+        active_version=version.version if cv.better else current_version,
+    )
+
+
+def _training_data(
+    ws: Workspace,
+    engines: Engines,
+    decided: Mapping[int, Mapping[int, float]],
+    current: Callable[[FloatArray], FloatArray],
+    *,
+    encoder: bool,
+) -> Generator[Progress, None, tuple[TrainingSet, FloatArray, tuple[bytes | None, str]]]:
+    """The examples on the features of the encoder the new version will use; the current
+    model's predictions on its own encoder's features; the new version's fine-tuned encoder
+    weights and hash ((None, "") for none)."""
+    from core.scoring import Scorer
+
+    scorer = scorer_for(ws, engines)
+    if not isinstance(scorer, Scorer):
+        raise TrainingError(
+            "Learning needs the real scoring model.", hint="(a stand-in scorer is loaded)"
+        )
+    data = yield from collect(scorer, ws, decided, pairs=encoder)
+    before = current(data.summary)
+    active = ws.models.active()
+    if encoder:
+        tuned = yield from _finetune(scorer.encoder, data)
+        data_tuned = yield from collect(Scorer(tuned.encoder, ws.embeddings), ws, decided)
+        return data_tuned, before, (tuned.weights, tuned.weights_sha256)
+    if active is not None and active.encoder_hash:
+        # the features came from the adopted fine-tuned encoder: the new version keeps it
+        return data, before, (ws.models.weights(active.id)[1], active.encoder_hash)
+    return data, before, (None, "")
+
+
+def _validate_and_train(
+    data: TrainingSet, before: FloatArray, config: Any
+) -> Generator[Progress, None, tuple[Any, Any]]:
+    """Cross-validate the head against the current model's predictions, then train it on all."""
+    from core.scoring.training.head import fit_head, train_head
+    from core.scoring.training.validation import cross_validate
+
+    def train(
+        x: FloatArray, y: FloatArray, g: Sequence[object]
+    ) -> Callable[[FloatArray], FloatArray]:
+        return fit_head(x, y, g, config).predict
+
+    yield Progress(0, 1, None, "cross-validating")
+    cv = cross_validate(data.summary, data.targets, data.groups, train, before)
+    yield Progress(1, 1, None, "cross-validating")
+    gen = train_head(data.summary, data.targets, data.groups, config)
+    while True:
+        try:
+            epoch, epochs = next(gen)
+        except StopIteration as stop:
+            return cv, stop.value
+        yield Progress(epoch, epochs, None, "training the head")
+
+
+def _verdict(cv: Any, current_version: str) -> str:
+    """Why the new version was adopted or not, in plain words."""
+    folds = "jobs held out" if cv.grouped else "candidates of one job held out"
+    if cv.better:
+        return (
+            f"Cross-validated MAP rose from {cv.before:.3f} ({current_version}) to "
+            f"{cv.after:.3f} ({cv.folds} folds, {folds})."
+        )
+    if cv.after > cv.before:
+        return (
+            f"Not adopted: cross-validated MAP rose from {cv.before:.3f} ({current_version}) "
+            f"to only {cv.after:.3f}, within the noise of the measurement (standard error "
+            f"{cv.gain_stderr:.3f} across jobs; {cv.folds} folds, {folds})."
+        )
+    return (
+        f"Not adopted: cross-validated MAP {cv.after:.3f} is not above the current "
+        f"model's {cv.before:.3f} ({current_version}; {cv.folds} folds, {folds})."
+    )
+
+
+def _store(
+    ws: Workspace,
+    engines: Engines,
+    data: TrainingSet,
+    head: Any,
+    metrics: dict[str, Any],
+    tuned: tuple[bytes | None, str],
+    adopt: bool,
+    audit: tuple[str, str],
+) -> ModelVersion:
+    """Store the new version (always) and make it the active one when it ranked better."""
+    encoder_weights, encoder_hash = tuned
+    actor, previous = audit
     with ws.transaction():
         version: ModelVersion = ws.models.add(
             kind="head+encoder" if encoder_weights is not None else "head",
             data_hash=data.data_hash,
-            base_model_hash=base_hash,
+            base_model_hash=str(getattr(engines.encoder, "model_hash", "")),
             metrics=metrics,
-            examples=n,
+            examples=data.n,
             weights=head.to_bytes(),
             encoder_weights=encoder_weights,
             encoder_hash=encoder_hash,
         )
-        if better:
+        if adopt:
             ws.models.set_active(version.id)
             ws.audit.append(
                 "model.adopted",
                 actor,
-                {"model": version.version, "examples": n, "previous": current_version},
+                {"model": version.version, "examples": data.n, "previous": previous},
             )
-    log.info("model %s trained on %d examples; adopted=%s", version.version, n, better)
-    return LearnResult(
-        adopted=better,
-        model_version=version.version,
-        examples=n,
-        cv_before=cv.before,
-        cv_after=cv.after,
-        reason=reason,
-        warnings=tuple(warnings),
-        learned=tuple(explain_words(head)),
-        active_version=version.version if better else current_version,
-    )
+    return version
 
 
 def _finetune(base: Any, data: TrainingSet) -> Generator[Progress, None, Any]:
@@ -368,97 +391,3 @@ def use_model(ws: Workspace, version: str, *, actor: str = "") -> ModelVersion |
             },
         )
     return target
-
-
-# -- used by rank_job ------------------------------------------------------------------------
-
-
-def scorer_for(ws: Workspace, engines: Engines) -> Any:
-    """The scorer ranking should use: over the fine-tuned encoder when the adopted model has
-    one, else the engines' scorer (over the workspace's chosen encoder)."""
-    from core.services.models import bind_encoder
-
-    bind_encoder(ws, engines)
-    active = _active(ws)
-    if active is None or not active.encoder_hash or engines.encoder is None:
-        return engines.scorer(ws.embeddings)
-    from core.scoring import Scorer
-    from core.scoring.training.encoder_finetune import load_finetuned
-
-    weights = ws.models.weights(active.id)[1]
-    if weights is None:
-        return engines.scorer(ws.embeddings)
-    tuned = load_finetuned(engines.encoder, weights, active.encoder_hash)  # type: ignore[arg-type]
-    return Scorer(tuned, ws.embeddings)
-
-
-def _active(ws: Workspace) -> ModelVersion | None:
-    models = getattr(ws, "models", None)
-    return None if models is None else models.active()
-
-
-@dataclass(frozen=True)
-class Learned:
-    """What re-ranks a job after the scorer: the adopted head and the job's own decisions.
-
-    ``rank_job`` loads it before scoring (None when neither applies, which costs nothing) and
-    applies it to the fresh scores before they are stored, so each ranking writes its scores
-    once."""
-
-    scorer: Any  # a real Scorer: learning needs its encoder and profiles
-    job: Any
-    head: Any  # core.scoring.training.head.Head, or None (the untrained score)
-    head_version: str
-    decided: Mapping[int, float]
-
-    @classmethod
-    def load(cls, ws: Workspace, scorer: Any, job: Any) -> Learned | None:
-        from core.scoring import Scorer
-
-        if not isinstance(scorer, Scorer):
-            return None
-        active = _active(ws)
-        decided = latest_decisions(ws, job.id).get(job.id, {})
-        if active is None and not decided:
-            return None
-        head = None
-        if active is not None:
-            from core.scoring.training.head import Head
-
-            head = Head.from_bytes(ws.models.weights(active.id)[0])
-        version = active.version if active is not None else ""
-        return cls(scorer, job, head, version, decided)
-
-    def apply(
-        self, scores: list[Score], texts: Mapping[int, str], profiles: Mapping[int, Any]
-    ) -> list[Score]:
-        """The scores re-computed by the job's decisions (feedback) or else the head, in order.
-        ``profiles`` are the ones the scorer loaded for them (read again when missing)."""
-        from core.scoring.training.features import FeatureBuilder
-        from core.scoring.training.model import rescore
-
-        if not scores:
-            return scores
-        ids = [int(s.candidate_id or 0) for s in scores]
-        known = [p for p in (profiles.get(c) for c in ids) if p is not None]
-        builder = FeatureBuilder(self.scorer)
-        redacted = [texts[c] for c in ids]
-        documents = builder.documents(redacted, known if len(known) == len(ids) else None)
-
-        def features(summaries: bool) -> list[Any]:
-            return builder.build(
-                self.job.text,
-                scores,
-                redacted,
-                with_terms=bool(self.decided),
-                summaries=summaries,
-                documents=documents,
-            )
-
-        if self.decided:  # the job's own decisions first: they need no summaries
-            out = rescore(scores, features(False), head=None, head_version="", decided=self.decided)
-            if self.head is None or "+feedback-" in (out[0].model_version if out else ""):
-                return out
-        return rescore(
-            scores, features(True), head=self.head, head_version=self.head_version, decided={}
-        )

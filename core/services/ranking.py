@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from core.domain import Decision, Score
 from core.errors import UserError
-from core.services import learning
 from core.services.engines import Engines
+from core.services.learned import Learned, scorer_for
 from core.services.progress import Progress
 
 if TYPE_CHECKING:
@@ -57,9 +57,9 @@ def rank_job(
     texts = {c.id: c.redacted_text for c in candidates}
     total = len(texts)
     yield Progress(0, total, None, "loading the model")
-    scorer = learning.scorer_for(ws, engines)  # the adopted model's encoder, if fine-tuned
+    scorer = scorer_for(ws, engines)  # the adopted model's encoder, if fine-tuned
     version = scorer.model_version
-    learned = learning.Learned.load(ws, scorer, job)  # None: no model, no decisions
+    learned = Learned.load(ws, scorer, job)  # None: no model, no decisions
     profiles: dict[int, Any] = {}
     # the whole posting feeds the document-level signals; the pool is the candidates ranked
     ranked = (
