@@ -3,16 +3,21 @@ the decision, and "Reveal identity" behind a logged confirmation."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -27,6 +32,7 @@ from desktop.ranking_model import candidate_label, status_label
 from desktop.redacted_text_view import RedactedTextView
 from desktop.reveal_dialog import RevealDialog, confirm_reveal
 from desktop.session import Session
+from desktop.worker import call_in_background
 
 if TYPE_CHECKING:
     from core.domain import Decision, Score
@@ -39,6 +45,7 @@ class CandidateView(QWidget):
     back_requested = Signal()
     step_requested = Signal(int)  # -1 previous, +1 next candidate in the ranking's order
     decided = Signal(int, str, str)  # candidate id, kind, reason
+    erased = Signal(int)  # candidate id
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +83,14 @@ class CandidateView(QWidget):
         top.addWidget(self.next_button)
         top.addSpacing(12)
         top.addWidget(self.reveal_button)
+        self.data_button = QPushButton(self.tr("Candidate's data"))
+        self.data_button.setToolTip(self.tr("Export, explain or erase (GDPR, AI Act); logged"))
+        data_menu = QMenu(self.data_button)
+        data_menu.addAction(self.tr("Export everything held…"), self.export_data)
+        data_menu.addAction(self.tr("Explanation for the candidate…"), self.explain)
+        data_menu.addAction(self.tr("Erase this candidate…"), self.erase)
+        self.data_button.setMenu(data_menu)
+        top.addWidget(self.data_button)
         layout.addLayout(top)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -262,3 +277,70 @@ class CandidateView(QWidget):
             return
         self.reveal_window = RevealDialog(label, document, self)
         self.reveal_window.show()
+
+    # --- the candidate's data (GDPR Art. 15/17, AI Act Art. 86): in a worker, logged -------
+
+    def _background(self, name: str, fn: Callable[[], Any], done: Callable[[], None]) -> None:
+        worker = call_in_background(fn, name=name)
+        worker.signals.finished.connect(lambda _result: done())
+        worker.signals.failed.connect(lambda exc: show_error(self, exc))
+        self.session.start(worker)
+
+    def _told(self, text: str) -> Callable[[], None]:
+        def tell() -> None:
+            QMessageBox.information(self, self.tr("Veil"), text)
+
+        return tell
+
+    def choose_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
+
+    def choose_file(self, name: str) -> str:
+        return QFileDialog.getSaveFileName(
+            self, self.tr("Save the explanation"), name, "HTML (*.html)"
+        )[0]
+
+    def confirm_erase(self) -> bool:
+        text = self.tr("Delete everything about %1? This cannot be undone.")
+        answer = QMessageBox.question(
+            self, self.tr("Veil — Erase candidate"), text.replace("%1", self.title.text())
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def export_data(self) -> None:
+        folder = self.choose_folder() if self.candidate_id is not None else ""
+        if not folder:
+            return
+        from core.services.lifecycle import export_candidate
+
+        ws, cid, who = self.session.workspace, self.candidate_id, self.session.reviewer
+        done = self._told(self.tr("Exported (plaintext: hand it over securely, then delete it)."))
+        self._background(
+            "export", lambda: export_candidate(ws, int(cid or 0), Path(folder), actor=who), done
+        )
+
+    def explain(self) -> None:
+        if self.candidate_id is None or self.job_id is None:
+            return
+        file = self.choose_file(f"explanation-{self.candidate_id}.html")
+        if not file:
+            return
+        from core.services.lifecycle import explain_to_file
+
+        ws, who = self.session.workspace, self.session.reviewer
+        cid, job_id = self.candidate_id, self.job_id
+        work = lambda: explain_to_file(ws, cid, job_id, Path(file), actor=who)  # noqa: E731
+        self._background("explain", work, self._told(self.tr("The explanation was saved.")))
+
+    def erase(self) -> None:
+        if self.candidate_id is None or not self.confirm_erase():
+            return
+        from core.services.lifecycle import erase
+
+        ws, cid, who = self.session.workspace, self.candidate_id, self.session.reviewer
+
+        def done() -> None:
+            self.clear()
+            self.erased.emit(cid)
+
+        self._background("erase", lambda: erase(ws, cid, actor=who), done)

@@ -64,6 +64,7 @@ class WorkspaceView(QWidget):
         self.candidate.back_requested.connect(self.back_to_ranking)
         self.candidate.step_requested.connect(self.step_candidate)
         self.candidate.decided.connect(self.ranking.update_status)
+        self.candidate.erased.connect(lambda _cid: self.open_job(self.job_id or 0))
 
     # --- navigation --------------------------------------------------------------------------
 

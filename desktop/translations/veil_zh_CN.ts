@@ -150,27 +150,27 @@
     <message>
         <location filename="../candidate_view.py" line="86"/>
         <source>Candidate&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>候选人数据</translation>
     </message>
     <message>
         <location filename="../candidate_view.py" line="87"/>
         <source>Export, explain or erase (GDPR, AI Act); logged</source>
-        <translation type="unfinished"></translation>
+        <translation>导出、说明或删除（GDPR、人工智能法案）；均记入日志</translation>
     </message>
     <message>
         <location filename="../candidate_view.py" line="89"/>
         <source>Export everything held…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出所持有的全部数据…</translation>
     </message>
     <message>
         <location filename="../candidate_view.py" line="90"/>
         <source>Explanation for the candidate…</source>
-        <translation type="unfinished"></translation>
+        <translation>给候选人的说明…</translation>
     </message>
     <message>
         <location filename="../candidate_view.py" line="91"/>
         <source>Erase this candidate…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除此候选人…</translation>
     </message>
     <message>
         <location filename="../candidate_view.py" line="105"/>
@@ -275,37 +275,37 @@
     <message>
         <location filename="../candidate_view.py" line="291"/>
         <source>Veil</source>
-        <translation type="unfinished">Veil</translation>
+        <translation>Veil</translation>
     </message>
     <message>
         <location filename="../candidate_view.py" line="296"/>
         <source>Export to folder</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到文件夹</translation>
     </message>
     <message>
         <location filename="../candidate_view.py" line="300"/>
         <source>Save the explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>保存说明</translation>
     </message>
     <message>
         <location filename="../candidate_view.py" line="304"/>
         <source>Delete everything about %1? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除有关 %1 的全部数据？此操作无法撤销。</translation>
     </message>
     <message>
         <location filename="../candidate_view.py" line="306"/>
         <source>Veil — Erase candidate</source>
-        <translation type="unfinished"></translation>
+        <translation>Veil — 删除候选人</translation>
     </message>
     <message>
         <location filename="../candidate_view.py" line="317"/>
         <source>Exported (plaintext: hand it over securely, then delete it).</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出（明文：请安全地交付，然后删除）。</translation>
     </message>
     <message>
         <location filename="../candidate_view.py" line="333"/>
         <source>The explanation was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>说明已保存。</translation>
     </message>
 </context>
 <context>
