@@ -39,6 +39,12 @@ def _categories(text: str, jurisdiction: str | None = None) -> set[str]:
         ("年龄35岁以下。", "cn_age", "年龄35岁以下"),
         ("22-30岁，大专以上学历。", "cn_age", "22-30岁"),
         ("90后优先。", "cn_age", "90后优先"),
+        ("年龄最高40岁。", "cn_age", "最高40岁"),
+        ("外省人员请勿投递。", "cn_hukou_region", "外省人员请勿投递"),
+        ("能自行解决本市户口者优先。", "cn_hukou_region", "户口"),
+        ("备孕女性不予考虑。", "cn_marriage_childbearing", "备孕女性不予考虑"),
+        ("信教人士谢绝。", "cn_ethnicity_religion", "信教人士谢绝"),
+        ("任职要求：\n1. 女，形象佳；\n2. 大专以上。", "cn_gender", "女"),
     ],
 )
 def test_chinese_problems_are_found(text: str, category: str, quote: str) -> None:
@@ -86,6 +92,12 @@ def test_chinese_negations_are_not_findings(text: str) -> None:
         ("You are a digital native.", "US", "us_age", "digital native"),
         ("Applicants aged 25-35 welcome.", "US", "us_age", "aged 25-35"),
         ("Class of 2023 or later.", "US", "us_age", "Class of 2023 or later"),
+        ("Perfect for someone in their thirties.", "US", "us_age", "in their thirties"),
+        ("Great role for new grads.", "US", "us_age", "new grads"),
+        ("We prefer male applicants.", "US", "us_sex_preference", "prefer male applicants"),
+        ("Female drivers wanted.", "US", "us_sex_preference", "Female drivers wanted"),
+        ("Hiring some strong men.", "US", "us_sex_preference", "Hiring some strong men"),
+        ("Experienced foreman needed.", "US", "us_sex_preference", "foreman"),
         ("Join our young team!", "UK", "uk_age", "young"),
         ("Waitress needed for weekends.", "UK", "uk_gendered_title", "Waitress"),
         ("Experienced postman for rural rounds.", "UK", "uk_gendered_title", "postman"),
@@ -116,6 +128,8 @@ def test_english_problems_are_found(
         ("The current base pay range for this role is $90,000-$110,000.", "US-NY"),
         ("Ernst & Young alumni welcome.", "UK"),
         ("Our chairman founded the firm in 1990.", "UK"),
+        ("Inspire young minds in our after-school club.", "US"),
+        ("We serve families with children of all ages 3-17.", "US"),
     ],
 )
 def test_english_negatives_are_not_legal_findings(text: str, jurisdiction: str) -> None:
