@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
-from desktop import candidate_view
 from desktop.candidate_view import CandidateView
 from desktop.session import Session
 from tests.core.compliance.lifecycle_fixtures import PASSPHRASE, add_person, new_job
@@ -20,9 +20,7 @@ def test_export_explain_and_erase_from_the_candidate_view(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     told: list[str] = []
-    monkeypatch.setattr(
-        candidate_view.QMessageBox, "information", lambda _p, _t, text: told.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
     session = Session(tmp_path / "d.veil", reviewer="rev")
     session.create(PASSPHRASE)
     ws = session.workspace
