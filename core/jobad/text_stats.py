@@ -8,6 +8,7 @@ Chinese readability is sentence length in jieba words and the mean word length i
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -70,21 +71,28 @@ def _jieba() -> Any:
     return jieba
 
 
-def zh_words(text: str) -> list[str]:
-    """jieba tokens without spaces and punctuation."""
-    return [t for t in _jieba().lcut(text) if t.strip() and not _PUNCT.match(t)]
+@functools.lru_cache(maxsize=16)
+def word_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    """Offsets of the words (English: letters and digits; Chinese: jieba tokens without spaces
+    and punctuation). Cached: one check asks for the same text's words several times."""
+    if language != "zh":
+        return tuple(m.span() for m in _EN_WORD.finditer(text))
+    out = []
+    for token, start, end in _jieba().tokenize(text):
+        if token.strip() and not _PUNCT.match(token):
+            out.append((start, end))
+    return tuple(out)
 
 
 def words(text: str, language: str) -> list[str]:
-    if language == "zh":
-        return zh_words(text)
-    return _EN_WORD.findall(text)
+    return [text[s:e] for s, e in word_spans(text, language)]
 
 
 def sentences(text: str, language: str) -> list[Sentence]:
+    starts = [s for s, _ in word_spans(text, language)]
     out = []
     for start, end in _spans(text, language):
-        n = len(words(text[start:end], language))
+        n = bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
         if n:
             out.append(Sentence(start, end, n))
     return out
