@@ -22,6 +22,7 @@ from tests.core.compliance.lifecycle_fixtures import (
     PASSPHRASE,
     add_person,
     decrypted_dump,
+    decrypted_pages,
     new_job,
     raw_connection,
 )
@@ -119,6 +120,11 @@ def test_set_retention_is_audited_and_unlock_purges(aged: tuple[Path, dict[str, 
         assert {e.subject["reason"] for e in tombstones} == {"retention"}
         assert {e.actor for e in tombstones} == {lifecycle.AUTO_ACTOR}
         assert ws.audit.verify().ok
+    pages = decrypted_pages(path)  # every page of the file and WAL, free space included
+    assert b"Zqold" not in pages
+    assert b"Zqmid" not in pages
+    assert b"Zqnew" in pages
+    assert "Zqmid" not in decrypted_dump(path)
     with Workspace.open(path, PASSPHRASE) as ws:
         lifecycle.set_retention(ws, days=30, actor="dpo")
         assert ws.settings.get("retention_preset") == "custom"
