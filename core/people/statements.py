@@ -29,20 +29,25 @@ _EN = (
     r"\bweak(?:ness|nesses| point| spot| area)?\b|\bstruggl\w*|\bavoids?\b|\brarely\b|\bseldom\b",
     r"\((?:basic|beginner|elementary|learning|in progress)\)|\bbasic (?:use|knowledge|skills?)\b",
     r"\bin progress\b|\bstudying (?:for|towards)\b",
-    # wishes, plans, the future
-    r"\b(?:want|wants|would like|'d like|hope|hopes|plan|plans|planning|aim|aims|intend|intends|"
-    r"wish|wishes|needs|will need|should|interested in|keen)\b",
-    r"\bneed to\b|\bnext (?:year|step|cycle|quarter|time)\b|\bin the (?:long run|future)\b",
-    r"\bplanned\b|\b(?:career |development |personal )?goals?\b|\bwould benefit\b",
-    r"\bthinking about\b|\bexpected (?:next|in|by)\b|\bbefore (?:applying|taking)\b",
+    # wishes, plans, the future ("to" after the verb: "account plans" is a plan that exists)
+    r"\b(?:want|wants|would like|'d like|hope|hopes|plan|plans|planning|aim|aims|intend|"
+    r"intends|wish|wishes|need|needs|will need)\s+(?:\S+\s+){0,2}?to\b",
+    r"\bshould (?:learn|improve|develop|work on|take|get|build|gain|try|practi[cs]e)\b",
+    r"\binterested in\b|\bkeen to\b|\bnext (?:year|step|cycle|quarter|time)\b",
+    r"\bin the (?:long run|future)\b|\(planned\)|\b(?:is|are|was) planned\b",
+    r"\b(?:career|development|personal|learning) goals?\b|\bgoals? (?:is|are|for next)\b",
+    r"\bwould benefit\b|\bthinking about\b|\bexpected (?:next|in|by)\b",
+    r"\bbefore (?:applying|taking)\b",
     r"\b(?:area|areas|point)s? (?:to watch|for (?:development|improvement|growth))\b",
-    r"\bdevelopment (?:area|areas|need|needs|plan|point)\b|^\s*development\s*:",
-    r"\bimprovement plan\b|\bif \S+ (?:wants|wishes|is to)\b",
+    r"\b(?:development|improvement) (?:area|areas|need|needs|plan|point)\b|^\s*development\s*:",
+    r"\bif \S+ (?:wants|wishes|is to)\b",
 )
 _ZH = (
-    r"没有|没|尚未|还未|从未|未曾|未能|不熟悉|不太|不够|不足|缺乏|欠缺|较弱|薄弱|短板|过期|"
-    r"不会|还不|不擅长|很少|较少|有限|"
-    r"希望|计划|打算|想要|想学|想提高|明年|下一步|今后|将来|未来|需要(?:提高|加强|提升|学习|改进|更多)|"
+    # "没有出现差错" (no error happened) is a claim, "计划" after a noun is a plan that exists
+    r"没(?!有?(?:出现|发生|遗漏|延误|差错|投诉|失误|问题|事故))|尚未|还未|从未|未曾|未能|"
+    r"不熟悉|不太|不够|不足|缺乏|欠缺|较弱|薄弱|短板|过期|不会|还不|不擅长|很少|较少|有限|"
+    r"希望|(?<![\u4e00-\u9fff]{2})计划(?:学习|明年|下|要|在|参加|考)|打算|想要|想学|想提高|明年|"
+    r"下一步|今后|将来|需要(?:提高|加强|提升|学习|改进|更多)|"
     r"有待|待提高|待加强|正在学习|在读|了解一些|初步了解|基础薄弱|发展方向|改进方向|提升空间"
 )
 _CUE = re.compile("|".join((*_EN, _ZH)), re.IGNORECASE | re.MULTILINE)
