@@ -42,10 +42,8 @@ from core.scoring.encoder import Encoder  # noqa: E402
 from core.scoring.evaluation import (  # noqa: E402
     ABLATIONS,
     COMPONENTS,
-    FusionTable,
     RankingSet,
     component_runs,
-    cross_validate,
     embedding_runs,
     evidence_results,
     lexical_runs,
@@ -55,6 +53,7 @@ from core.scoring.evaluation import (  # noqa: E402
     veil_scores,
     zscore,
 )
+from core.scoring.fusion_fit import FusionTable, cross_validate  # noqa: E402
 from core.scoring.scorer import ScoringOptions  # noqa: E402
 
 GRADED = ROOT / "tests" / "data" / "ranking"

@@ -23,7 +23,7 @@ fewer than ``MIN_POOL`` or a Chinese posting (the document-level signals compare
 meaning within one language) is scored on its requirements alone, and the score says so.
 
 The two weights were fitted by leave-one-job-out cross-validation over the graded set and the
-real-world dev set (``core.scoring.evaluation.cross_validate``, printed by
+real-world dev set (``core.scoring.fusion_fit.cross_validate``, printed by
 ``bench/eval_ranking.py``), never on the job being evaluated.
 """
 

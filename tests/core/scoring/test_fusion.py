@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from core.scoring import fusion, pool_stats
-from core.scoring.evaluation import FusionTable, cross_validate, fit_weights
+from core.scoring.fusion_fit import FusionTable, cross_validate, fit_weights
 from core.scoring.profile import Profile, build_profile, units_of
 
 
