@@ -17,8 +17,8 @@ TOOL_ROLE = (
     "Veil is a screening aid that runs on the organisation's own computer, offline. It removed "
     "names, contact details and other personal cues from your application first, then compared "
     "the remaining text with the job's requirements and gave an advisory score from 0 to 100. "
-    "The score only orders the applications for a reviewer; it rejects no one. A person read "
-    "your application and made every decision."
+    "The score only orders the applications for a reviewer; it rejects no one. People review "
+    "the applications and make every decision."
 )
 
 SCORING_LOGIC = (
@@ -72,7 +72,7 @@ class Explanation:
                 rs.requirement.text,
                 "must-have" if rs.requirement.must else "nice-to-have",
                 STATUS_WORDS.get(rs.status, rs.status),
-                rs.evidence.text.strip() if rs.evidence is not None else "",
+                " ".join(rs.evidence.text.split()) if rs.evidence is not None else "",
             )
             for rs in self.score.requirements
         ]

@@ -69,9 +69,9 @@ class Holding:
 def _article_15(h: Holding) -> dict[str, Any]:
     org = h.organisation or "the organisation you applied to"
     return {
-        "a_purposes": f"{org} uses your application to assess it for the jobs listed below "
-        "and to decide whom to invite; the audit log records who looked at it and why, to "
-        "show the process was fair and lawful.",
+        "a_purposes": f"{org[:1].upper()}{org[1:]} uses your application to assess it for "
+        "the jobs listed below and to decide whom to invite; the audit log records who "
+        "looked at it and why, to show the process was fair and lawful.",
         "b_categories": [
             "the application document you sent and the text read from it",
             "the same text with names, contact details and personal cues removed",
@@ -84,7 +84,13 @@ def _article_15(h: Holding) -> dict[str, Any]:
         ],
         "c_recipients": f"Only reviewers at {org} (named in the log below). Veil runs offline "
         "on one computer; no data is sent to any other company, service or country.",
-        "d_retention": {"period": h.retention, "delete_after": h.delete_after},
+        "d_retention": {
+            "period": h.retention,
+            "delete_after": h.delete_after,
+            "criteria": "Counted from the later of the day your application arrived and the "
+            "last decision on it. Without a set period, the data is kept until the organisation "
+            "deletes it or you ask for erasure.",
+        },
         "e_rights": "You may ask for a copy (this export), correction (GDPR Art. 16), erasure "
         "(Art. 17, PIPL Art. 47), restriction (Art. 18), a portable copy (Art. 20, this JSON "
         "file), and object to the processing (Art. 21); also to have a person review any "

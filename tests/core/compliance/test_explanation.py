@@ -30,10 +30,10 @@ def test_explanation_names_role_requirements_evidence_decision_and_review(ws: An
     result = lifecycle.explain(ws, cid, job_id, actor="dpo")
     text = explanation.render_text(result)
     assert "screening aid" in text
-    assert "A person read your application" in text
+    assert "People review the applications and make every decision" in text
     for requirement in ("Python (must-have): found", "Kafka (nice-to-have): found"):
         assert requirement in text
-    assert 'evidence: "Kafka streams at Acme' in text
+    assert 'evidence: "Kafka streams at Acme ZqExplain. Built' in text  # on one line
     assert "Advisory score 61 of 100 (model version test-model@1)" in text
     assert "A reviewer recorded: hold" in text
     assert "reason ZqExplain" in text
