@@ -6,8 +6,13 @@ The set's format: ``{"roles": [{"id", "language", "title", "text"}], "people": [
 
 Two figures: gap detection F1 (a gap is a competency labelled not shown; Veil calls a gap what the
 scorer does not find "met") and evidence hit (for shown competencies, the evidence span Veil
-returns lies in the labelled document and overlaps the labelled sentence, once the sentence is
-carried over to the redacted text, where names became placeholders).
+returns lies in a labelled document and overlaps a labelled sentence, the main one or one of its
+``also`` list, once the sentence is carried over to the redacted text, where names became
+placeholders).
+
+The real set (``bench/data/people_real_labels.json``) holds no text: resume ids, and labels as
+offsets and SHA-256 into the resumes' redacted text in the git-ignored cache that
+``bench/data/resume_scraper.py`` builds; ``real_set`` joins the two into the same format.
 """
 
 from __future__ import annotations
@@ -73,26 +78,28 @@ def judge(
     name in the set, its redacted text as stored, into which the evidence offsets point)."""
     by_text = {c.competency.text: c for c in cells}
     names = {d["name"]: d["text"] for d in person["documents"]}
-    redacted = {name: text for name, text in documents.values()}
     out: list[Judgement] = []
     for label in person["labels"]:
         cell = by_text.get(label["competency"])
         if cell is None:
             raise ValueError(f"competency not among the role's: {label['competency']!r}")
         hit: bool | None = None
-        doc, sentence = label.get("document"), label.get("sentence")
-        if label["shown"] and doc in names and sentence and doc in redacted:
-            at = names[doc].find(sentence)
-            if at >= 0:
-                start, end = map_span(names[doc], redacted[doc], at, at + len(sentence))
-                ev = cell.evidence
-                hit = (
-                    ev is not None
-                    and cell.document_id is not None
-                    and documents.get(cell.document_id, ("", ""))[0] == doc
-                    and ev.start < end
-                    and start < ev.end
-                )
+        accepted = [(label.get("document"), label.get("sentence"))]
+        accepted += [(a.get("document"), a.get("sentence")) for a in label.get("also") or ()]
+        if label["shown"] and cell.evidence is not None and cell.document_id is not None:
+            name, text = documents.get(cell.document_id, ("", ""))
+            ev = cell.evidence
+            for doc, sentence in accepted:
+                if doc != name or not sentence or doc not in names:
+                    continue
+                at = names[doc].find(sentence)
+                if at < 0:
+                    continue
+                start, end = map_span(names[doc], text, at, at + len(sentence))
+                hit = bool(hit) or (ev.start < end and start < ev.end)
+            hit = bool(hit)
+        elif label["shown"]:
+            hit = False
         out.append(
             Judgement(
                 person=str(person["id"]),
@@ -154,3 +161,58 @@ def run_set(ws: Any, engines: Any, data: Mapping[str, Any]) -> list[Judgement]:
             }
             out += judge(person, rows[found.id].cells, documents)
     return out
+
+
+def real_set(
+    labels: Mapping[str, Any], cache: Mapping[str, Any], written: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The real labels joined with the cached resume texts and the written set's roles, in the
+    written set's format (one document per person, its CV). A span whose hash does not match the
+    cached text is dropped, and so is a person whose resume is not in the cache."""
+    import hashlib
+
+    def span(text: str, start: Any, end: Any, digest: Any) -> str | None:
+        if start is None or end is None:
+            return None
+        part = text[int(start) : int(end)]
+        return part if hashlib.sha256(part.encode()).hexdigest() == digest else None
+
+    resumes = cache.get("resumes", {})
+    roles = [r for r in written["roles"] if r["id"] in set(labels["roles"])]
+    people: list[dict[str, Any]] = []
+    for person in labels["people"]:
+        entry = resumes.get(person["resume_id"])
+        if entry is None:
+            continue
+        text = str(entry["text"])
+        rows = []
+        for label in person["labels"]:
+            sentence = span(
+                text, label["sentence_start"], label["sentence_end"], label["sentence_sha256"]
+            )
+            if label["shown"] and sentence is None:
+                continue  # the cached text differs from the labelled one
+            also = [
+                {"document": "cv.txt", "sentence": s}
+                for a in label.get("also") or ()
+                if (s := span(text, a["sentence_start"], a["sentence_end"], a["sentence_sha256"]))
+            ]
+            rows.append(
+                {
+                    "competency": label["competency"],
+                    "shown": label["shown"],
+                    "document": "cv.txt" if sentence else None,
+                    "sentence": sentence,
+                    "also": also,
+                }
+            )
+        people.append(
+            {
+                "id": person["resume_id"],
+                "role": person["role"],
+                "language": "en",
+                "documents": [{"name": "cv.txt", "kind": "cv", "text": text}],
+                "labels": rows,
+            }
+        )
+    return {"roles": roles, "people": people}
