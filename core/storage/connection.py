@@ -39,6 +39,13 @@ from core.errors import (
     WrongPassphraseError,
 )
 
+# the side files and fsync, at home in ``files``, as callers import them from here
+from core.storage.files import SIDECAR_SUFFIXES as SIDECAR_SUFFIXES
+from core.storage.files import fsync_dir as fsync_dir
+from core.storage.files import fsync_file as fsync_file
+from core.storage.files import remove_files as remove_files
+from core.storage.files import sidecars as sidecars
+
 if TYPE_CHECKING:  # sqlcipher3 has no type stubs; its API is the standard sqlite3 one
     from sqlite3 import Connection as Connection
     from sqlite3 import DatabaseError as DatabaseError
@@ -52,14 +59,8 @@ PAGE_SIZE = 4096
 MIN_KDF_ITER = 256_000
 KDF_ALGORITHM = "PBKDF2_HMAC_SHA512"
 HMAC_ALGORITHM = "HMAC_SHA512"
-SIDECAR_SUFFIXES = ("-wal", "-journal", "-shm")
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_MS = 500
-
-
-def sidecars(path: Path) -> list[Path]:
-    """The files SQLite may keep next to the database (whether or not they exist)."""
-    return [path.with_name(path.name + suffix) for suffix in SIDECAR_SUFFIXES]
 
 
 def check_passphrase(passphrase: str) -> None:
@@ -377,27 +378,3 @@ def create_connection(path: Path, passphrase: str) -> Connection:
         remove_files(path)
         raise
     return conn
-
-
-def remove_files(path: Path) -> None:
-    """Delete a database file Veil itself just made, with its side files."""
-    for target in (path, *sidecars(path)):
-        with contextlib.suppress(FileNotFoundError):
-            target.unlink()
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):  # not every platform can open a folder
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
