@@ -19,9 +19,6 @@ _ENGLISH_PAIRS = (
     ("him", "her"),
     ("his", "hers"),
     ("himself", "herself"),
-    ("mr", "ms"),
-    ("mrs", "mr"),
-    ("miss", "mr"),
     ("sir", "madam"),
     ("male", "female"),
     ("man", "woman"),
@@ -49,7 +46,7 @@ _FIRST_NAMES = (
     ("thomas", "sarah"),
     ("daniel", "danielle"),
     ("paul", "paula"),
-    ("mark", "maria"),
+    ("marcus", "maria"),
     ("peter", "linda"),
     ("kevin", "karen"),
     ("brian", "emily"),
@@ -74,6 +71,14 @@ _FIRST_NAMES = (
     ("luis", "luisa"),
     ("emeka", "ngozi"),
     ("hiroshi", "yuki"),
+    ("liam", "amelia"),
+    ("noah", "mia"),
+    ("oliver", "ava"),
+    ("elijah", "isabella"),
+    ("benjamin", "evelyn"),
+    ("lucas", "luna"),
+    ("henry", "harper"),
+    ("theodore", "sophia"),
 )
 
 _CHINESE_PAIRS = (
@@ -102,6 +107,9 @@ _WORDS.update({"her": "his", "his": "her"})
 _WORD_RE = re.compile(
     r"(?<![\w'])(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b", re.I
 )
+# Titles only before a name ("Ms. Walsh", "MR. WALSH"): "MS Office" and "MS in Physics" stay
+_TITLES = {"Mr": "Ms", "Ms": "Mr", "Mrs": "Mr", "Miss": "Mr"}
+_TITLE_RE = re.compile(r"\b(Mr|Ms|Mrs|Miss|MR|MS|MRS|MISS)(\.?)(?=\s+[A-Z])")
 _CHINESE = _both_ways(_CHINESE_PAIRS)
 # 他/她 and 男/女 alone; 其他 ("other") and 他人 ("others") are not about a person's sex
 _CHINESE_RE = re.compile(
@@ -144,8 +152,15 @@ def swap_gender(text: str, extra_names: Mapping[str, str] | None = None) -> Swap
         count += 1
         return _CHINESE.get(word) or _CHINESE_SINGLE[word]
 
-    out = _WORD_RE.sub(english, text)
-    out = _CHINESE_RE.sub(chinese, out)
+    def title(match: re.Match[str]) -> str:
+        nonlocal count
+        word, dot = match.group(1), match.group(2)
+        if word.isupper() and not dot:
+            return match.group(0)  # "MS Excel", "MS Physics": not a title
+        count += 1
+        return _same_case(_TITLES[word.capitalize()], word) + dot
+
+    out = text
     if extra:
         names = sorted(extra, key=len, reverse=True)
         pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)", re.I)
@@ -156,25 +171,44 @@ def swap_gender(text: str, extra_names: Mapping[str, str] | None = None) -> Swap
             return _same_case(extra[match.group(0).casefold()], match.group(0))
 
         out = pattern.sub(name, out)
+    out = _TITLE_RE.sub(title, out)
+    out = _WORD_RE.sub(english, out)
+    out = _CHINESE_RE.sub(chinese, out)
     return Swapped(out, count)
 
 
-#: Stand-ins for names the swap table does not hold: distinct people stay distinct.
-_PROBES = ("Jordan", "Morgan", "Taylor", "Casey", "Riley", "Avery", "Quinn", "Rowan", "Emerson")
+#: Stand-ins for first names the swap table does not hold (never in the table themselves).
+_PROBE_FIRST = ("Jordan", "Morgan", "Taylor", "Casey", "Riley", "Avery", "Quinn", "Rowan")
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 
 
-def substitute_names(names: Iterable[str]) -> dict[str, str]:
-    """A substitute for each word of the given person names: its pair from the swap table
-    when it has one, else a stand-in name, a different one for each different word (so two
-    people never become one); one-letter initials are kept."""
+def _name_shaped(value: str) -> bool:
+    """Two to four words, each capitalised or in capitals: the shape of a person's name
+    (a skill the recognizers mistook for a name, such as "sales", is not swapped)."""
+    words = value.split()
+    return 2 <= len(words) <= 4 and all(
+        _NAME_WORD.fullmatch(w) and (w[0].isupper() or w.isupper()) for w in words
+    )
+
+
+def own_name(text: str, names: Iterable[str]) -> str | None:
+    """Of the person names the redactor found, the one that comes first in the text and has
+    the shape of a name: on a resume, the candidate's own (at the top)."""
+    found = [(pos, n) for n in names if _name_shaped(n) and (pos := text.find(n)) >= 0]
+    return min(found)[1] if found else None
+
+
+def substitute_names(names: Iterable[str | None]) -> dict[str, str]:
+    """Stand-ins for the first names the swap table does not hold ("Oluwaseun" -> "Jordan"),
+    a different one for each; the rest of a name stays, so the person stays one person (the
+    table swaps the first names it holds: "Emily Walsh" becomes "Brian Walsh")."""
     out: dict[str, str] = {}
-    probes = iter(_PROBES)
-    for full in names:
-        for word in re.findall(r"\w+", full):
-            key = word.casefold()
-            if len(word) < 2 or key in out:
-                continue
-            out[key] = _WORDS.get(key) or next(probes, "") or f"Probe{len(out)}"
+    for name in names:
+        if not name:
+            continue
+        first = name.split()[0].casefold()
+        if first not in _WORDS and first not in out:
+            out[first] = _PROBE_FIRST[len(out) % len(_PROBE_FIRST)]
     return out
 
 

@@ -18,6 +18,7 @@ from core.compliance import impact as arithmetic
 from core.compliance.counterfactual import (
     CounterfactualResult,
     CounterfactualRow,
+    own_name,
     substitute_names,
     swap_gender,
 )
@@ -186,7 +187,7 @@ def _versions(ws: Workspace, engines: Engines, cid: int) -> tuple[str, str, int]
     document = ws.candidates.document(cid)
     language = ws.candidates.get(cid).language
     names = [v for k, v in ws.candidates.mapping(cid).items() if k.startswith("<PERSON")]
-    subs = substitute_names(names)
+    subs = substitute_names([own_name(document.text, names)])
     original = _Extraction(document.text, document.filename, language, dict(document.metadata))
     swapped_text = swap_gender(document.text, subs)
     swapped = _Extraction(
