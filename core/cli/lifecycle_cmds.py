@@ -27,7 +27,7 @@ def _actor_option(parser: argparse.ArgumentParser) -> None:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ret = subparsers.add_parser("retention", help="how long candidates' data is kept")
-    sub = ret.add_subparsers(dest="retention_command", metavar="show|set", required=True)
+    sub = ret.add_subparsers(dest="retention_command", metavar="show|set|contact", required=True)
     show = sub.add_parser("show", help="the period, its source, the presets, who is due")
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=run_retention_show)
@@ -36,6 +36,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     put.add_argument("--preset", choices=[p.name for p in retention.PRESETS], default=None)
     _actor_option(put)
     put.set_defaults(func=run_retention_set)
+
+    contact = sub.add_parser(
+        "contact", help="the organisation and privacy contact named to candidates (audited)"
+    )
+    contact.add_argument("--organisation", default="", metavar="NAME")
+    contact.add_argument("--contact", default="", metavar="TEXT", help="e.g. an e-mail address")
+    _actor_option(contact)
+    contact.set_defaults(func=run_contact)
 
     purge = subparsers.add_parser("purge", help="delete every candidate past retention")
     purge.add_argument("--dry-run", action="store_true", help="only list who would be deleted")
@@ -96,6 +104,16 @@ def run_retention_set(args: argparse.Namespace) -> int:
         status = lifecycle.set_retention(ws, days=args.days, preset=args.preset, actor=who)
     print(status.description)
     print(f"{status.due} candidate(s) are past it; they are deleted at the next unlock or purge.")
+    return 0
+
+
+def run_contact(args: argparse.Namespace) -> int:
+    if not (args.organisation.strip() or args.contact.strip()):
+        raise UserError("Give --organisation NAME, --contact TEXT or both.")
+    who = reviewer_name(args)
+    with open_workspace(args) as ws:
+        lifecycle.set_contact(ws, organisation=args.organisation, contact=args.contact, actor=who)
+    print("Saved: exports and explanations name them.")
     return 0
 
 

@@ -73,6 +73,16 @@ def set_retention(
     return retention_status(ws)
 
 
+def set_contact(ws: Workspace, *, organisation: str, contact: str, actor: str) -> None:
+    """Who the candidate deals with, named in exports and explanations; audited (no text)."""
+    with ws.transaction():
+        for key, value in ((SETTING_ORGANISATION, organisation), (SETTING_CONTACT, contact)):
+            value = " ".join(value.split())[:200]
+            if value:
+                ws.settings.set(key, value)
+        ws.audit.append("privacy_contact.set", actor, {})
+
+
 def purge(
     ws: Workspace, *, actor: str, dry_run: bool = False, now: datetime | None = None
 ) -> Generator[Progress, None, PurgeResult]:

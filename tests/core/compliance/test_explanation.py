@@ -26,7 +26,7 @@ def ws(tmp_path: Path) -> Iterator[Any]:
 def test_explanation_names_role_requirements_evidence_decision_and_review(ws: Any) -> None:
     job_id = new_job(ws)
     cid = add_person(ws, job_id, "ZqExplain", 1)
-    ws.settings.set(lifecycle.SETTING_CONTACT, "privacy@example.invalid")
+    lifecycle.set_contact(ws, organisation="", contact=" privacy@example.invalid ", actor="dpo")
     result = lifecycle.explain(ws, cid, job_id, actor="dpo")
     text = explanation.render_text(result)
     assert "screening aid" in text
@@ -65,6 +65,8 @@ def test_html_explanation_escapes_and_cli_writes_it(
         job_id = new_job(ws)
         cid = add_person(ws, job_id, "Zq<script>alert(1)</script>", 1)
     monkeypatch.setenv("VEIL_PASSPHRASE", PASSPHRASE)
+    ws_args = ["--workspace", str(path), "retention", "contact", "--organisation", "Acme <b>"]
+    assert main(ws_args) == 0
     out = tmp_path / "why.html"
     args = ["--workspace", str(path), "explain", str(cid), "--job", str(job_id)]
     assert main([*args, "--out", str(out)]) == 0
@@ -72,6 +74,7 @@ def test_html_explanation_escapes_and_cli_writes_it(
     assert "&lt;script&gt;" in page
     assert re.search(r"<\s*script", page, re.IGNORECASE) is None
     assert "<h2>How to ask for a human review</h2>" in page
+    assert "at Acme &lt;b&gt;" in page
     capsys.readouterr()
     assert main(args) == 0
     assert "The tool's role" in capsys.readouterr().out
