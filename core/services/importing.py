@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -91,6 +91,9 @@ class Sink(Protocol):
     def store(self, item: Item) -> FileOutcome:
         """Store one redacted file (one transaction) and say what became of it."""
 
+    def text_to_encode(self, redacted_text: str) -> str:
+        """What scoring will read of a stored file (encoded ahead into ``cache``)."""
+
 
 class CandidateSink:
     """Candidates, put on ``job_id``'s list when given."""
@@ -114,6 +117,9 @@ class CandidateSink:
 
     def store(self, item: Item) -> FileOutcome:
         return _store(self.ws, item, self.job_id, self.actor)
+
+    def text_to_encode(self, redacted_text: str) -> str:
+        return redacted_text
 
 
 def import_paths(
@@ -169,90 +175,124 @@ def import_sources(
     if total is None:
         sources = sources if isinstance(sources, Sequence) else list(sources)
         total = len(sources)
-    outcomes: list[FileOutcome] = []
-
-    def finish(outcome: FileOutcome) -> Progress:
-        outcomes.append(outcome)
-        return Progress(len(outcomes), total, outcome, outcome.status)
-
-    in_flight: dict[str, Item] = {}  # sha256 -> the file on its way through the stages
-    failed: dict[str, str] = {}  # sha256 -> why that content failed earlier in this batch
-    pipe: Pipeline | None = None
-    remaining = iter(sources)
-    more = True
-    taken = 0
+    run = _Run(ws, engines, sources, total, prepare, sink)
     cancelled = True
     try:
         while True:
-            # Stage 0, here: unreadable sources and duplicates never reach the workers.
-            while more and (pipe is None or pipe.has_room()):
-                source: Any = next(remaining, DONE)
-                if source is DONE:
-                    more = False
-                    if pipe is not None:
-                        pipe.end_of_files()
-                    break
-                taken += 1
-                if source.error is not None or source.data is None:
-                    yield finish(
-                        FileOutcome(source.label, None, "failed", error_message(source.error))
-                    )
-                    continue
-                sha = hashlib.sha256(source.data).hexdigest()
-                if sha in in_flight:
-                    in_flight[sha].twins.append(source.label)
-                    continue
-                if sha in failed:
-                    yield finish(FileOutcome(source.label, None, "failed", failed[sha]))
-                    continue
-                existing = sink.find(sha)
-                if existing is not None:
-                    yield finish(FileOutcome(source.label, existing, "duplicate"))
-                    continue
-                if pipe is None:
-                    intake = engines.intake  # first: its workers warm up while models load
-                    redactor = engines.redactor
-                    if prepare:  # encode with the workspace's chosen encoder
-                        from core.services.models import bind_encoder
-
-                        bind_encoder(ws, engines)
-                    warm = _warmer(engines, sink.cache) if prepare else None
-                    encoder = engines.encoder if warm is not None else None
-                    pipe = Pipeline(intake, redactor, warm, encoder)
-                item = Item(taken, source, sha)
-                in_flight[sha] = item
-                pipe.feed(item)
-            if pipe is None:
+            yield from run.feed()
+            if run.pipe is None:
                 break  # nothing needed reading
-            item = pipe.result(timeout=0.1)
+            item = run.pipe.result(timeout=0.1)
             if item is None:
                 continue
             if item is DONE:
                 break
-            del in_flight[item.sha256]
-            outcome = sink.store(item)
-            if outcome.status == "failed":
-                failed[item.sha256] = outcome.error
-            if outcome.candidate_id is not None and item.prepared is not None:
-                pipe.encode(item.prepared.redacted_text)
-            yield finish(outcome)
-            for twin in item.twins:
-                status: Status = "failed" if outcome.status == "failed" else "duplicate"
-                yield finish(FileOutcome(twin, outcome.candidate_id, status, outcome.error))
-        if pipe is None:
+            yield from run.store(item)
+        if run.pipe is None:
             cancelled = False
-            return ImportSummary(tuple(outcomes))
+            return ImportSummary(tuple(run.outcomes))
         # The encoder may still be working through the last files: wait, still cancellable.
-        pipe.end_of_input()
-        while not pipe.join(timeout=0.5):
-            yield Progress(len(outcomes), total, None, "encoding")
+        run.pipe.end_of_input()
+        while not run.pipe.join(timeout=0.5):
+            yield Progress(len(run.outcomes), total, None, "encoding")
         cancelled = False
     finally:
-        if pipe is not None:
+        if run.pipe is not None:
             if cancelled:
-                pipe.stop()
-            pipe.release()
-    return ImportSummary(tuple(outcomes), cancelled=False, encoded=pipe.encoded)
+                run.pipe.stop()
+            run.pipe.release()
+    return ImportSummary(tuple(run.outcomes), cancelled=False, encoded=run.pipe.encoded)
+
+
+class _Run:
+    """One import's state: the outcomes so far, the files on their way through the stages,
+    the pipeline (started with the first file that needs reading)."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        engines: Engines,
+        sources: Iterable[Any],
+        total: int,
+        prepare: bool,
+        sink: Sink,
+    ) -> None:
+        self.ws, self.engines, self.total, self.prepare, self.sink = (
+            ws,
+            engines,
+            total,
+            prepare,
+            sink,
+        )
+        self.outcomes: list[FileOutcome] = []
+        self.in_flight: dict[str, Item] = {}  # sha256 -> the file on its way through the stages
+        self.failed: dict[str, str] = {}  # sha256 -> why that content failed earlier in this batch
+        self.pipe: Pipeline | None = None
+        self.remaining = iter(sources)
+        self.more = True
+        self.taken = 0
+
+    def finish(self, outcome: FileOutcome) -> Progress:
+        self.outcomes.append(outcome)
+        return Progress(len(self.outcomes), self.total, outcome, outcome.status)
+
+    def feed(self) -> Iterator[Progress]:
+        """Stage 0, here: unreadable sources and duplicates never reach the workers; the rest
+        go into the pipeline while it has room."""
+        while self.more and (self.pipe is None or self.pipe.has_room()):
+            source: Any = next(self.remaining, DONE)
+            if source is DONE:
+                self.more = False
+                if self.pipe is not None:
+                    self.pipe.end_of_files()
+                break
+            self.taken += 1
+            if source.error is not None or source.data is None:
+                yield self.finish(
+                    FileOutcome(source.label, None, "failed", error_message(source.error))
+                )
+                continue
+            sha = hashlib.sha256(source.data).hexdigest()
+            if sha in self.in_flight:
+                self.in_flight[sha].twins.append(source.label)
+                continue
+            if sha in self.failed:
+                yield self.finish(FileOutcome(source.label, None, "failed", self.failed[sha]))
+                continue
+            existing = self.sink.find(sha)
+            if existing is not None:
+                yield self.finish(FileOutcome(source.label, existing, "duplicate"))
+                continue
+            if self.pipe is None:
+                self.pipe = self._start_pipe()
+            item = Item(self.taken, source, sha)
+            self.in_flight[sha] = item
+            self.pipe.feed(item)
+
+    def _start_pipe(self) -> Pipeline:
+        engines = self.engines
+        intake = engines.intake  # first: its workers warm up while models load
+        redactor = engines.redactor
+        if self.prepare:  # encode with the workspace's chosen encoder
+            from core.services.models import bind_encoder
+
+            bind_encoder(self.ws, engines)
+        warm = _warmer(engines, self.sink.cache) if self.prepare else None
+        encoder = engines.encoder if warm is not None else None
+        return Pipeline(intake, redactor, warm, encoder)
+
+    def store(self, item: Item) -> Iterator[Progress]:
+        """A file out of the pipeline: stored (its twins as duplicates), then sent to encode."""
+        del self.in_flight[item.sha256]
+        outcome = self.sink.store(item)
+        if outcome.status == "failed":
+            self.failed[item.sha256] = outcome.error
+        if outcome.candidate_id is not None and item.prepared is not None and self.pipe is not None:
+            self.pipe.encode(item.prepared.redacted_text)
+        yield self.finish(outcome)
+        for twin in item.twins:
+            status: Status = "failed" if outcome.status == "failed" else "duplicate"
+            yield self.finish(FileOutcome(twin, outcome.candidate_id, status, outcome.error))
 
 
 def _store(ws: Workspace, item: Item, job_id: int | None, actor: str) -> FileOutcome:
