@@ -89,6 +89,17 @@ class JobEditor(QWidget):
         self.posting.textChanged.connect(self._mark_dirty)
         self.requirements.changed.connect(self._mark_dirty)
 
+        # job-ad checker beside the posting (issue 20): findings as the recruiter types
+        from desktop.jobad_panel import JobAdPanel
+
+        self.jobad = JobAdPanel(self.posting, session, job_id=lambda: self.job_id)
+        side = QSplitter(Qt.Orientation.Horizontal)
+        side.addWidget(self.posting)  # moves the posting out of posting_layout into the split
+        side.addWidget(self.jobad)
+        side.setSizes([500, 300])
+        posting_layout.addWidget(side)
+        self.posting.textChanged.connect(self.jobad.schedule)
+
     # --- state -------------------------------------------------------------------------------
 
     def _mark_dirty(self) -> None:

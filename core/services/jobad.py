@@ -31,6 +31,7 @@ __all__ = [
     "check_posting_text",
     "check_review_text",
     "pool_check",
+    "rewrite_span",
 ]
 
 
@@ -85,14 +86,26 @@ def pool_check(ws: Workspace, job_id: int) -> PoolCheck:
     return check_pool(ws.jobs.get(job_id), ws.scores.for_job(job_id))
 
 
-def apply_rewrite(text: str, finding: Finding) -> str:
-    """``text`` with the finding's span replaced by its rewrite (unchanged if it has none or
-    the span no longer holds the text found); a removal also takes a separator left dangling."""
+def rewrite_span(text: str, finding: Finding) -> tuple[int, int, str] | None:
+    """The range of ``text`` a one-click rewrite replaces, and what it puts there: ``None``
+    when the finding has no rewrite or its span no longer holds the text found. A removal also
+    takes a separator it would leave dangling ("男性优先，" goes whole)."""
     if finding.replacement is None or finding.document:
-        return text
+        return None
     if text[finding.start : finding.end] != finding.text:
+        return None
+    end = finding.end
+    if finding.replacement == "" and text[end : end + 1] in ("，", "、", "；", ",", ";"):
+        end += 1
+        while text[end : end + 1] == " ":
+            end += 1
+    return finding.start, end, finding.replacement
+
+
+def apply_rewrite(text: str, finding: Finding) -> str:
+    """``text`` with the finding's rewrite applied (unchanged when it has none or is stale)."""
+    span = rewrite_span(text, finding)
+    if span is None:
         return text
-    before, after = text[: finding.start], text[finding.end :]
-    if finding.replacement == "" and after[:1] in ("，", "、", "；", ",", ";"):
-        after = after[1:].lstrip(" ")
-    return before + finding.replacement + after
+    start, end, new = span
+    return text[:start] + new + text[end:]

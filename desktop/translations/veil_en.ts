@@ -693,6 +693,84 @@ The details below contain no personal data and were also written to Veil&apos;s 
     </message>
 </context>
 <context>
+    <name>JobAdPanel</name>
+    <message>
+        <location filename="../jobad_panel.py" line="75"/>
+        <source>Jurisdiction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="77"/>
+        <source>Jurisdiction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="78"/>
+        <source>Any (no pay rules)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="86"/>
+        <source>Type or paste a posting to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="90"/>
+        <source>Findings in the posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="98"/>
+        <source>Apply rewrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="150"/>
+        <source>%1 errors, %2 warnings, %3 advice · %4 words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="166"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="166"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="167"/>
+        <source>Advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="210"/>
+        <source>(remove)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="211"/>
+        <source>Rewrite: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="213"/>
+        <source>Source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="258"/>
+        <source>Pool: %1 ranked candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="264"/>
+        <source>• %1: met by %2% (%3 of %4); meeting every must-have %5 → %6 if nice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobEditor</name>
     <message>
         <location filename="../job_editor.py" line="42"/>
@@ -741,7 +819,7 @@ The details below contain no personal data and were also written to Veil&apos;s 
     </message>
     <message>
         <location filename="../job_editor.py" line="80"/>
-        <location filename="../job_editor.py" line="118"/>
+        <location filename="../job_editor.py" line="129"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,27 +829,27 @@ The details below contain no personal data and were also written to Veil&apos;s 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="96"/>
+        <location filename="../job_editor.py" line="107"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="107"/>
+        <location filename="../job_editor.py" line="118"/>
         <source>Create job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="110"/>
+        <location filename="../job_editor.py" line="121"/>
         <source>New job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="139"/>
+        <location filename="../job_editor.py" line="150"/>
         <source>Paste the posting first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../job_editor.py" line="148"/>
+        <location filename="../job_editor.py" line="159"/>
         <source>%n requirement(s) suggested. Review them.</source>
         <translation>
             <numerusform>%n requirement suggested. Review it.</numerusform>
@@ -779,12 +857,12 @@ The details below contain no personal data and were also written to Veil&apos;s 
         </translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="156"/>
+        <location filename="../job_editor.py" line="167"/>
         <source>Give the job a title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="180"/>
+        <location filename="../job_editor.py" line="191"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>

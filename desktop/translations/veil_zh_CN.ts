@@ -694,6 +694,84 @@ The details below contain no personal data and were also written to Veil&apos;s 
     </message>
 </context>
 <context>
+    <name>JobAdPanel</name>
+    <message>
+        <location filename="../jobad_panel.py" line="75"/>
+        <source>Jurisdiction:</source>
+        <translation>司法辖区：</translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="77"/>
+        <source>Jurisdiction</source>
+        <translation>司法辖区</translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="78"/>
+        <source>Any (no pay rules)</source>
+        <translation>不限（不检查薪酬规定）</translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="86"/>
+        <source>Type or paste a posting to check it.</source>
+        <translation>输入或粘贴招聘启事即可检查。</translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="90"/>
+        <source>Findings in the posting</source>
+        <translation>招聘启事中的问题</translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="98"/>
+        <source>Apply rewrite</source>
+        <translation>应用改写</translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="150"/>
+        <source>%1 errors, %2 warnings, %3 advice · %4 words</source>
+        <translation>%1 个错误，%2 个警告，%3 条建议 · %4 个词</translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="166"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="166"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="167"/>
+        <source>Advice</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="210"/>
+        <source>(remove)</source>
+        <translation>（删除）</translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="211"/>
+        <source>Rewrite: %1</source>
+        <translation>改写：%1</translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="213"/>
+        <source>Source: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="258"/>
+        <source>Pool: %1 ranked candidates</source>
+        <translation>候选人池：%1 名已排序的候选人</translation>
+    </message>
+    <message>
+        <location filename="../jobad_panel.py" line="264"/>
+        <source>• %1: met by %2% (%3 of %4); meeting every must-have %5 → %6 if nice</source>
+        <translation>• %1：%2% 满足（%4 人中 %3 人）；满足全部必备条件 %5 人 → 改为加分项后 %6 人</translation>
+    </message>
+</context>
+<context>
     <name>JobEditor</name>
     <message>
         <location filename="../job_editor.py" line="42"/>
@@ -742,7 +820,7 @@ The details below contain no personal data and were also written to Veil&apos;s 
     </message>
     <message>
         <location filename="../job_editor.py" line="80"/>
-        <location filename="../job_editor.py" line="118"/>
+        <location filename="../job_editor.py" line="129"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -752,39 +830,39 @@ The details below contain no personal data and were also written to Veil&apos;s 
         <translation>保存并重新评分</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="96"/>
+        <location filename="../job_editor.py" line="107"/>
         <source>Unsaved changes</source>
         <translation>有未保存的更改</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="107"/>
+        <location filename="../job_editor.py" line="118"/>
         <source>Create job</source>
         <translation>创建职位</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="110"/>
+        <location filename="../job_editor.py" line="121"/>
         <source>New job</source>
         <translation>新建职位</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="139"/>
+        <location filename="../job_editor.py" line="150"/>
         <source>Paste the posting first.</source>
         <translation>请先粘贴职位描述。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../job_editor.py" line="148"/>
+        <location filename="../job_editor.py" line="159"/>
         <source>%n requirement(s) suggested. Review them.</source>
         <translation>
             <numerusform>已建议 %n 项要求，请检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="156"/>
+        <location filename="../job_editor.py" line="167"/>
         <source>Give the job a title.</source>
         <translation>请为职位填写名称。</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="180"/>
+        <location filename="../job_editor.py" line="191"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
