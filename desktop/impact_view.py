@@ -274,12 +274,12 @@ class ImpactView(QDialog):
         }
         measure = {"selection": self.tr("selection"), "scoring": self.tr("scoring")}
         value = "" if w.value is None else f"{w.value:.3g}"
+        text: str = texts.get(w.kind, str(w.kind))
         return (
-            texts.get(w.kind, w.kind)
-            .replace("%1", w.category)
-            .replace("%2", w.group)
+            text.replace("%1", str(w.category))
+            .replace("%2", str(w.group))
             .replace("%3", str(int(w.value or 0)))
-            .replace("%4", measure.get(w.measure, w.measure))
+            .replace("%4", measure.get(w.measure, str(w.measure)))
             .replace("%5", value)
         )
 

@@ -85,7 +85,7 @@ def parse_selfid_csv(text: str) -> SelfIdTable:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     rows = csv.reader(io.StringIO(text), dialect)
     try:
         names = _header(next(rows))
