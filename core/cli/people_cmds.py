@@ -9,15 +9,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 from core.cli.common import open_workspace, print_json
 from core.cli.import_cmd import EXIT_SOME_FAILED, print_summary
 from core.cli.job_cmd import read_text_file
+from core.cli.people_json import matrix_json, plan_json, role_json
 from core.cli.progress_bar import drive
 from core.errors import UserError
 from core.people.gaps import team_summary
-from core.people.model import Cell, GapMatrix, Plan, Role
 from core.services import Engines, FileOutcome, Progress
 
 SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -76,6 +76,11 @@ def _register_people(subparsers: SubParsers) -> None:
         "new person per file); the name only groups documents and is never shown in blind views",
     )
     imp.add_argument(
+        "--person-by-folder",
+        action="store_true",
+        help="each file belongs to the person its folder is named after (one folder a person)",
+    )
+    imp.add_argument(
         "--kind",
         default="",
         choices=["", "self_review", "manager_review", "project_summary", "cv", "document"],
@@ -114,21 +119,6 @@ def _register_people(subparsers: SubParsers) -> None:
 
 
 # -- roles ------------------------------------------------------------------------------------
-
-
-def role_json(role: Role, *, with_text: bool = False) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": role.id,
-        "title": role.title,
-        "language": role.language,
-        "created_at": role.created_at,
-        "competencies": [
-            {"text": c.text, "must": c.must, "weight": c.weight} for c in role.competencies
-        ],
-    }
-    if with_text:
-        out["text"] = role.text
-    return out
 
 
 def run_role_add(args: argparse.Namespace) -> int:
@@ -178,7 +168,10 @@ def run_role_show(args: argparse.Namespace) -> int:
 
 
 def run_people_import(args: argparse.Namespace) -> int:
-    from core.services.people import import_people
+    from core.services.people import folder_person, import_people
+
+    if args.person and args.person_by_folder:
+        raise UserError("Give --person or --person-by-folder, not both.")
 
     def show(point: Progress) -> None:
         if args.json and isinstance(point.item, FileOutcome):
@@ -191,7 +184,13 @@ def run_people_import(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws, Engines() as engines:
         summary = drive(
             import_people(
-                ws, engines, args.paths, role_id=args.role, person=args.person, kind=args.kind
+                ws,
+                engines,
+                args.paths,
+                role_id=args.role,
+                person=args.person,
+                kind=args.kind,
+                person_of=folder_person if args.person_by_folder else None,
             ),
             desc="Importing",
             on_progress=show,
@@ -210,44 +209,6 @@ def run_people_list(args: argparse.Namespace) -> int:
     for p in people:
         print(f"{p.id:>4}  {p.label}  ({p.documents} documents)")
     return 0
-
-
-def cell_json(cell: Cell) -> dict[str, Any]:
-    evidence = None
-    if cell.evidence is not None:
-        evidence = {
-            "text": cell.evidence.text,
-            "document": cell.document,
-            "document_id": cell.document_id,
-            "kind": cell.kind,
-            "start": cell.evidence.start,
-            "end": cell.evidence.end,
-        }
-    return {
-        "competency": cell.competency.text,
-        "must": cell.competency.must,
-        "satisfaction": cell.satisfaction,
-        "gap": cell.gap,
-        "evidence": evidence,
-    }
-
-
-def matrix_json(matrix: GapMatrix) -> dict[str, Any]:
-    team = team_summary(matrix.people)
-    return {
-        "role": matrix.role.id,
-        "people": [
-            {"person_id": row.person_id, "competencies": [cell_json(c) for c in row.cells]}
-            for row in matrix.people
-        ],
-        "team": {
-            "people": team.people,
-            "gap_share": list(team.gap_share) if team.gap_share is not None else None,
-            "suppressed": team.gap_share is None,
-            "reason": team.reason,
-        },
-        "advisory": "Evidence for a person who decides; not a rating.",
-    }
 
 
 def run_people_gaps(args: argparse.Namespace) -> int:
@@ -280,29 +241,6 @@ def run_people_gaps(args: argparse.Namespace) -> int:
             print(f"  {i:>2}. {share:.0%}")
     print("Advisory: evidence for a person who decides; Veil does not rate anyone.")
     return 0
-
-
-def plan_json(plan: Plan) -> dict[str, Any]:
-    return {
-        "person_id": plan.person_id,
-        "gaps": [
-            {
-                "competency": g.cell.competency.text,
-                "satisfaction": g.cell.satisfaction,
-                "courses": [
-                    {
-                        "title": m.course.title,
-                        "reason": m.reason,
-                        "fit": m.fit,
-                        "hours": m.course.hours,
-                        "language": m.course.language,
-                    }
-                    for m in g.courses
-                ],
-            }
-            for g in plan.gaps
-        ],
-    }
 
 
 def run_people_plan(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ advice with its evidence: a person decides, Veil never rates anyone.
 from __future__ import annotations
 
 import re
-from collections.abc import Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -94,16 +94,24 @@ def update_role(
 
 class PersonSink:
     """Stores imported files as a person's documents: all under the person named ``person``
-    (found or created on the first stored file), or one new person per file."""
+    (found or created on the first stored file), under the person ``person_of(label)`` names
+    (e.g. each file's folder), or one new person per file."""
 
     def __init__(
-        self, ws: Workspace, role_id: int, person: str = "", kind: str = "", actor: str = ""
+        self,
+        ws: Workspace,
+        role_id: int,
+        person: str = "",
+        kind: str = "",
+        actor: str = "",
+        person_of: Callable[[str], str] | None = None,
     ) -> None:
         ws.roles.get(role_id)  # a missing role is a NotFoundError before anything is read
         if kind and kind not in DOCUMENT_KINDS:
             raise UserError("Unknown document kind.", hint="Use: " + ", ".join(DOCUMENT_KINDS))
         self.ws, self.role_id, self.kind, self.actor = ws, role_id, kind, actor
         self.person = " ".join(person.split())
+        self.person_of = person_of
 
     @property
     def cache(self) -> Any:
@@ -112,12 +120,18 @@ class PersonSink:
     def find(self, sha256: str) -> int | None:
         return self.ws.people.person_of_document(sha256)
 
-    def _person(self) -> Person:
-        if self.person:
-            found = self.ws.people.find_by_name(self.role_id, self.person)
+    def text_to_encode(self, redacted_text: str) -> str:
+        return blank_non_claims(redacted_text)  # as score_documents reads it
+
+    def _person(self, label: str) -> Person:
+        name = self.person
+        if self.person_of is not None:
+            name = " ".join(self.person_of(label).split())
+        if name:
+            found = self.ws.people.find_by_name(self.role_id, name)
             if found is not None:
                 return found
-        person: Person = self.ws.people.add(self.role_id, self.person)
+        person: Person = self.ws.people.add(self.role_id, name)
         self.ws.audit.append(
             "person.created", self.actor, {"person_id": person.id, "role_id": self.role_id}
         )
@@ -147,7 +161,7 @@ class PersonSink:
             metadata=dict(ex.metadata),
         )
         with self.ws.transaction():
-            person = self._person()
+            person = self._person(label)
             stored = self.ws.people.add_document(person.id, doc)
             self.ws.audit.append(
                 "person.document_imported",
@@ -170,6 +184,11 @@ def document_name(filename: str, redacted: str, kind: str) -> str:
     return redacted
 
 
+def folder_person(label: str) -> str:
+    """The name of the folder a file sits in (``team/ana/self_review.txt`` -> ``ana``)."""
+    return PurePath(label).parent.name
+
+
 def import_people(
     ws: Workspace,
     engines: Engines,
@@ -181,10 +200,12 @@ def import_people(
     sources: Iterable[Any] | None = None,
     actor: str = "",
     prepare: bool = True,
+    person_of: Callable[[str], str] | None = None,
 ) -> Generator[Progress, None, ImportSummary]:
     """Import employees' documents (files, folders, ZIPs, or ready ``sources``) for a role.
-    Yields ``Progress(item=FileOutcome)`` per file; ``candidate_id`` is then the person's id."""
-    sink = PersonSink(ws, role_id, person, kind, actor)
+    Yields ``Progress(item=FileOutcome)`` per file; ``candidate_id`` is then the person's id.
+    ``person_of(label)``: the person each file belongs to (``folder_person``: its folder)."""
+    sink = PersonSink(ws, role_id, person, kind, actor, person_of)
     if sources is not None:
         return (
             yield from import_sources(ws, engines, sources, prepare=prepare, actor=actor, sink=sink)
