@@ -195,9 +195,8 @@ def _files_leak(folder: Path, secrets_: list[str]) -> int:
 
 def _pipeline(run: _Run, folder: Path, engines_factory: Callable[[], Any] | None) -> None:
     from core.domain import DecisionKind
-    from core.errors import WorkspaceError
     from core.intake import Source, iter_sources
-    from core.services import Engines, create_job, decide, import_sources, rank_job, ranking
+    from core.services import Engines, create_job, decide, import_sources, ranking
     from core.services.progress import run_to_end
     from core.storage import Workspace
 
@@ -249,36 +248,7 @@ def _pipeline(run: _Run, folder: Path, engines_factory: Callable[[], Any] | None
                 placeholders, originals = _check_redaction(ws, ids)
                 run.detail = f"contacts and names gone, {placeholders} placeholders"
             with run.check("scoring"):
-                fit, unfit = _fit_groups(originals)
-                _require(
-                    len(fit) >= 2 and len(unfit) >= 2,
-                    "scoring",
-                    "the sample lacks clearly fitting or unfitting resumes",
-                )
-                for cid in fit + unfit:
-                    ws.candidates.attach(job.id, cid)
-                scores = run_to_end(rank_job(ws, engines, job.id, actor=ACTOR))
-                _require(len(scores) == len(fit) + len(unfit), "scoring", "not all were scored")
-                by_id = {int(s.candidate_id or 0): s for s in scores}
-                for s in scores:
-                    _require(0.0 <= s.score <= 100.0, "scoring", "a score is outside 0..100")
-                    _require(
-                        any(r.evidence is not None for r in s.requirements),
-                        "scoring",
-                        "a score carries no evidence",
-                    )
-                worst_fit = min(by_id[c].score for c in fit)
-                best_unfit = max(by_id[c].score for c in unfit)
-                _require(
-                    worst_fit > best_unfit,
-                    "scoring",
-                    f"a clearly unfitting resume ({best_unfit:.1f}) ranks at or above a "
-                    f"clearly fitting one ({worst_fit:.1f})",
-                )
-                run.detail = (
-                    f"fitting {worst_fit:.1f}+ > unfitting <={best_unfit:.1f} "
-                    f"({len(fit)} vs {len(unfit)})"
-                )
+                _check_scoring(run, ws, engines, job.id, originals)
             with run.check("decision + audit"):
                 top = ranking(ws, job.id)[0]
                 decide(ws, job.id, top.candidate_id, DecisionKind.SHORTLIST, reviewer=ACTOR)
@@ -288,9 +258,56 @@ def _pipeline(run: _Run, folder: Path, engines_factory: Callable[[], Any] | None
         finally:
             ws.close()
 
+    _check_reopen(run, path, passphrase, len(ids) + 1)
+    _check_plaintext(run, folder, originals)
+
+
+def _check_scoring(
+    run: _Run, ws: Any, engines: Any, job_id: int, originals: dict[int, str]
+) -> None:
+    """Clearly fitting resumes of the sample rank above clearly unfitting ones, with evidence."""
+    from core.services import rank_job
+    from core.services.progress import run_to_end
+
+    fit, unfit = _fit_groups(originals)
+    _require(
+        len(fit) >= 2 and len(unfit) >= 2,
+        "scoring",
+        "the sample lacks clearly fitting or unfitting resumes",
+    )
+    for cid in fit + unfit:
+        ws.candidates.attach(job_id, cid)
+    scores = run_to_end(rank_job(ws, engines, job_id, actor=ACTOR))
+    _require(len(scores) == len(fit) + len(unfit), "scoring", "not all were scored")
+    by_id = {int(s.candidate_id or 0): s for s in scores}
+    for s in scores:
+        _require(0.0 <= s.score <= 100.0, "scoring", "a score is outside 0..100")
+        _require(
+            any(r.evidence is not None for r in s.requirements),
+            "scoring",
+            "a score carries no evidence",
+        )
+    worst_fit = min(by_id[c].score for c in fit)
+    best_unfit = max(by_id[c].score for c in unfit)
+    _require(
+        worst_fit > best_unfit,
+        "scoring",
+        f"a clearly unfitting resume ({best_unfit:.1f}) ranks at or above a "
+        f"clearly fitting one ({worst_fit:.1f})",
+    )
+    run.detail = (
+        f"fitting {worst_fit:.1f}+ > unfitting <={best_unfit:.1f} ({len(fit)} vs {len(unfit)})"
+    )
+
+
+def _check_reopen(run: _Run, path: Path, passphrase: str, expected: int) -> None:
+    """The workspace opens again with its passphrase, whole, and refuses a wrong one."""
+    from core.errors import WorkspaceError
+    from core.storage import Workspace
+
     with run.check("reopen"):
         with Workspace.open(path, passphrase) as again:
-            _require(len(again.candidates.list()) == len(ids) + 1, "reopen", "data went missing")
+            _require(len(again.candidates.list()) == expected, "reopen", "data went missing")
             _require(again.audit.verify().ok, "reopen", "the audit chain broke on reopening")
         try:
             Workspace.open(path, passphrase + "-wrong").close()
@@ -300,6 +317,9 @@ def _pipeline(run: _Run, folder: Path, engines_factory: Callable[[], Any] | None
             raise SelfTestFailure("reopen", "a wrong passphrase opened the workspace")
         run.detail = "opens with the passphrase, refuses a wrong one"
 
+
+def _check_plaintext(run: _Run, folder: Path, originals: dict[int, str]) -> None:
+    """No e-mail address or name of the sample is found in plain bytes in any file."""
     with run.check("nothing in plaintext"):
         needles: list[str] = []
         for text in originals.values():
