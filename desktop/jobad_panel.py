@@ -176,18 +176,18 @@ class JobAdPanel(QWidget):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(QColor(COLORS[f.severity]))
             fmt.setToolTip(f"{f.message}\n{f.suggestion}")
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.format = fmt
             cursor = QTextCursor(self._editor.document())
             cursor.setPosition(utf16_offset(text, f.start))
             cursor.setPosition(utf16_offset(text, f.end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             selections.append(selection)
         self._editor.setExtraSelections(selections)
 
     def underlined(self) -> list[tuple[int, int]]:
         """The editor's underlined ranges (UTF-16 positions), for tests and accessibility."""
         return [
-            (s.cursor.selectionStart(), s.cursor.selectionEnd())  # type: ignore[attr-defined]
+            (s.cursor.selectionStart(), s.cursor.selectionEnd())
             for s in self._editor.extraSelections()
         ]
 

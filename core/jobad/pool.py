@@ -156,7 +156,7 @@ def check_pool(job: Job, scores: Sequence[Score], *, shortlist: int = SHORTLIST)
     now = _top(table, _weights(job, None), k)
     impacts = []
     for i in musts:
-        values = [row[i] for row in table.values() if row[i] is not None]
+        values = [v for row in table.values() if (v := row[i]) is not None]
         met = sum(1 for v in values if v >= MET)
         share = met / len(values) if values else 0.0
         flags, notes = proxy_flags(job.requirements[i], job)
@@ -179,9 +179,9 @@ def check_pool(job: Job, scores: Sequence[Score], *, shortlist: int = SHORTLIST)
             )
         )
     stale = sum(1 for row in table.values() if any(v is None for v in row))
-    notes = (
+    pool_notes: tuple[str, ...] = (
         (f"{stale} stored score(s) predate edits to the requirements; rank again.",)
         if stale
         else ()
     )
-    return PoolCheck(job.id, len(table), k, tuple(impacts), notes)
+    return PoolCheck(job.id, len(table), k, tuple(impacts), pool_notes)

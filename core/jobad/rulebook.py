@@ -16,9 +16,9 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from core.jobad.model import SEVERITIES, Rule, Severity
+from core.jobad.model import SEVERITIES, Rule
 
 RULES_DIR = Path(__file__).with_name("rules")
 
@@ -73,7 +73,7 @@ def _rule(item: dict[str, Any], name: str, language: str) -> Rule:
     return Rule(
         id=str(item["id"]),
         category=str(item["category"]),
-        severity=cast(Severity, severity),
+        severity=severity,
         source=str(item["source"]),
         suggestion=str(item["suggestion"]),
         message=str(item.get("message", "")),

@@ -33,10 +33,10 @@ def sentence_bounds(text: str, pos: int, language: str) -> tuple[int, int]:
     """The sentence (or bullet line) around ``pos``: start and end offsets."""
     ends = _ZH_SENTENCE_END if language == "zh" else _EN_SENTENCE_END
     start = 0
-    for m in ends.finditer(text, 0, pos):
-        start = m.end()
-    m = ends.search(text, pos)
-    return start, (m.start() if m else len(text))
+    for before in ends.finditer(text, 0, pos):
+        start = before.end()
+    after = ends.search(text, pos)
+    return start, (after.start() if after else len(text))
 
 
 def _spans(text: str, language: str) -> Iterator[tuple[int, int]]:
