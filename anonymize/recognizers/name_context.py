@@ -94,19 +94,37 @@ def _lone_plain_word(run: re.Match[str], text: str, names: Gazetteer) -> bool:
     return _PERSON_VERB.match(text, run.end()) is None
 
 
+def _places(nlp_artifacts: Any) -> list[tuple[int, int]]:
+    """Places, and organisations of several words ("Morgan Stanley"); spaCy's small model
+    often calls a lone surname an ORG, so those stay candidates."""
+    return [
+        (e.start_char, e.end_char)
+        for e in getattr(nlp_artifacts, "entities", ()) or ()
+        if e.label_ in ("GPE", "LOC") or (e.label_ == "ORG" and " " in e.text.strip())
+    ]
+
+
+def _lowercase_pairs(
+    text: str, names: Gazetteer, allowlist: Allowlist
+) -> Iterable[tuple[int, int, float, bool]]:
+    """A known given name followed by a known family name, written in lower case."""
+    for pair in _LOWER_PAIR.finditer(text):
+        first, last = pair.group(1), pair.group(2)
+        if (
+            names.is_given(first)
+            and names.is_family(last)
+            and not (first in allowlist or last in allowlist)
+        ):
+            yield pair.start(), pair.end(), 0.5, False
+
+
 def gazetteer_names(
     text: str, nlp_artifacts: Any, allowlist: Allowlist
 ) -> Iterable[tuple[int, int, float, bool]]:
     """Runs of capitalised known names ("Szabina J Gelencsér"), and lone given names."""
     names = gazetteer()
     protected = allowlist.protected(text)
-    # places, and organisations of several words ("Morgan Stanley"); spaCy's small model
-    # often calls a lone surname an ORG, so those stay candidates
-    places = [
-        (e.start_char, e.end_char)
-        for e in getattr(nlp_artifacts, "entities", ()) or ()
-        if e.label_ in ("GPE", "LOC") or (e.label_ == "ORG" and " " in e.text.strip())
-    ]
+    places = _places(nlp_artifacts)
 
     def usable(match: _Shifted) -> bool:
         word = match.group()
@@ -170,11 +188,4 @@ def gazetteer_names(
                 and not any(s < b and a < e for s, e in places)
             ):
                 yield a, b, 0.55, False
-    for pair in _LOWER_PAIR.finditer(text):
-        first, last = pair.group(1), pair.group(2)
-        if (
-            names.is_given(first)
-            and names.is_family(last)
-            and not (first in allowlist or last in allowlist)
-        ):
-            yield pair.start(), pair.end(), 0.5, False
+    yield from _lowercase_pairs(text, names, allowlist)
