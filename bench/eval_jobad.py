@@ -50,6 +50,7 @@ LEGAL = frozenset(
         "uk_physical",
         "pay_range_missing",
         "pay_history_question",
+        "eu_age",
     }
 )
 REVIEW = frozenset(

@@ -24,6 +24,7 @@ LEGAL_CATEGORIES = {
     "uk_physical",
     "pay_range_missing",
     "pay_history_question",
+    "eu_age",
 }
 STYLE = {"gendered_wording", "ableist_language", "hype_title", "length", "too_many_musts"}
 STYLE |= {"readability"}
@@ -34,7 +35,7 @@ REVIEW |= {"health_remark"}
 def test_one_file_per_jurisdiction_and_language() -> None:
     names = {f.name for f in rules_files()}
     assert names >= {"cn_zh", "us_en", "uk_en", "eu_en", "style_en", "style_zh"}
-    assert names >= {"review_en", "review_zh"}
+    assert names >= {"review_en", "review_zh", "cn_en"}
 
 
 def test_every_rule_has_a_source_a_suggestion_and_a_known_category() -> None:
