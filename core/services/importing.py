@@ -288,7 +288,7 @@ class _Run:
         if outcome.status == "failed":
             self.failed[item.sha256] = outcome.error
         if outcome.candidate_id is not None and item.prepared is not None and self.pipe is not None:
-            self.pipe.encode(item.prepared.redacted_text)
+            self.pipe.encode(self.sink.text_to_encode(item.prepared.redacted_text))
         yield self.finish(outcome)
         for twin in item.twins:
             status: Status = "failed" if outcome.status == "failed" else "duplicate"
