@@ -120,3 +120,15 @@ def test_unknown_jurisdiction_is_a_user_error() -> None:
 
     with pytest.raises(UserError, match="Unknown jurisdiction"):
         check_posting_text("text", jurisdiction="MARS")
+
+
+def test_pathological_input_stays_fast() -> None:
+    import time
+
+    check_posting("热身。")  # jieba's dictionary loads once
+    text = "男" * 20000 + "女" * 20000  # one 40,000-character run that no dictionary knows
+    start = time.perf_counter()
+    check_posting(text, jurisdiction="CN")
+    assert time.perf_counter() - start < 3.0  # was 6 s with jieba's HMM on the run
+    assert check_posting("").findings == ()
+    assert check_review("").findings == ()
