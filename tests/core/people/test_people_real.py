@@ -88,7 +88,9 @@ def test_evidence_only_in_the_manager_review_is_shown_with_that_document(
     world: tuple[Workspace, Engines], imported: dict[str, int]
 ) -> None:
     ws, engines = world
+    cached = ws.person_embeddings.count()
     matrix = gap_matrix(ws, engines, imported["role"])
+    assert ws.person_embeddings.count() == cached  # the import encoded what scoring reads
     (row,) = matrix.people
     cells = {c.competency.text: c for c in row.cells}
     sql = cells["Relational databases and SQL query tuning"]
