@@ -18,7 +18,14 @@ _AMOUNT = (
     r"元|万|千))"
 )
 _TO = r"\s*(?:-|–|—|~|to|and|up\s+to|until|bis|à)\s*"
-PAY_RANGE = re.compile(rf"{_AMOUNT}{_TO}(?:{_CURRENCY}\s?)?(?:{_NUMBER})", re.IGNORECASE)
+_UNIT = r"(?:\s?/\s?(?:hour|hr|year|yr|month|mo|annum)|\s+(?:per|an|a)\s+(?:hour|year|month))?"
+_BIG = r"\d{1,3}(?:[,.\s]\d{3})+|\d+(?:[.,]\d+)?\s?[kK]"  # 85,000 or 85k: not "3-5"
+PAY_RANGE = re.compile(
+    rf"{_AMOUNT}{_UNIT}{_TO}(?:{_CURRENCY}\s?)?(?:{_NUMBER})"
+    rf"|(?:{_NUMBER}){_TO}(?:{_NUMBER})\s?(?:{_CURRENCY}|dollars|euros?|pounds)"
+    rf"|(?:salary|pay|compensation|wages?|remuneration)[^.\n\d]{{0,30}}(?:{_BIG}){_TO}(?:{_BIG})",
+    re.IGNORECASE,
+)
 _BETWEEN = re.compile(rf"between\s+{_AMOUNT}\s+and\s+", re.IGNORECASE)
 PAY_SINGLE = re.compile(
     rf"(?:salary|pay|wage|compensation|remuneration|rate|gross|per\s+(?:year|annum|hour|month))"

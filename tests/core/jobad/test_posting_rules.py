@@ -160,6 +160,28 @@ def test_pay_range_rules_follow_the_jurisdiction() -> None:
     assert "pay_range_missing" not in _categories(no_benefits, "US-NY")
 
 
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("$80K–$100K", True),
+        ("$40/hour - $45/hour", True),
+        ("USD 90,000 – 110,000", True),
+        ("£30k-£35k", True),
+        ("€50.000 - €60.000 brutto", True),
+        ("between $70,000 and $90,000", True),
+        ("Pay: 85,000 - 95,000 USD", True),
+        ("Salary range: 85,000-95,000 per year", True),
+        ("Salary: competitive, DOE", False),
+        ("We pay for 3-5 days of training", False),
+        ("A team of 10-20 engineers; 401(k) with 3-4% match", False),
+    ],
+)
+def test_pay_range_formats(text: str, stated: bool) -> None:
+    from core.jobad.documents import pay_stated
+
+    assert pay_stated(text, single_ok=False) is stated
+
+
 def test_pay_history_is_an_error_only_where_banned() -> None:
     text = "Tell us your current salary."
     severity = {
