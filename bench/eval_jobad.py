@@ -51,6 +51,7 @@ LEGAL = frozenset(
         "pay_range_missing",
         "pay_history_question",
         "eu_age",
+        "cn_disability",
     }
 )
 REVIEW = frozenset(

@@ -40,6 +40,7 @@ def _categories(text: str, jurisdiction: str | None = None) -> set[str]:
         ("22-30岁，大专以上学历。", "cn_age", "22-30岁"),
         ("90后优先。", "cn_age", "90后优先"),
         ("年龄最高40岁。", "cn_age", "最高40岁"),
+        ("残疾人勿扰。", "cn_disability", "残疾人勿扰"),
         ("外省人员请勿投递。", "cn_hukou_region", "外省人员请勿投递"),
         ("能自行解决本市户口者优先。", "cn_hukou_region", "户口"),
         ("备孕女性不予考虑。", "cn_marriage_childbearing", "备孕女性不予考虑"),
@@ -64,6 +65,7 @@ def test_chinese_problems_are_found(text: str, category: str, quote: str) -> Non
         "熟悉本地市场，能在本地出差。",
         "负责后端开发，3-5年经验，年满18周岁。",
         "我们不会询问婚育情况。",
+        "欢迎残疾人投递，办公室无障碍。",
     ],
 )
 def test_chinese_negations_are_not_findings(text: str) -> None:

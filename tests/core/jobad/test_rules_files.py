@@ -25,6 +25,7 @@ LEGAL_CATEGORIES = {
     "pay_range_missing",
     "pay_history_question",
     "eu_age",
+    "cn_disability",
 }
 STYLE = {"gendered_wording", "ableist_language", "hype_title", "length", "too_many_musts"}
 STYLE |= {"readability"}
