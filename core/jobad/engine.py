@@ -17,6 +17,8 @@ from core.jobad.model import JURISDICTIONS, SEVERITIES, Finding, Report, Rule
 from core.scoring.chunking import is_chinese
 
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
+#: with no jurisdiction chosen, where two files' rules find the same span the first one's wins
+_PRIORITY = ("US", "UK", "EU", "CN", "")
 
 
 class UnknownJurisdictionError(ValueError):
@@ -159,7 +161,8 @@ def _report(
     lang = language or detect_language(text)
     where = normalise_jurisdiction(jurisdiction)
     ctx = documents.Context(language=lang, jurisdiction=where, musts=musts)
-    rules = [r for f in rulebook.files_for(kind, lang) for r in f.rules]
+    files = sorted(rulebook.files_for(kind, lang), key=lambda f: _PRIORITY.index(f.jurisdiction))
+    rules = [r for f in files for r in f.rules]  # same span: the first file's rule is kept
     other = "en" if lang == "zh" else "zh"
     if _has_script(text, other):  # mixed text: the other language's wording rules too
         rules += [r for f in rulebook.files_for(kind, other) for r in f.rules if not r.check]
