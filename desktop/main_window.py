@@ -131,6 +131,8 @@ class MainWindow(QMainWindow):
         tools.addAction(self.audit_action)
         tools.addAction(self.impact_action)
         tools.addAction(self.settings_action)
+        self.people_action = self._action(self.tr("&People: skills, gaps…"), None, self.show_people)
+        tools.addAction(self.people_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
         self.workspace_actions = (
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
             self.lock_action,
             self.audit_action,
             self.impact_action,
+            self.people_action,
         )
 
     # --- lock / unlock -----------------------------------------------------------------------
@@ -294,6 +297,12 @@ class MainWindow(QMainWindow):
             ImpactView(
                 self.session.workspace, job_id, actor=self.session.reviewer, parent=self
             ).exec()
+
+    def show_people(self) -> None:
+        if self.session.is_open:
+            from desktop.people_view import PeopleView
+
+            PeopleView(self.session, self).exec()
 
     def show_settings(self) -> None:
         from desktop.settings_dialog import SettingsDialog

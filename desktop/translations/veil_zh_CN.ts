@@ -435,6 +435,29 @@ The details below contain no personal data and were also written to Veil&apos;s 
     </message>
 </context>
 <context>
+    <name>GapMatrixModel</name>
+    <message>
+        <location filename="../people_view.py" line="85"/>
+        <source>No evidence found.</source>
+        <translation>未找到依据。</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="88"/>
+        <source>gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="88"/>
+        <source>shown</source>
+        <translation>已体现</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="105"/>
+        <source>Person %1</source>
+        <translation>员工 %1</translation>
+    </message>
+</context>
+<context>
     <name>ImpactChart</name>
     <message>
         <location filename="../impact_view.py" line="56"/>
@@ -957,84 +980,162 @@ The details below contain no personal data and were also written to Veil&apos;s 
     </message>
     <message>
         <location filename="../main_window.py" line="134"/>
+        <source>&amp;People: skills, gaps…</source>
+        <translation>员工：能力与差距(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="136"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="151"/>
         <source>Veil — Locked</source>
         <translation>Veil — 已锁定</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="161"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
+        <location filename="../main_window.py" line="177"/>
         <source>That passphrase did not open this workspace. Nothing was changed; try again.</source>
         <translation>该口令无法打开此工作区。没有任何更改，请重试。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="188"/>
         <source>Veil — %1</source>
         <translation>Veil — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Unlocked.</source>
         <translation>已解锁。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Locked after a period without activity.</source>
         <translation>因一段时间无操作已自动锁定。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Locked.</source>
         <translation>已锁定。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="235"/>
         <source>Creating the encrypted workspace…</source>
         <translation>正在创建加密工作区…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="250"/>
         <source>Open a workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="252"/>
         <source>Veil workspace (*.veil);;All files (*)</source>
         <translation>Veil 工作区 (*.veil);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="272"/>
         <source>Models ready</source>
         <translation>模型已就绪</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="268"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="280"/>
         <source>Models not loaded</source>
         <translation>模型未加载</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="324"/>
         <source>About Veil</source>
         <translation>关于 Veil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="326"/>
         <source>Veil %1 — private, offline resume screening. Resumes are anonymized before anyone reads them; scores advise, people decide. Nothing leaves this computer.</source>
         <translation>Veil %1 — 私密、离线的简历筛选。简历在任何人阅读之前先被匿名化；分数仅供参考，由人做决定。任何数据都不会离开这台电脑。</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <location filename="../people_view.py" line="114"/>
+        <source>Veil — People: skills and gaps</source>
+        <translation>Veil — 员工：能力与差距</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="117"/>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="118"/>
+        <source>Show gaps</source>
+        <translation>显示差距</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="121"/>
+        <source>Role:</source>
+        <translation>岗位：</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="127"/>
+        <source>Skill-gap matrix</source>
+        <translation>能力差距矩阵</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="131"/>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="147"/>
+        <source>Advice for a person who decides: Veil does not rate anyone. ▽ marks a gap.</source>
+        <translation>仅供决策者参考：Veil 不对任何人评分。▽ 表示差距。</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="179"/>
+        <source>No roles yet: add one with &apos;veil role add&apos;.</source>
+        <translation>还没有岗位：请用 &apos;veil role add&apos; 添加。</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="189"/>
+        <source>Reading the documents…</source>
+        <translation>正在读取文档…</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="201"/>
+        <source>Team figures hidden: this group has %1 people, fewer than %2, so they would reveal individuals.</source>
+        <translation>团队数据已隐藏：该组只有 %1 人，少于 %2 人，显示会暴露个人信息。</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="213"/>
+        <source>Team (%1 people), share with a gap: </source>
+        <translation>团队（%1 人），存在差距的比例：</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="222"/>
+        <source>No evidence found for this competency.</source>
+        <translation>未找到该能力的依据。</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="233"/>
+        <source>gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="233"/>
+        <source>shown</source>
+        <translation>已体现</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,247 @@
+"""People: the skill-gap heatmap of a role (people x competencies), with the evidence a click away.
+
+Each cell is a person's best satisfaction of a competency over their documents; a click opens
+the redacted document the evidence came from, the evidence highlighted. Team figures (share of
+people with a gap per competency) are shown only for groups of at least five people, and the
+view says so when it hides them. Advice for a person who decides: Veil does not rate anyone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.error_display import show_error
+from desktop.worker import GeneratorWorker, call_in_background
+
+if TYPE_CHECKING:
+    from core.services.people import Cell, GapMatrix, PersonDocument, Role
+    from desktop.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+_NONE = QModelIndex()
+
+
+def heat(satisfaction: float) -> QColor:
+    """Red (nothing found) through amber to green (met), light enough for black text."""
+    s = max(0.0, min(1.0, satisfaction))
+    hue = int(120 * s)  # 0 red .. 120 green
+    return QColor.fromHsv(hue, 90, 245)
+
+
+class GapMatrixModel(QAbstractTableModel):
+    """Rows: people; columns: competencies; a cell's text is its satisfaction."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.matrix: GapMatrix | None = None
+
+    def set_matrix(self, matrix: GapMatrix | None) -> None:
+        self.beginResetModel()
+        self.matrix = matrix
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _NONE) -> int:
+        return 0 if self.matrix is None or parent.isValid() else len(self.matrix.people)
+
+    def columnCount(self, parent: Index = _NONE) -> int:
+        if self.matrix is None or parent.isValid():
+            return 0
+        return len(self.matrix.role.competencies)
+
+    def cell(self, index: Index) -> Cell | None:
+        if self.matrix is None or not index.isValid():
+            return None
+        return self.matrix.people[index.row()].cells[index.column()]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        cell = self.cell(index)
+        if cell is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{cell.satisfaction:.2f}" + (" ▽" if cell.gap else "")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return heat(cell.satisfaction)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(Qt.GlobalColor.black)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if cell.evidence is None:
+                return self.tr("No evidence found.")
+            return f"{cell.document}: {cell.evidence.text.strip()}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            state = self.tr("gap") if cell.gap else self.tr("shown")
+            return f"{cell.competency.text}: {cell.satisfaction:.2f}, {state}"
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if self.matrix is None or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            text = self.matrix.role.competencies[section].text
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return text
+            return text if len(text) <= 24 else text[:23] + "…"
+        return self.tr("Person %1").replace("%1", str(self.matrix.people[section].person_id))
+
+
+class PeopleView(QDialog):
+    """The heatmap of one role, its team figures, and the evidence of the chosen cell."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Veil — People: skills and gaps"))
+        self.resize(1100, 700)
+        self.role_combo = QComboBox()
+        self.role_combo.setAccessibleName(self.tr("Role"))
+        self.show_button = QPushButton(self.tr("Show gaps"))
+        self.show_button.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Role:")))
+        top.addWidget(self.role_combo, 1)
+        top.addWidget(self.show_button)
+        self.model = GapMatrixModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Skill-gap matrix"))
+        self.table.clicked.connect(self.open_evidence)
+        self.evidence = QPlainTextEdit()
+        self.evidence.setReadOnly(True)
+        self.evidence.setAccessibleName(self.tr("Evidence"))
+        self.evidence_title = QLabel()
+        self.evidence_title.setWordWrap(True)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.evidence_title)
+        side_layout.addWidget(self.evidence, 1)
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.team = QLabel()
+        self.team.setWordWrap(True)
+        self.status = QLabel(
+            self.tr("Advice for a person who decides: Veil does not rate anyone. ▽ marks a gap.")
+        )
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.team)
+        layout.addWidget(self.status)
+        self.worker: GeneratorWorker[None, Any] | None = None
+        self.load_roles()
+
+    # --- reading (in workers) ----------------------------------------------------------------
+
+    def _run(self, fn: Any, on_done: Any, name: str) -> None:
+        worker: GeneratorWorker[None, Any] = call_in_background(fn, name=name)
+        worker.signals.finished.connect(on_done)
+        worker.signals.failed.connect(lambda exc: show_error(self, exc))
+        self.worker = worker
+        self.session.start(worker)
+
+    def load_roles(self) -> None:
+        from core.services.people import list_roles
+
+        ws = self.session.workspace
+        self._run(lambda: list_roles(ws), self.set_roles, "read-roles")
+
+    def set_roles(self, roles: list[Role]) -> None:
+        self.role_combo.clear()
+        for role in roles:
+            self.role_combo.addItem(role.title, role.id)
+        self.show_button.setEnabled(bool(roles))
+        if not roles:
+            self.team.setText(self.tr("No roles yet: add one with 'veil role add'."))
+
+    def refresh(self) -> None:
+        from core.services.people import gap_matrix
+
+        role_id = self.role_combo.currentData()
+        if role_id is None:
+            return
+        ws, engines = self.session.workspace, self.session.engines
+        self.show_button.setEnabled(False)
+        self.team.setText(self.tr("Reading the documents…"))
+        self._run(lambda: gap_matrix(ws, engines, int(role_id)), self.set_matrix, "read-gaps")
+
+    def set_matrix(self, matrix: GapMatrix) -> None:
+        from core.services.people import team_summary
+
+        self.show_button.setEnabled(True)
+        self.model.set_matrix(matrix)
+        summary = team_summary(matrix.people)
+        if summary.gap_share is None:
+            self.team.setText(
+                self.tr(
+                    "Team figures hidden: this group has %1 people, fewer than %2, so they "
+                    "would reveal individuals."
+                )
+                .replace("%1", str(summary.people))
+                .replace("%2", "5")
+            )
+            return
+        parts = [
+            f"{c.text[:30]}: {share:.0%}"
+            for c, share in zip(matrix.role.competencies, summary.gap_share, strict=True)
+        ]
+        self.team.setText(
+            self.tr("Team (%1 people), share with a gap: ").replace("%1", str(summary.people))
+            + "; ".join(parts)
+        )
+
+    def open_evidence(self, index: QModelIndex) -> None:
+        from core.services.people import person_document
+
+        cell = self.model.cell(index)
+        if cell is None or cell.document_id is None:
+            self.evidence_title.setText(self.tr("No evidence found for this competency."))
+            self.evidence.setPlainText("")
+            return
+        ws, doc_id, reviewer = self.session.workspace, cell.document_id, self.session.reviewer
+        self._run(
+            lambda: person_document(ws, doc_id, reviewer=reviewer),
+            lambda doc: self.show_document(cell, doc),
+            "read-evidence",
+        )
+
+    def show_document(self, cell: Cell, doc: PersonDocument) -> None:
+        state = self.tr("gap") if cell.gap else self.tr("shown")
+        self.evidence_title.setText(
+            f"{cell.competency.text} — {cell.satisfaction:.2f} ({state}) — {doc.name}"
+        )
+        self.evidence.setPlainText(doc.redacted_text)
+        if cell.evidence is None:
+            return
+        cursor = QTextCursor(self.evidence.document())
+        cursor.setPosition(cell.evidence.start)
+        cursor.setPosition(cell.evidence.end, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffe58a"))
+        cursor.mergeCharFormat(fmt)
+        self.evidence.setTextCursor(cursor)
+        self.evidence.centerCursor()

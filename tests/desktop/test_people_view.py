@@ -1,0 +1,80 @@
+"""The people heatmap: people x competencies over a real encrypted workspace, a click opens the
+evidence, team figures only for groups of five or more (and it says so when hidden)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core.intake.model import Source
+from core.services import run_to_end
+from core.services.people import create_role, import_people
+from desktop.people_view import PeopleView, heat
+from desktop.session import Session
+from tests.desktop.conftest import PASSPHRASE
+
+pytestmark = pytest.mark.gui
+
+ROLE = "Analyst\n\nRequirements\n- SQL reporting\n- Python scripting\n\nNice to have\n- Retail\n"
+
+
+def _session(tmp_path: Path, make_engines: Callable[..., Any], people: int) -> Session:
+    session = Session(tmp_path / "people.veil", engines=make_engines(), reviewer="Tester")
+    session.create(PASSPHRASE)
+    ws = session.workspace
+    role = create_role(ws, "Analyst", ROLE)
+    for i in range(people):
+        body = f"Person {i}\nI built SQL reporting for the stores.\n"
+        if i % 2:
+            body += "I wrote Python scripting for the data checks.\n"
+        sources = [Source(f"p{i}/self_review.txt", body.encode())]
+        run_to_end(
+            import_people(ws, session.engines, role_id=role.id, person=f"p{i}", sources=sources)
+        )
+    return session
+
+
+def test_heatmap_cells_open_their_evidence_and_team_figures_show(
+    qtbot: Any, tmp_path: Path, make_engines: Callable[..., Any]
+) -> None:
+    session = _session(tmp_path, make_engines, 6)
+    view = PeopleView(session)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.role_combo.count() == 1, timeout=10_000)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 6, timeout=20_000)
+    model = view.model
+    assert model.columnCount() == 3
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "SQL reporting"
+    sql = model.index(0, 0)
+    assert model.data(sql) == "1.00"
+    assert model.data(sql, Qt.ItemDataRole.BackgroundRole) == heat(1.0)
+    python_gap = model.index(0, 1)  # person 0 never mentions Python
+    assert model.data(python_gap).endswith("▽")
+    assert "Team (6 people)" in view.team.text()
+    view.open_evidence(sql)
+    qtbot.waitUntil(lambda: "SQL reporting" in view.evidence.toPlainText(), timeout=10_000)
+    assert "self_review.txt" in view.evidence_title.text()
+    assert view.evidence.textCursor().selectedText().startswith("I built SQL reporting")
+    events = [e.kind for e in session.workspace.audit.list()]
+    assert "person.document_viewed" in events
+    session.lock()
+
+
+def test_team_figures_are_hidden_below_five_people(
+    qtbot: Any, tmp_path: Path, make_engines: Callable[..., Any]
+) -> None:
+    session = _session(tmp_path, make_engines, 3)
+    view = PeopleView(session)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.role_combo.count() == 1, timeout=10_000)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=20_000)
+    assert "hidden" in view.team.text()
+    assert "3 people" in view.team.text()
+    assert "fewer than 5" in view.team.text()
+    session.lock()
