@@ -143,9 +143,14 @@ def evaluate(
 
 def format_result(name: str, result: Result) -> str:
     e = result.errors
+    total = Tally()
+    for t in result.categories.values():
+        total.add(t)
     lines = [
         f"{name}: {result.texts} texts; errors: precision {e.precision:.3f} "
-        f"({e.predicted_hit}/{e.predicted}), recall {e.recall:.3f} ({e.labelled_hit}/{e.labelled})",
+        f"({e.predicted_hit}/{e.predicted}), recall {e.recall:.3f} ({e.labelled_hit}/{e.labelled});"
+        f" all severities: precision {total.precision:.3f} ({total.predicted_hit}/"
+        f"{total.predicted}), recall {total.recall:.3f} ({total.labelled_hit}/{total.labelled})",
         f"  {'category':<28}{'precision':>16}{'recall':>16}",
     ]
     for cat, t in sorted(result.categories.items()):
