@@ -72,9 +72,7 @@ class Ratings:
 
     def put(self, ratings: Sequence[Rating]) -> int:
         """Store ratings (a rating given again replaces the earlier one); how many were given."""
-        rows = [
-            (r.cycle, r.person_id, r.competency, r.rating, r.manager, now()) for r in ratings
-        ]
+        rows = [(r.cycle, r.person_id, r.competency, r.rating, r.manager, now()) for r in ratings]
 
         def work(conn: Connection) -> int:
             conn.executemany(
