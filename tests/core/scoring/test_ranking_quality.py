@@ -22,6 +22,7 @@ from core.scoring.evaluation import (
     mean_metrics,
     veil_runs,
 )
+from tests.core.scoring.training import shared
 
 pytestmark = pytest.mark.slow
 
@@ -38,7 +39,10 @@ def data() -> RankingSet:
 
 @pytest.fixture(scope="module")
 def cache() -> MemoryCache:
-    return MemoryCache()
+    """The session's one cache of the ranking set's embeddings, shared with the learning tests
+    (tests/core/scoring/training/shared.py): each resume is encoded once per test run."""
+    cached: MemoryCache = shared.embedding_cache()
+    return cached
 
 
 @pytest.fixture(scope="module")
