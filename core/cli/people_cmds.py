@@ -18,6 +18,7 @@ from core.cli.people_json import matrix_json, plan_json, role_json
 from core.cli.progress_bar import drive
 from core.errors import UserError
 from core.people.gaps import team_summary
+from core.people.model import Role
 from core.services import Engines, FileOutcome, Progress
 
 SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -37,6 +38,15 @@ def register(subparsers: SubParsers) -> None:
     show.add_argument("role_id", type=int, metavar="ID")
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=run_role_show)
+    edit = sub.add_parser("set", help="edit one competency: its text, weight, must or nice")
+    edit.add_argument("role_id", type=int, metavar="ID")
+    edit.add_argument("index", type=int, metavar="N", help="the competency's number in 'show'")
+    edit.add_argument("--text", default=None)
+    edit.add_argument("--weight", type=float, default=None, help="0 to 10 (default 1)")
+    kind = edit.add_mutually_exclusive_group()
+    kind.add_argument("--must", dest="must", action="store_true", default=None)
+    kind.add_argument("--nice", dest="must", action="store_false")
+    edit.set_defaults(func=run_role_set)
     _register_people(subparsers)
     training = subparsers.add_parser("training", help="the company's course catalogue")
     tsub = training.add_subparsers(dest="training_command", metavar="import|list", required=True)
@@ -148,12 +158,28 @@ def run_role_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_role_set(args: argparse.Namespace) -> int:
+    from core.services.people import set_competency
+
+    with open_workspace(args) as ws:
+        role = set_competency(
+            ws, args.role_id, args.index - 1, text=args.text, weight=args.weight, must=args.must
+        )
+    print_role(role)
+    return 0
+
+
 def run_role_show(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         role = ws.roles.get(args.role_id)
     if args.json:
         print_json(role_json(role, with_text=True))
         return 0
+    print_role(role)
+    return 0
+
+
+def print_role(role: Role) -> None:
     print(f"Role {role.id}: {role.title} ({role.language})")
     print("Competencies:")
     for i, c in enumerate(role.competencies, start=1):
@@ -161,7 +187,6 @@ def run_role_show(args: argparse.Namespace) -> int:
         print(f"  {i:>2}. [{'must' if c.must else 'nice'}] {c.text}{weight}")
     if not role.competencies:
         print("  (none found: the profile needs a 'Requirements' list)")
-    return 0
 
 
 # -- people -----------------------------------------------------------------------------------

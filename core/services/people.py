@@ -39,6 +39,7 @@ __all__ = [  # the types the desktop reads come from here (it imports services o
     "import_people",
     "list_roles",
     "person_document",
+    "set_competency",
     "team_summary",
     "update_role",
 ]
@@ -90,6 +91,30 @@ def update_role(
         role: Role = ws.roles.update(role_id, list(competencies))
         ws.audit.append("role.updated", actor, {"role_id": role_id})
     return role
+
+
+def set_competency(
+    ws: Workspace,
+    role_id: int,
+    index: int,
+    *,
+    text: str | None = None,
+    weight: float | None = None,
+    must: bool | None = None,
+    actor: str = "",
+) -> Role:
+    """Change one competency of a role (``index`` into its list): text, weight, must flag."""
+    role: Role = ws.roles.get(role_id)
+    if not 0 <= index < len(role.competencies):
+        raise UserError("No such competency in this role.", hint="See: veil role show ID")
+    items = list(role.competencies)
+    old = items[index]
+    items[index] = Requirement(
+        old.text if text is None else " ".join(text.split()),
+        old.must if must is None else must,
+        old.weight if weight is None else weight,
+    )
+    return update_role(ws, role_id, items, actor=actor)
 
 
 class PersonSink:
