@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -56,17 +57,27 @@ def test_versions_are_stored_listed_and_one_is_active(tmp_path: Path) -> None:
     assert b'"w": [1, 2]' not in raw
 
 
+_CREATED = re.compile(r"CREATE\s+(?:UNIQUE\s+)?(TABLE|INDEX|TRIGGER)\s+(\w+)", re.IGNORECASE)
+
+
+def _created_after(version: int) -> list[tuple[str, str]]:
+    """(name, TABLE|INDEX|TRIGGER) of what the migrations after ``version`` create, newest first."""
+    made = []
+    for step in MIGRATIONS:
+        if step.version > version:
+            for statement in step.statements:
+                made.extend((m.group(2), m.group(1).upper()) for m in _CREATED.finditer(statement))
+    return made[::-1]
+
+
 def test_migration_step_adds_models_to_an_older_workspace(tmp_path: Path) -> None:
     path = tmp_path / "old.veil"
     with Workspace.create(path, PASSPHRASE):
         pass
     conn = raw_connection(path)
     try:
-        conn.execute("DROP INDEX models_one_active")  # back to version 2: what 3 and 4 added
-        conn.execute("DROP TABLE models")
-        conn.execute("DROP INDEX encoders_one_active")
-        conn.execute("DROP TABLE encoders")
-        conn.execute("DROP TABLE self_identification")  # migration 5
+        for name, kind in _created_after(2):  # back to version 2: drop what 3 and later added
+            conn.execute(f"DROP {kind} IF EXISTS {name}")
         conn.execute("PRAGMA user_version = 2")
     finally:
         conn.close()
