@@ -328,19 +328,3 @@ def evidence_results(
             )
         )
     return out
-
-
-def evidence_hits(
-    encoder: Encoder, data: RankingSet, cache: EmbeddingCache | None = None
-) -> list[bool]:
-    """For each labelled item: does the evidence span overlap the sentence a person chose?"""
-    return [r.hit for r in evidence_results(encoder, data, cache)]
-
-
-def blind_evidence_hits(
-    encoder: Encoder, data: RankingSet, cache: EmbeddingCache | None = None
-) -> list[bool]:
-    """For each item of the blind annotation: does the evidence overlap any acceptable line?"""
-    return [
-        bool(r.blind_hit) for r in evidence_results(encoder, data, cache) if r.blind_hit is not None
-    ]
