@@ -201,54 +201,66 @@ def _versions(ws: Workspace, engines: Engines, cid: int) -> tuple[str, str, int]
     return a, b, swapped_text.swaps
 
 
-def _score_pool(
-    ws: Workspace, engines: Engines, job: Any, texts: Mapping[int, str]
-) -> dict[int, float]:
-    """Score the texts as ``rank_job`` would (adopted model, the job's decisions), stored
-    nowhere: the counterfactual texts never enter the workspace or its embedding cache."""
-    from core.services import learning
+class _PoolScorer:
+    """Scores a pool of texts as ``rank_job`` would (the adopted model, the job's decisions),
+    stored nowhere: counterfactual texts never enter the workspace or its embedding cache."""
 
-    scorer = learning.scorer_for(ws, engines)
-    if hasattr(scorer, "cache"):
-        scorer.cache = None
-    learned = learning.Learned.load(ws, scorer, job)
-    profiles: dict[int, Any] = {}
-    if learned is not None:
-        ranked = scorer.rank(job.requirements, texts, profiles=profiles, job_text=job.text)
-    else:
-        ranked = scorer.rank(job.requirements, texts, job_text=job.text)
-    scores = []
-    for cid, score in ranked:
-        scores.append(dataclasses.replace(score, candidate_id=cid, job_id=job.id))
-    if learned is not None:
-        scores = learned.apply(scores, texts, profiles)
-    return {int(s.candidate_id or 0): float(s.score) for s in scores}
+    def __init__(self, ws: Workspace, engines: Engines, job: Any) -> None:
+        from core.services import learning
+
+        self.job = job
+        self.scorer = learning.scorer_for(ws, engines)
+        if hasattr(self.scorer, "cache"):
+            self.scorer.cache = None
+        self.learned = learning.Learned.load(ws, self.scorer, job)
+
+    def __call__(self, texts: Mapping[int, str]) -> dict[int, float]:
+        job, learned = self.job, self.learned
+        profiles: dict[int, Any] = {}
+        if learned is not None:
+            ranked = self.scorer.rank(job.requirements, texts, profiles=profiles, job_text=job.text)
+        else:
+            ranked = self.scorer.rank(job.requirements, texts, job_text=job.text)
+        scores = [
+            dataclasses.replace(score, candidate_id=cid, job_id=job.id) for cid, score in ranked
+        ]
+        if learned is not None:
+            scores = learned.apply(scores, texts, profiles)
+        return {int(s.candidate_id or 0): float(s.score) for s in scores}
 
 
 def counterfactual_check(
     ws: Workspace, engines: Engines, job_id: int, *, actor: str = ""
 ) -> Generator[Progress, None, CounterfactualResult]:
-    """Swap names, pronouns and gender markers in each resume of the job's pool, redact and
-    score both versions with the real engines, and compare. Audited (``counterfactual.checked``)."""
+    """Swap names, pronouns and gender markers in each resume of the job's pool, redact both
+    versions with the real redactor and score them with the real scorer, one person at a time:
+    the swapped resume takes the original's place in the otherwise unchanged pool (scores are
+    relative to the pool, so swapping everyone at once would move the others too). A resume
+    whose redacted text does not change cannot move and is not scored again.
+    Audited (``counterfactual.checked``)."""
     job = ws.jobs.get(job_id)
     if not job.requirements:
         from core.services.ranking import NoRequirementsError
 
         raise NoRequirementsError()
     ids = job_pool(ws, job_id)
-    total = len(ids) + 2
     originals: dict[int, str] = {}
     swapped: dict[int, str] = {}
     swaps: dict[int, int] = {}
     for done, cid in enumerate(ids, start=1):
         originals[cid], swapped[cid], swaps[cid] = _versions(ws, engines, cid)
-        yield Progress(done, total, cid, "redacted")
-    before = _score_pool(ws, engines, job, originals)
+        yield Progress(done, len(ids) + 1, cid, "redacted")
+    changed = [cid for cid in ids if swapped[cid] != originals[cid]]
+    total = len(ids) + 1 + len(changed)
+    score = _PoolScorer(ws, engines, job)
+    before = score(originals) if ids else {}
+    after = dict(before)
     yield Progress(len(ids) + 1, total, None, "scored the resumes")
-    after = _score_pool(ws, engines, job, swapped)
-    yield Progress(total, total, None, "scored the swapped resumes")
+    for done, cid in enumerate(changed, start=len(ids) + 2):
+        after[cid] = score({**originals, cid: swapped[cid]})[cid]
+        yield Progress(done, total, cid, "scored a swapped resume")
     rows = tuple(
-        CounterfactualRow(cid, before[cid], after[cid], swaps[cid], originals[cid] != swapped[cid])
+        CounterfactualRow(cid, before[cid], after[cid], swaps[cid], cid in set(changed))
         for cid in ids
     )
     result = CounterfactualResult(job_id, rows)
