@@ -59,6 +59,8 @@ class WorkspaceView(QWidget):
         self.editor.saved.connect(self._job_saved)
         self.editor.rescore_requested.connect(self._rescore)
         self.importer.imported.connect(self._rescore)
+        # the job-ad panel's pool check reads the stored scores: read it again after a ranking
+        self.ranking.ranked.connect(self._pool_changed)
         self.ranking.candidate_activated.connect(self.open_candidate)
         self.ranking.loaded.connect(self._ranking_loaded)
         self.candidate.back_requested.connect(self.back_to_ranking)
@@ -150,6 +152,10 @@ class WorkspaceView(QWidget):
         self.jobs.set_jobs(list_jobs(self.session.workspace), select=job_id)
         if first_save:
             self.tabs.setCurrentIndex(TAB_IMPORT)
+
+    def _pool_changed(self, job_id: int) -> None:
+        if job_id == self.editor.job_id:
+            self.editor.jobad.refresh_pool()
 
     def _rescore(self, job_id: int) -> None:
         if job_id != self.job_id:
