@@ -11,7 +11,8 @@ returns lies in a labelled document and overlaps a labelled sentence, the main o
 placeholders).
 
 The real set (``bench/data/people_real_labels.json``) holds no text: resume ids, and labels as
-offsets and SHA-256 into the resumes' redacted text in the git-ignored cache that
+offsets and SHA-256 into the resumes' redacted text (the cache's ``redacted`` field, as the
+labels' ``text`` says) in the git-ignored cache that
 ``bench/data/resume_scraper.py`` builds; ``real_set`` joins the two into the same format.
 """
 
@@ -184,7 +185,7 @@ def real_set(
         entry = resumes.get(person["resume_id"])
         if entry is None:
             continue
-        text = str(entry["text"])
+        text = str(entry[labels.get("text", "redacted")])  # the field the offsets point into
         rows = []
         for label in person["labels"]:
             sentence = span(
