@@ -91,7 +91,7 @@ def real_run(per_category: int) -> None:
 
     from anonymize import Redactor
     from bench.data import resume_scraper
-    from core.compliance.counterfactual import own_name, substitute_names, swap_gender
+    from core.compliance.counterfactual import person_spans, swap_gender
     from core.scoring import Scorer, load_encoder, parse_requirements
 
     if not resume_scraper.available():
@@ -114,8 +114,7 @@ def real_run(per_category: int) -> None:
         for i, name in enumerate(names):
             text = items[name]["text"]
             first = redactor.redact(text)
-            persons = [v for k, v in first.mapping.items() if k.startswith("<PERSON")]
-            swapped = swap_gender(text, substitute_names([own_name(text, persons)]))
+            swapped = swap_gender(text, person_spans(first.spans))
             before[i], after[i] = first.text, redactor.redact(swapped.text).text
             swaps += swapped.swaps
             changed += before[i] != after[i]

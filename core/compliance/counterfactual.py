@@ -11,8 +11,9 @@ The swap table is a perturbation, nothing more: it never decides anyone's sex or
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 _ENGLISH_PAIRS = (
     ("he", "she"),
@@ -101,11 +102,12 @@ def _both_ways(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     return table
 
 
-_WORDS = _both_ways(_ENGLISH_PAIRS + _FIRST_NAMES)
+_GENDERED = _both_ways(_ENGLISH_PAIRS)
 # "her" is both "him" and "his"; resumes mostly mean "his" ("her team"), and "his" is "her"
-_WORDS.update({"her": "his", "his": "her"})
+_GENDERED.update({"her": "his", "his": "her"})
+_NAMES = _both_ways(_FIRST_NAMES)
 _WORD_RE = re.compile(
-    r"(?<![\w'])(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b", re.I
+    r"(?<![\w'])(" + "|".join(sorted(_GENDERED, key=len, reverse=True)) + r")\b", re.I
 )
 # Titles only before a name ("Ms. Walsh", "MR. WALSH"): "MS Office" and "MS in Physics" stay
 _TITLES = {"Mr": "Ms", "Ms": "Mr", "Mrs": "Mr", "Miss": "Mr"}
@@ -117,6 +119,9 @@ _CHINESE_RE = re.compile(
     + r"|(?<!其)他(?!人)|(?<!其)她(?!人)|(?<![男女])男(?![女])|(?<![男女])女(?![男])"
 )
 _CHINESE_SINGLE = {"他": "她", "她": "他", "男": "女", "女": "男"}
+#: Stand-ins for first names the swap table does not hold (never in the table themselves).
+_PROBES = ("Jordan", "Morgan", "Taylor", "Casey", "Riley", "Avery", "Quinn", "Rowan")
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 
 
 def _same_case(word: str, like: str) -> str:
@@ -131,26 +136,73 @@ def _same_case(word: str, like: str) -> str:
 class Swapped:
     text: str
     swaps: int  # how many words were replaced
+    names: dict[str, str] = field(default_factory=dict)  # first name (casefolded) -> stand-in
 
 
-def swap_gender(text: str, extra_names: Mapping[str, str] | None = None) -> Swapped:
-    """``text`` with gendered words, titles and common first names swapped; ``extra_names``
-    (e.g. the person's own names as the redactor found them) are replaced too, by the given
-    substitutes."""
-    count = 0
-    extra = {k.casefold(): v for k, v in (extra_names or {}).items() if k.strip()}
+def _name_shaped(value: str) -> bool:
+    """Two to four words, each capitalised or in capitals: the shape of a person's name."""
+    words = value.split()
+    return 2 <= len(words) <= 4 and all(
+        _NAME_WORD.fullmatch(w) is not None and (w[0].isupper() or w.isupper()) for w in words
+    )
+
+
+def _swap_names(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, int, dict[str, str]]:
+    """The first word of each person name the redactor found (``spans``: its PERSON spans in
+    ``text``) swapped: a first name of the table for its pair, any other for a stand-in (one
+    per different word, so two people never merge). The rest of a name stays, so the person
+    stays one person. The candidate's own first name (the first name-shaped span) is swapped
+    everywhere too when the table knows it, so a mention the redactor missed is swapped as well.
+    Words the recognizers mistook for names elsewhere are left alone."""
+    stand_ins: dict[str, str] = {}
+
+    def substitute(word: str) -> str:
+        key = word.casefold()
+        if key not in stand_ins:
+            probe = _PROBES[sum(k not in _NAMES for k in stand_ins) % len(_PROBES)]
+            stand_ins[key] = _NAMES.get(key, probe)
+        return _same_case(stand_ins[key], word)
+
+    ordered = sorted({(int(a), int(b)) for a, b in spans if 0 <= a < b <= len(text)})
+    kept: list[tuple[int, int]] = []
+    for a, b in ordered:  # overlapping spans: the first one wins
+        if not kept or a >= kept[-1][1]:
+            kept.append((a, b))
+    own = next((text[a:b] for a, b in kept if _name_shaped(text[a:b])), None)
+    # a surname found alone ("Ms. Walsh") stays, as it stays in the full name
+    surnames = {w.casefold() for a, b in kept for w in text[a:b].split()[1:]}
+    out, at, count = [], 0, 0
+    for a, b in kept:
+        match = _NAME_WORD.search(text, a, b)
+        if match is None or match.group(0).casefold() in surnames:
+            continue
+        out += [text[at : match.start()], substitute(match.group(0))]
+        at = match.end()
+        count += 1
+    out.append(text[at:])
+    swapped = "".join(out)
+    first = own.split()[0] if own else ""
+    if first.casefold() in _NAMES:
+        pattern = re.compile(r"(?<!\w)" + re.escape(first) + r"(?!\w)", re.I)
+        swapped, more = pattern.subn(lambda m: substitute(m.group(0)), swapped)
+        count += more
+    return swapped, count, stand_ins
+
+
+def swap_gender(text: str, names_at: Sequence[tuple[int, int]] = ()) -> Swapped:
+    """``text`` with pronouns, titles before a name, gendered words and 先生/女士, 他/她, 男/女
+    swapped, and the names at ``names_at`` (the redactor's PERSON spans in ``text``)."""
+    out, count, names = _swap_names(text, names_at)
 
     def english(match: re.Match[str]) -> str:
         nonlocal count
-        word = match.group(0)
         count += 1
-        return _same_case(_WORDS[word.casefold()], word)
+        return _same_case(_GENDERED[match.group(0).casefold()], match.group(0))
 
     def chinese(match: re.Match[str]) -> str:
         nonlocal count
-        word = match.group(0)
         count += 1
-        return _CHINESE.get(word) or _CHINESE_SINGLE[word]
+        return _CHINESE.get(match.group(0)) or _CHINESE_SINGLE[match.group(0)]
 
     def title(match: re.Match[str]) -> str:
         nonlocal count
@@ -160,55 +212,33 @@ def swap_gender(text: str, extra_names: Mapping[str, str] | None = None) -> Swap
         count += 1
         return _same_case(_TITLES[word.capitalize()], word) + dot
 
-    out = text
-    if extra:
-        names = sorted(extra, key=len, reverse=True)
-        pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)", re.I)
-
-        def name(match: re.Match[str]) -> str:
-            nonlocal count
-            count += 1
-            return _same_case(extra[match.group(0).casefold()], match.group(0))
-
-        out = pattern.sub(name, out)
     out = _TITLE_RE.sub(title, out)
     out = _WORD_RE.sub(english, out)
     out = _CHINESE_RE.sub(chinese, out)
-    return Swapped(out, count)
+    return Swapped(out, count, names)
 
 
-#: Stand-ins for first names the swap table does not hold (never in the table themselves).
-_PROBE_FIRST = ("Jordan", "Morgan", "Taylor", "Casey", "Riley", "Avery", "Quinn", "Rowan")
-_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
-
-
-def _name_shaped(value: str) -> bool:
-    """Two to four words, each capitalised or in capitals: the shape of a person's name
-    (a skill the recognizers mistook for a name, such as "sales", is not swapped)."""
-    words = value.split()
-    return 2 <= len(words) <= 4 and all(
-        _NAME_WORD.fullmatch(w) and (w[0].isupper() or w.isupper()) for w in words
+def swap_names_in(text: str, names: dict[str, str]) -> str:
+    """``names`` (from a ``Swapped``) applied to another text of the same person, such as the
+    file name ("Emily_Walsh_CV.pdf"): whole words between non-letters."""
+    if not names:
+        return text
+    pattern = re.compile(
+        r"(?<![^\W\d_])("
+        + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+        + r")(?![^\W\d_])",
+        re.I,
     )
+    return pattern.sub(lambda m: _same_case(names[m.group(0).casefold()], m.group(0)), text)
 
 
-def own_name(text: str, names: Iterable[str]) -> str | None:
-    """Of the person names the redactor found, the one that comes first in the text and has
-    the shape of a name: on a resume, the candidate's own (at the top)."""
-    found = [(pos, n) for n in names if _name_shaped(n) and (pos := text.find(n)) >= 0]
-    return min(found)[1] if found else None
-
-
-def substitute_names(names: Iterable[str | None]) -> dict[str, str]:
-    """Stand-ins for the first names the swap table does not hold ("Oluwaseun" -> "Jordan"),
-    a different one for each; the rest of a name stays, so the person stays one person (the
-    table swaps the first names it holds: "Emily Walsh" becomes "Brian Walsh")."""
-    out: dict[str, str] = {}
-    for name in names:
-        if not name:
-            continue
-        first = name.split()[0].casefold()
-        if first not in _WORDS and first not in out:
-            out[first] = _PROBE_FIRST[len(out) % len(_PROBE_FIRST)]
+def person_spans(spans: Iterable[Any]) -> list[tuple[int, int]]:
+    """(start, end) of the PERSON spans among redaction spans (objects or dicts)."""
+    out = []
+    for span in spans:
+        get = span.get if isinstance(span, dict) else lambda k, s=span: getattr(s, k, None)
+        if str(get("type") or "").upper() in ("PERSON", "NAME"):
+            out.append((int(get("start")), int(get("end"))))
     return out
 
 

@@ -8,6 +8,7 @@ review never see it (tests/core/compliance/test_selfid_isolation.py proves it).
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +19,9 @@ from core.compliance import impact as arithmetic
 from core.compliance.counterfactual import (
     CounterfactualResult,
     CounterfactualRow,
-    own_name,
-    substitute_names,
+    person_spans,
     swap_gender,
+    swap_names_in,
 )
 from core.compliance.impact import ImpactReport, Person
 from core.compliance.selfid import SelfIdFormatError, SelfIdTable, parse_selfid_csv
@@ -186,15 +187,19 @@ def _versions(ws: Workspace, engines: Engines, cid: int) -> tuple[str, str, int]
     same way; with the number of words swapped."""
     document = ws.candidates.document(cid)
     language = ws.candidates.get(cid).language
-    names = [v for k, v in ws.candidates.mapping(cid).items() if k.startswith("<PERSON")]
-    subs = substitute_names([own_name(document.text, names)])
+    spans = person_spans(json.loads(ws.candidates.spans_json(cid)))
     original = _Extraction(document.text, document.filename, language, dict(document.metadata))
-    swapped_text = swap_gender(document.text, subs)
+    swapped_text = swap_gender(document.text, spans)
+    names = swapped_text.names
+
+    def twin(value: str) -> str:
+        return swap_gender(swap_names_in(value, names)).text
+
     swapped = _Extraction(
         swapped_text.text,
-        swap_gender(document.filename, subs).text,
+        twin(document.filename),
         language,
-        {k: swap_gender(v, subs).text for k, v in document.metadata.items()},
+        {k: twin(v) for k, v in document.metadata.items()},
     )
     a = redact_extraction(engines.redactor, original).redacted_text
     b = redact_extraction(engines.redactor, swapped).redacted_text

@@ -29,7 +29,13 @@ def job_id(ws: Any) -> int:
 
 
 def add_candidate(
-    ws: Any, job_id: int, text: str, *, original: str = "", mapping: dict[str, str] | None = None
+    ws: Any,
+    job_id: int,
+    text: str,
+    *,
+    original: str = "",
+    mapping: dict[str, str] | None = None,
+    spans_json: str = "[]",
 ) -> int:
     source = original or text
     cand, _ = ws.candidates.add(
@@ -41,7 +47,7 @@ def add_candidate(
         metadata={},
         redacted_text=text,
         redaction_mapping=dict(mapping or {}),
-        spans_json="[]",
+        spans_json=spans_json,
         language="en",
     )
     ws.candidates.attach(job_id, cand.id)

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 
-from core.compliance.counterfactual import own_name, substitute_names, swap_gender
+from core.compliance.counterfactual import person_spans, swap_gender, swap_names_in
 from core.services import Engines, compliance, run_to_end
 from tests.core.compliance.conftest import add_candidate
 
 
+def _at(text: str, *names: str) -> list[tuple[int, int]]:
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
 def test_swap_english_markers_and_names() -> None:
-    out = swap_gender("Mr John Smith. He led his team; MR. SMITH mentored her. She chaired it.")
+    text = "Mr John Smith. He led his team; MR. SMITH mentored her. She chaired it."
+    out = swap_gender(text, _at(text, "John Smith"))
     assert out.text == "Ms Jane Smith. She led her team; MS. SMITH mentored his. He chaired it."
     assert out.swaps == 7
+    assert out.names == {"john": "jane"}
 
 
 def test_swap_chinese_markers() -> None:
@@ -23,8 +30,8 @@ def test_swap_chinese_markers() -> None:
 
 
 def test_words_inside_words_are_left_alone() -> None:
-    text = "Shell scripting, Hermes, Manhattan, theme, schema, mrna"
-    assert swap_gender(text).text == text
+    text = "Shell scripting, Hermes, Manhattan, theme, schema, mrna, Charlotte NC, George Mason"
+    assert swap_gender(text).text == text  # names are swapped only where a person was found
 
 
 def test_titles_only_before_a_name() -> None:
@@ -33,18 +40,18 @@ def test_titles_only_before_a_name() -> None:
     assert swap_gender("I never miss a deadline.").text == "I never miss a deadline."
 
 
-def test_own_name_and_stand_ins() -> None:
-    text = "EMILY WALSH\nSales lead. Emily Walsh led sales. Referee: Helen Ashworth."
-    found = ["Sales lead", "Helen Ashworth", "EMILY WALSH", "sales"]
-    assert own_name(text, found) == "EMILY WALSH"  # first, and shaped like a name
-    assert own_name("sales and marketing", ["sales"]) is None
-    assert substitute_names([own_name(text, found)]) == {}  # Emily is in the swap table
-    out = swap_gender(text, substitute_names([own_name(text, found)]))
-    assert out.text == "BRIAN WALSH\nSales lead. Brian Walsh led sales. Referee: Helen Ashworth."
-    subs = substitute_names(["Oluwaseun Adeyemi", "Helen Ashworth", "Oluwaseun A."])
-    assert subs == {"oluwaseun": "Jordan", "helen": "Morgan"}
-    out = swap_gender("OLUWASEUN ADEYEMI. Oluwaseun led it.", subs)
-    assert out.text == "JORDAN ADEYEMI. Jordan led it."
+def test_names_where_the_redactor_found_people() -> None:
+    text = "EMILY WALSH\nSales lead. Emily led sales. Referee: Oluwaseun Adeyemi, Oluwaseun A."
+    spans = _at(text, "EMILY WALSH", "Sales", "Oluwaseun Adeyemi")
+    out = swap_gender(text, spans)
+    # the own name (first name-shaped span) is in the table: swapped everywhere, surname kept;
+    # a span the recognizers mistook for a name gets a stand-in only where it was found;
+    # a first name the table lacks gets another stand-in at its span
+    assert out.text == (
+        "BRIAN WALSH\nJordan lead. Brian led sales. Referee: Morgan Adeyemi, Oluwaseun A."
+    )
+    assert swap_names_in("Emily_Walsh-CV.pdf", out.names) == "Brian_Walsh-CV.pdf"
+    assert person_spans([{"type": "PERSON", "start": 0, "end": 5}, {"type": "EMAIL"}]) == [(0, 5)]
 
 
 class _Leaky:
@@ -65,8 +72,18 @@ def _pool(ws: Any, job_id: int) -> list[int]:
     for first, last, sex in (VARIANTS[0], VARIANTS[3], VARIANTS[9]):
         original = render(first, last, sex)
         redacted = redactor.redact(original)
+        spans = json.dumps(
+            [{"type": s.type, "start": s.start, "end": s.end} for s in redacted.spans]
+        )
         ids.append(
-            add_candidate(ws, job_id, redacted.text, original=original, mapping=redacted.mapping)
+            add_candidate(
+                ws,
+                job_id,
+                redacted.text,
+                original=original,
+                mapping=redacted.mapping,
+                spans_json=spans,
+            )
         )
     return ids
 
@@ -105,3 +122,9 @@ def test_real_redactor_and_scorer_move_no_score(ws: Any) -> None:
     assert {r.candidate_id for r in leak.moved} <= set(ids)
     assert leak.moved
     assert leak.as_json()["moved"][0]["change"] == leak.moved[0].change
+
+
+def test_a_surname_found_alone_stays() -> None:
+    text = "EMILY WALSH\nMs. Walsh led it."
+    spans = [(0, 11), (text.rindex("Walsh"), text.rindex("Walsh") + 5)]
+    assert swap_gender(text, spans).text == "BRIAN WALSH\nMr. Walsh led it."
