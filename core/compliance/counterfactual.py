@@ -119,8 +119,8 @@ _CHINESE_RE = re.compile(
     + r"|(?<!其)他(?!人)|(?<!其)她(?!人)|(?<![男女])男(?![女])|(?<![男女])女(?![男])"
 )
 _CHINESE_SINGLE = {"他": "她", "她": "他", "男": "女", "女": "男"}
-#: Stand-ins for first names the swap table does not hold (never in the table themselves).
-_PROBES = ("Jordan", "Morgan", "Taylor", "Casey", "Riley", "Avery", "Quinn", "Rowan")
+#: The stand-in for a candidate's own first name that the swap table does not hold.
+_STAND_IN = "Jordan"
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 
 
@@ -147,46 +147,43 @@ def _name_shaped(value: str) -> bool:
     )
 
 
+def _header_end(text: str, lines: int = 3) -> int:
+    """Where the first ``lines`` non-blank lines end (a resume's own name sits there)."""
+    for seen, match in enumerate(re.finditer(r"[^\n]*\S[^\n]*", text), start=1):
+        if seen == lines:
+            return match.end()
+    return len(text)
+
+
 def _swap_names(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, int, dict[str, str]]:
-    """The first word of each person name the redactor found (``spans``: its PERSON spans in
-    ``text``) swapped: a first name of the table for its pair, any other for a stand-in (one
-    per different word, so two people never merge). The rest of a name stays, so the person
-    stays one person. The candidate's own first name (the first name-shaped span) is swapped
-    everywhere too when the table knows it, so a mention the redactor missed is swapped as well.
-    Words the recognizers mistook for names elsewhere are left alone."""
-    stand_ins: dict[str, str] = {}
-
-    def substitute(word: str) -> str:
-        key = word.casefold()
-        if key not in stand_ins:
-            probe = _PROBES[sum(k not in _NAMES for k in stand_ins) % len(_PROBES)]
-            stand_ins[key] = _NAMES.get(key, probe)
-        return _same_case(stand_ins[key], word)
-
-    ordered = sorted({(int(a), int(b)) for a, b in spans if 0 <= a < b <= len(text)})
-    kept: list[tuple[int, int]] = []
-    for a, b in ordered:  # overlapping spans: the first one wins
-        if not kept or a >= kept[-1][1]:
-            kept.append((a, b))
-    own = next((text[a:b] for a, b in kept if _name_shaped(text[a:b])), None)
-    # a surname found alone ("Ms. Walsh") stays, as it stays in the full name
-    surnames = {w.casefold() for a, b in kept for w in text[a:b].split()[1:]}
-    out, at, count = [], 0, 0
-    for a, b in kept:
-        match = _NAME_WORD.search(text, a, b)
-        if match is None or match.group(0).casefold() in surnames:
-            continue
-        out += [text[at : match.start()], substitute(match.group(0))]
-        at = match.end()
-        count += 1
-    out.append(text[at:])
-    swapped = "".join(out)
-    first = own.split()[0] if own else ""
-    if first.casefold() in _NAMES:
-        pattern = re.compile(r"(?<!\w)" + re.escape(first) + r"(?!\w)", re.I)
-        swapped, more = pattern.subn(lambda m: substitute(m.group(0)), swapped)
-        count += more
-    return swapped, count, stand_ins
+    """First names swapped, wherever they appear: those the redactor found (``spans``, its
+    PERSON spans in ``text``) that the swap table holds go to their pair (Emily -> Brian), and
+    the candidate's own first name (the first name-shaped span in the first lines) goes to its
+    pair or, if the table lacks it, to a stand-in. Surnames stay, so the person stays one
+    person; words the recognizers mistook for names ("Sales") are not touched."""
+    found = [text[a:b] for a, b in sorted(set(spans)) if 0 <= a < b <= len(text)]
+    top = _header_end(text)
+    own = next(
+        (text[a:b] for a, b in sorted(set(spans)) if b <= top and _name_shaped(text[a:b])), None
+    )
+    names: dict[str, str] = {}
+    for value in found:
+        words = value.split()
+        if words and words[0].casefold() in _NAMES:
+            names[words[0].casefold()] = _NAMES[words[0].casefold()]
+    if own:
+        first = own.split()[0].casefold()
+        names[first] = _NAMES.get(first, _STAND_IN)
+    if not names:
+        return text, 0, names
+    pattern = re.compile(
+        r"(?<![^\W\d_])("
+        + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+        + r")(?![^\W\d_])",
+        re.I,
+    )
+    out, count = pattern.subn(lambda m: _same_case(names[m.group(0).casefold()], m.group(0)), text)
+    return out, count, names
 
 
 def swap_gender(text: str, names_at: Sequence[tuple[int, int]] = ()) -> Swapped:

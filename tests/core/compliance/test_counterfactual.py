@@ -41,17 +41,24 @@ def test_titles_only_before_a_name() -> None:
 
 
 def test_names_where_the_redactor_found_people() -> None:
-    text = "EMILY WALSH\nSales lead. Emily led sales. Referee: Oluwaseun Adeyemi, Oluwaseun A."
-    spans = _at(text, "EMILY WALSH", "Sales", "Oluwaseun Adeyemi")
+    text = "EMILY WALSH\nSales lead. Emily led sales. Referees: Oluwaseun Adeyemi, Robert Li."
+    spans = _at(text, "EMILY WALSH", "Sales", "Oluwaseun Adeyemi", "Robert Li")
     out = swap_gender(text, spans)
-    # the own name (first name-shaped span) is in the table: swapped everywhere, surname kept;
-    # a span the recognizers mistook for a name gets a stand-in only where it was found;
-    # a first name the table lacks gets another stand-in at its span
+    # the own name and any found first name the table holds are swapped everywhere, surnames
+    # kept; a word mistaken for a name (Sales) and a first name the table lacks stay
     assert out.text == (
-        "BRIAN WALSH\nJordan lead. Brian led sales. Referee: Morgan Adeyemi, Oluwaseun A."
+        "BRIAN WALSH\nSales lead. Brian led sales. Referees: Oluwaseun Adeyemi, Roberta Li."
     )
     assert swap_names_in("Emily_Walsh-CV.pdf", out.names) == "Brian_Walsh-CV.pdf"
     assert person_spans([{"type": "PERSON", "start": 0, "end": 5}, {"type": "EMAIL"}]) == [(0, 5)]
+
+
+def test_an_own_name_the_table_lacks_gets_a_stand_in() -> None:
+    text = "OLUWASEUN ADEYEMI\nData engineer. Oluwaseun led it."
+    out = swap_gender(text, _at(text, "OLUWASEUN ADEYEMI"))
+    assert out.text == "JORDAN ADEYEMI\nData engineer. Jordan led it."
+    late = "Data engineer.\nPython.\nSQL.\nReferee: Oluwaseun Adeyemi"  # not at the top
+    assert swap_gender(late, _at(late, "Oluwaseun Adeyemi")).text == late
 
 
 class _Leaky:
