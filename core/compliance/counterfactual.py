@@ -119,9 +119,6 @@ _CHINESE_RE = re.compile(
     + r"|(?<!其)他(?!人)|(?<!其)她(?!人)|(?<![男女])男(?![女])|(?<![男女])女(?![男])"
 )
 _CHINESE_SINGLE = {"他": "她", "她": "他", "男": "女", "女": "男"}
-#: The stand-in for a candidate's own first name that the swap table does not hold.
-_STAND_IN = "Jordan"
-_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 
 
 def _same_case(word: str, like: str) -> str:
@@ -139,41 +136,17 @@ class Swapped:
     names: dict[str, str] = field(default_factory=dict)  # first name (casefolded) -> stand-in
 
 
-def _name_shaped(value: str) -> bool:
-    """Two to four words, each capitalised or in capitals: the shape of a person's name."""
-    words = value.split()
-    return 2 <= len(words) <= 4 and all(
-        _NAME_WORD.fullmatch(w) is not None and (w[0].isupper() or w.isupper()) for w in words
-    )
-
-
-def _header_end(text: str, lines: int = 3) -> int:
-    """Where the first ``lines`` non-blank lines end (a resume's own name sits there)."""
-    for seen, match in enumerate(re.finditer(r"[^\n]*\S[^\n]*", text), start=1):
-        if seen == lines:
-            return match.end()
-    return len(text)
-
-
 def _swap_names(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, int, dict[str, str]]:
-    """First names swapped, wherever they appear: those the redactor found (``spans``, its
-    PERSON spans in ``text``) that the swap table holds go to their pair (Emily -> Brian), and
-    the candidate's own first name (the first name-shaped span in the first lines) goes to its
-    pair or, if the table lacks it, to a stand-in. Surnames stay, so the person stays one
-    person; words the recognizers mistook for names ("Sales") are not touched."""
-    found = [text[a:b] for a, b in sorted(set(spans)) if 0 <= a < b <= len(text)]
-    top = _header_end(text)
-    own = next(
-        (text[a:b] for a, b in sorted(set(spans)) if b <= top and _name_shaped(text[a:b])), None
-    )
+    """The first names the redactor found (``spans``: its PERSON spans in ``text``) that the
+    swap table holds, swapped for their pair wherever they appear (Emily -> Brian, a mention the
+    redactor missed included). Surnames stay, so the person stays one person. Other words are
+    not touched: on real resumes the recognizers take job titles for names ("Outreach
+    Manager"), and replacing those would change the resume, not the person's sex."""
     names: dict[str, str] = {}
-    for value in found:
-        words = value.split()
+    for a, b in sorted(set(spans)):
+        words = text[a:b].split() if 0 <= a < b <= len(text) else []
         if words and words[0].casefold() in _NAMES:
             names[words[0].casefold()] = _NAMES[words[0].casefold()]
-    if own:
-        first = own.split()[0].casefold()
-        names[first] = _NAMES.get(first, _STAND_IN)
     if not names:
         return text, 0, names
     pattern = re.compile(
