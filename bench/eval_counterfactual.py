@@ -26,7 +26,7 @@ import re
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,7 +91,7 @@ def real_run(per_category: int) -> None:
 
     from anonymize import Redactor
     from bench.data import resume_scraper
-    from core.compliance.counterfactual import person_spans, swap_gender
+    from core.compliance.counterfactual import KINDS, person_spans, swap_gender, swap_one_kind
     from core.scoring import Scorer, load_encoder, parse_requirements
 
     if not resume_scraper.available():
@@ -105,6 +105,7 @@ def real_run(per_category: int) -> None:
     redactor = Redactor()
     scorer = Scorer(load_encoder("cpu"), resume_scraper.ProfileCache())
     n = swaps = changed = renumbered = moved = 0
+    by_kind: Counter[str] = Counter()
     max_change = 0.0
     for category, names in sorted(_pick(items, per_category).items()):
         if category not in postings:
@@ -119,6 +120,13 @@ def real_run(per_category: int) -> None:
             swaps += swapped.swaps
             changed += before[i] != after[i]
             renumbered += before[i] != after[i] and _unnumbered(before[i]) == _unnumbered(after[i])
+            if before[i] != after[i]:  # which kind of cue alone changes the redacted text
+                spans = person_spans(first.spans)
+                by_kind.update(
+                    k
+                    for k in KINDS
+                    if redactor.redact(swap_one_kind(text, k, spans)).text != first.text
+                )
         reqs = parse_requirements(postings[category])
         a = dict(scorer.rank(reqs, before, job_text=postings[category]))
         deltas = [0.0] * len(a)  # an unchanged text in an unchanged pool cannot move
@@ -130,6 +138,7 @@ def real_run(per_category: int) -> None:
         max_change = max([max_change, *deltas])
     _line("real-world set (resume_scraper)", n, swaps, changed, max_change, moved)
     print(f"    of the changed texts, {renumbered} differ only in placeholder numbers")
+    print("    changed by one kind of cue alone: " + ", ".join(f"{k} {by_kind[k]}" for k in KINDS))
     print(f"    ({time.perf_counter() - started:.0f} s)")
 
 

@@ -202,6 +202,41 @@ def swap_names_in(text: str, names: dict[str, str]) -> str:
     return pattern.sub(lambda m: _same_case(names[m.group(0).casefold()], m.group(0)), text)
 
 
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+
+
+def swap_one_kind(text: str, kind: str, names_at: Sequence[tuple[int, int]] = ()) -> str:
+    """``text`` with only one kind of cue swapped ("names", "pronouns", "words" for the other
+    gendered words, "titles", "chinese"): to find which kind moves a score."""
+    if kind == "names":
+        return _swap_names(text, names_at)[0]
+    if kind == "titles":
+        return _TITLE_RE.sub(
+            lambda m: (
+                m.group(0)
+                if m.group(1).isupper() and not m.group(2)
+                else _same_case(_TITLES[m.group(1).capitalize()], m.group(1)) + m.group(2)
+            ),
+            text,
+        )
+    if kind == "chinese":
+        return _CHINESE_RE.sub(
+            lambda m: _CHINESE.get(m.group(0)) or _CHINESE_SINGLE[m.group(0)], text
+        )
+    pronouns = kind == "pronouns"
+    return _WORD_RE.sub(
+        lambda m: (
+            _same_case(_GENDERED[m.group(0).casefold()], m.group(0))
+            if (m.group(0).casefold() in _PRONOUNS) == pronouns
+            else m.group(0)
+        ),
+        text,
+    )
+
+
+KINDS = ("names", "pronouns", "words", "titles", "chinese")
+
+
 def person_spans(spans: Iterable[Any]) -> list[tuple[int, int]]:
     """(start, end) of the PERSON spans among redaction spans (objects or dicts)."""
     out = []

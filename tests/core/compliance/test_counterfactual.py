@@ -7,7 +7,12 @@ from typing import Any
 
 import pytest
 
-from core.compliance.counterfactual import person_spans, swap_gender, swap_names_in
+from core.compliance.counterfactual import (
+    person_spans,
+    swap_gender,
+    swap_names_in,
+    swap_one_kind,
+)
 from core.services import Engines, compliance, run_to_end
 from tests.core.compliance.conftest import add_candidate
 
@@ -133,3 +138,13 @@ def test_a_surname_found_alone_stays() -> None:
     text = "EMILY WALSH\nMs. Walsh led it."
     spans = [(0, 11), (text.rindex("Walsh"), text.rindex("Walsh") + 5)]
     assert swap_gender(text, spans).text == "BRIAN WALSH\nMr. Walsh led it."
+
+
+def test_one_kind_at_a_time() -> None:
+    text = "Emily Walsh, chairman. She met Mr. Li. 他很好。"
+    spans = _at(text, "Emily Walsh")
+    assert swap_one_kind(text, "names", spans) == "Brian Walsh, chairman. She met Mr. Li. 他很好。"
+    assert swap_one_kind(text, "pronouns") == "Emily Walsh, chairman. He met Mr. Li. 他很好。"
+    assert swap_one_kind(text, "words") == "Emily Walsh, chairwoman. She met Mr. Li. 他很好。"
+    assert swap_one_kind(text, "titles") == "Emily Walsh, chairman. She met Ms. Li. 他很好。"
+    assert swap_one_kind(text, "chinese") == "Emily Walsh, chairman. She met Mr. Li. 她很好。"
