@@ -241,9 +241,9 @@ def person_spans(spans: Iterable[Any]) -> list[tuple[int, int]]:
     """(start, end) of the PERSON spans among redaction spans (objects or dicts)."""
     out = []
     for span in spans:
-        get = span.get if isinstance(span, dict) else lambda k, s=span: getattr(s, k, None)
-        if str(get("type") or "").upper() in ("PERSON", "NAME"):
-            out.append((int(get("start")), int(get("end"))))
+        fields: dict[str, Any] = span if isinstance(span, dict) else vars(span)
+        if str(fields.get("type") or "").upper() in ("PERSON", "NAME"):
+            out.append((int(fields.get("start", 0)), int(fields.get("end", 0))))
     return out
 
 
