@@ -179,7 +179,7 @@ def run_counterfactual(args: argparse.Namespace) -> int:
         )
     if args.json:
         print_json(result.as_json())
-        return 0
+        return 1 if result.moved else 0
     print(
         f"Counterfactual check, job {result.job}: {len(result.rows)} candidates, "
         f"{sum(r.swaps for r in result.rows)} words swapped, "

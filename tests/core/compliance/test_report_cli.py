@@ -82,3 +82,33 @@ def test_assessment_to_a_file(
     assert "个人信息保护影响评估" in out.read_text(encoding="utf-8")
     assert main(["report", "assessment"]) == 0
     assert "# Data protection impact assessment (draft)" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_counterfactual_command(
+    env: tuple[Path, int, list[int]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With a redactor that removes nothing, a swapped pronoun reaches the scorer: the command
+    lists who moved and exits 1; as JSON it says the same."""
+    from core.services import Engines
+    from tests.core.compliance.test_counterfactual import _Leaky
+    from tests.core.scoring.training import shared
+
+    _, job, _ = env
+    with Workspace.open(env[0], PASSPHRASE) as ws:
+        add_candidate(ws, job, "x", original="He wrote SQL for his team. Mr. Li praised him.")
+
+    def leaky() -> Engines:
+        return Engines(redactor=_Leaky(), encoder=shared.encoder(), intake=object())  # type: ignore[arg-type]
+
+    monkeypatch.setattr("core.cli.report_cmds.Engines", leaky)
+    assert main(["report", "counterfactual", "--job", str(job)]) == 1
+    out = capsys.readouterr().out
+    assert "11 candidates, 4 words swapped, 1 redacted text(s) changed" in out
+    assert "Scores that moved" in out
+    assert main(["report", "counterfactual", "--job", str(job), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["redacted_texts_changed"] == 1
+    assert len(data["moved"]) == 1
