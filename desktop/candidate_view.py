@@ -32,7 +32,7 @@ from desktop.ranking_model import candidate_label, status_label
 from desktop.redacted_text_view import RedactedTextView
 from desktop.reveal_dialog import RevealDialog, confirm_reveal
 from desktop.session import Session
-from desktop.worker import call_in_background
+from desktop.worker import alive, call_in_background
 
 if TYPE_CHECKING:
     from core.domain import Decision, Score
@@ -282,8 +282,8 @@ class CandidateView(QWidget):
 
     def _background(self, name: str, fn: Callable[[], Any], done: Callable[[], None]) -> None:
         worker = call_in_background(fn, name=name)
-        worker.signals.finished.connect(lambda _result: done())
-        worker.signals.failed.connect(lambda exc: show_error(self, exc))
+        worker.signals.finished.connect(lambda _result: done() if alive(self) else None)
+        worker.signals.failed.connect(lambda exc: show_error(self, exc) if alive(self) else None)
         self.session.start(worker)
 
     def _told(self, text: str) -> Callable[[], None]:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.worker import GeneratorWorker, call_in_background
+from desktop.worker import GeneratorWorker, alive, call_in_background
 
 if TYPE_CHECKING:
     from core.services.jobad import Finding, PoolCheck, Report
@@ -136,7 +136,7 @@ class JobAdPanel(QWidget):
         self._load_pool()
 
     def _checked(self, text: str, report: Report) -> None:
-        if text != self.text():
+        if not alive(self, self._editor) or text != self.text():
             return  # typed on since: a newer check is due
         self._report = report
         self.findings.clear()
@@ -160,6 +160,8 @@ class JobAdPanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         from desktop.error_display import show_error
 
+        if not alive(self):
+            return
         show_error(self, exc)
 
     def _severity_name(self, severity: str) -> str:
@@ -254,6 +256,8 @@ class JobAdPanel(QWidget):
         self._load_pool()
 
     def _show_pool(self, check: PoolCheck) -> None:
+        if not alive(self):
+            return
         lines = [
             self.tr("Pool: %1 ranked candidates").replace("%1", str(check.pool)),
             *check.notes,

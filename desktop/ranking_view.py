@@ -37,7 +37,7 @@ from desktop.ranking_model import (
 from desktop.score_bar_delegate import ScoreBarDelegate
 from desktop.score_chart import ScoreChart
 from desktop.session import Session
-from desktop.worker import GeneratorWorker, call_in_background
+from desktop.worker import GeneratorWorker, alive, call_in_background
 
 if TYPE_CHECKING:
     from collections.abc import Generator
@@ -158,10 +158,12 @@ class RankingView(QWidget):
         self.session.start(reader)
 
     def _read_failed(self, exc: BaseException, read: int) -> None:
-        if read == self._reads and self.session.is_open:
+        if alive(self) and read == self._reads and self.session.is_open:
             show_error(self, exc)
 
     def _show(self, job_id: int, page: RankingPage, read: int | None = None) -> None:
+        if not alive(self):
+            return  # the window was closed while the page was read
         if (read is not None and read != self._reads) or job_id != self.job_id:
             return  # a later refresh, or another job, is what the view shows now
         if not self.session.is_open:

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable, Generator
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -141,3 +142,10 @@ def worker_pool() -> QThreadPool:
         _pool = QThreadPool()
         _pool.setMaxThreadCount(4)
     return _pool
+
+
+def alive(*objects: QObject) -> bool:
+    """Whether every Qt object still exists. A result handler that is a lambda is not
+    disconnected when its widget is deleted (window closed while a read was running), so it
+    asks this before touching the widget."""
+    return all(shiboken6.isValid(obj) for obj in objects)
