@@ -127,11 +127,14 @@ def run(out: Path, fake: bool) -> list[Path]:
     wait_until(lambda: window.stack.currentWidget() is window.workspace_view, 60)
 
     editor = window.workspace_view.editor
+    checked: list[object] = []
+    editor.jobad.checked.connect(checked.append)
     editor.title.setText(JOB_TITLE)
     editor.posting.setPlainText(job_text())
     editor.suggest_requirements()
     editor.save()
     window.workspace_view.tabs.setCurrentIndex(2)
+    wait_until(lambda: bool(checked), 30)  # the job-ad check runs once typing pauses
     shoot(window, "03-job")
 
     importer = window.workspace_view.importer

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import theme
 from desktop.worker import GeneratorWorker, alive, call_in_background
 
 if TYPE_CHECKING:
@@ -35,7 +37,8 @@ if TYPE_CHECKING:
     from desktop.session import Session
 
 DEBOUNCE_MS = 250
-COLORS = {"error": "#d32f2f", "warning": "#f9a825", "advice": "#1e88e5"}
+#: severity -> the theme's status colour (readable in the light and the dark scheme)
+SEVERITY_STATUS = {"error": "missing", "warning": "partly", "advice": "advice"}
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -88,6 +91,9 @@ class JobAdPanel(QWidget):
         layout.addWidget(self.summary)
         self.findings = QListWidget()
         self.findings.setAccessibleName(self.tr("Findings in the posting"))
+        self.findings.setWordWrap(True)  # a finding's message reads whole, without scrolling
+        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.findings.setResizeMode(QListView.ResizeMode.Adjust)
         self.findings.currentRowChanged.connect(self._show_details)
         self.findings.itemDoubleClicked.connect(lambda _item: self.apply_selected())
         layout.addWidget(self.findings, 2)
@@ -143,7 +149,7 @@ class JobAdPanel(QWidget):
         for f in report.findings:
             quoted = f" “{' '.join(f.text.split())[:40]}”" if f.text else ""
             item = QListWidgetItem(f"{self._severity_name(f.severity)}{quoted}: {f.message}")
-            item.setForeground(QColor(COLORS[f.severity]))
+            item.setForeground(self._color(f.severity))
             item.setToolTip(f"{f.suggestion}\n{f.source}")
             self.findings.addItem(item)
         self.summary.setText(
@@ -164,6 +170,9 @@ class JobAdPanel(QWidget):
             return
         show_error(self, exc)
 
+    def _color(self, severity: str) -> QColor:
+        return theme.status_color(SEVERITY_STATUS.get(severity, "advice"), self.palette())
+
     def _severity_name(self, severity: str) -> str:
         names = {"error": self.tr("Error"), "warning": self.tr("Warning")}
         return names.get(severity, self.tr("Advice"))
@@ -176,7 +185,7 @@ class JobAdPanel(QWidget):
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor(COLORS[f.severity]))
+            fmt.setUnderlineColor(self._color(f.severity))
             fmt.setToolTip(f"{f.message}\n{f.suggestion}")
             selection.format = fmt
             cursor = QTextCursor(self._editor.document())

@@ -122,6 +122,7 @@ def status_color(status: str, palette: QPalette | None = None) -> QColor:
         "met": ("#2e7d32", "#81c784"),
         "partly": ("#b26a00", "#ffb74d"),
         "missing": ("#c62828", "#e57373"),
+        "advice": ("#1565c0", "#64b5f6"),  # the job-ad checker's style advice
     }
     light_c, dark_c = colors.get(status, ("#555555", "#bbbbbb"))
     return QColor(dark_c if dark else light_c)
