@@ -42,6 +42,12 @@ def outcome_json(outcome: FileOutcome) -> dict[str, object]:
 
 
 def print_summary(summary: ImportSummary, file: TextIO) -> None:
+    if not summary.outcomes:
+        print(
+            "No files found: the paths given hold no files (empty folders?). Nothing changed.",
+            file=file,
+        )
+        return
     print(
         f"Imported {summary.imported}, duplicates {summary.duplicates}, failed {summary.failed}.",
         file=file,
