@@ -229,6 +229,9 @@ class ImportPanel(QWidget):
         )
 
     def _on_finished(self, _summary: object) -> None:
+        if not any(self.counts.values()):
+            self.summary.setText(self.tr("No files found in what you chose (empty folders?)."))
+            return
         self.summary.setText(self.tr("Done: ") + self._counts_text())
         job_id = self.running_job_id
         if job_id is not None and (self.counts["imported"] or self.counts["duplicate"]):

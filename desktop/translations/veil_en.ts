@@ -434,6 +434,29 @@ The details below contain no personal data and were also written to Veil&apos;s 
     </message>
 </context>
 <context>
+    <name>GapMatrixModel</name>
+    <message>
+        <location filename="../people_view.py" line="85"/>
+        <source>No evidence found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="88"/>
+        <source>gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="88"/>
+        <source>shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="105"/>
+        <source>Person %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImpactChart</name>
     <message>
         <location filename="../impact_view.py" line="56"/>
@@ -677,17 +700,22 @@ The details below contain no personal data and were also written to Veil&apos;s 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="232"/>
+        <location filename="../import_panel.py" line="233"/>
+        <source>No files found in what you chose (empty folders?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_panel.py" line="235"/>
         <source>Done: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="239"/>
+        <location filename="../import_panel.py" line="242"/>
         <source>Cancelled. Files finished before the stop are kept: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="246"/>
+        <location filename="../import_panel.py" line="249"/>
         <source>The import stopped: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -695,77 +723,78 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>JobAdPanel</name>
     <message>
-        <location filename="../jobad_panel.py" line="75"/>
+        <location filename="../jobad_panel.py" line="78"/>
         <source>Jurisdiction:</source>
+        <extracomment>severity -&gt; the theme&apos;s status colour (readable in the light and the dark scheme)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="77"/>
+        <location filename="../jobad_panel.py" line="80"/>
         <source>Jurisdiction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="78"/>
+        <location filename="../jobad_panel.py" line="81"/>
         <source>Any (no pay rules)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="86"/>
+        <location filename="../jobad_panel.py" line="89"/>
         <source>Type or paste a posting to check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="90"/>
+        <location filename="../jobad_panel.py" line="93"/>
         <source>Findings in the posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="98"/>
+        <location filename="../jobad_panel.py" line="104"/>
         <source>Apply rewrite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="150"/>
+        <location filename="../jobad_panel.py" line="156"/>
         <source>%1 errors, %2 warnings, %3 advice · %4 words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="166"/>
+        <location filename="../jobad_panel.py" line="177"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="166"/>
+        <location filename="../jobad_panel.py" line="177"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="167"/>
+        <location filename="../jobad_panel.py" line="178"/>
         <source>Advice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="210"/>
+        <location filename="../jobad_panel.py" line="221"/>
         <source>(remove)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="211"/>
+        <location filename="../jobad_panel.py" line="222"/>
         <source>Rewrite: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="213"/>
+        <location filename="../jobad_panel.py" line="224"/>
         <source>Source: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="258"/>
+        <location filename="../jobad_panel.py" line="271"/>
         <source>Pool: %1 ranked candidates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="264"/>
+        <location filename="../jobad_panel.py" line="277"/>
         <source>• %1: met by %2% (%3 of %4); meeting every must-have %5 → %6 if nice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -958,83 +987,161 @@ The details below contain no personal data and were also written to Veil&apos;s 
     </message>
     <message>
         <location filename="../main_window.py" line="134"/>
+        <source>&amp;People: skills, gaps…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="136"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="151"/>
         <source>Veil — Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="161"/>
         <source>Unlocking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
+        <location filename="../main_window.py" line="177"/>
         <source>That passphrase did not open this workspace. Nothing was changed; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="188"/>
         <source>Veil — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Locked after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="235"/>
         <source>Creating the encrypted workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="250"/>
         <source>Open a workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="252"/>
         <source>Veil workspace (*.veil);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="272"/>
         <source>Models ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="268"/>
         <source>Loading models…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="280"/>
         <source>Models not loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="324"/>
         <source>About Veil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="326"/>
         <source>Veil %1 — private, offline resume screening. Resumes are anonymized before anyone reads them; scores advise, people decide. Nothing leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <location filename="../people_view.py" line="114"/>
+        <source>Veil — People: skills and gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="117"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="118"/>
+        <source>Show gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="121"/>
+        <source>Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="127"/>
+        <source>Skill-gap matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="131"/>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="147"/>
+        <source>Advice for a person who decides: Veil does not rate anyone. ▽ marks a gap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="179"/>
+        <source>No roles yet: add one with &apos;veil role add&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="189"/>
+        <source>Reading the documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="201"/>
+        <source>Team figures hidden: this group has %1 people, fewer than %2, so they would reveal individuals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="213"/>
+        <source>Team (%1 people), share with a gap: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="222"/>
+        <source>No evidence found for this competency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="233"/>
+        <source>gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="233"/>
+        <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1184,17 +1291,17 @@ The details below contain no personal data and were also written to Veil&apos;s 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="178"/>
+        <location filename="../ranking_view.py" line="180"/>
         <source>Choose or create a job.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="180"/>
+        <location filename="../ranking_view.py" line="182"/>
         <source>No candidates yet. Import resumes in the Import tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ranking_view.py" line="182"/>
+        <location filename="../ranking_view.py" line="184"/>
         <source>%n candidate(s) not scored yet: press Rank candidates.</source>
         <translation>
             <numerusform>%n candidate not scored yet: press Rank candidates.</numerusform>
@@ -1549,12 +1656,12 @@ The details below contain no personal data and were also written to Veil&apos;s 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="92"/>
+        <location filename="../workspace_view.py" line="94"/>
         <source>Veil — Unsaved job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="93"/>
+        <location filename="../workspace_view.py" line="95"/>
         <source>The job you were editing has unsaved changes.</source>
         <translation type="unfinished"></translation>
     </message>

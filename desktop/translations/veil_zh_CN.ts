@@ -701,17 +701,22 @@ The details below contain no personal data and were also written to Veil&apos;s 
         <translation>导入 %1 个，重复 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="232"/>
+        <location filename="../import_panel.py" line="233"/>
+        <source>No files found in what you chose (empty folders?).</source>
+        <translation>所选位置中没有找到文件（文件夹是空的？）。</translation>
+    </message>
+    <message>
+        <location filename="../import_panel.py" line="235"/>
         <source>Done: </source>
         <translation>完成：</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="239"/>
+        <location filename="../import_panel.py" line="242"/>
         <source>Cancelled. Files finished before the stop are kept: </source>
         <translation>已取消。停止前已完成的文件会保留：</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="246"/>
+        <location filename="../import_panel.py" line="249"/>
         <source>The import stopped: </source>
         <translation>导入已停止：</translation>
     </message>
@@ -719,77 +724,78 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>JobAdPanel</name>
     <message>
-        <location filename="../jobad_panel.py" line="75"/>
+        <location filename="../jobad_panel.py" line="78"/>
         <source>Jurisdiction:</source>
+        <extracomment>severity -&gt; the theme&apos;s status colour (readable in the light and the dark scheme)</extracomment>
         <translation>司法辖区：</translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="77"/>
+        <location filename="../jobad_panel.py" line="80"/>
         <source>Jurisdiction</source>
         <translation>司法辖区</translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="78"/>
+        <location filename="../jobad_panel.py" line="81"/>
         <source>Any (no pay rules)</source>
         <translation>不限（不检查薪酬规定）</translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="86"/>
+        <location filename="../jobad_panel.py" line="89"/>
         <source>Type or paste a posting to check it.</source>
         <translation>输入或粘贴招聘启事即可检查。</translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="90"/>
+        <location filename="../jobad_panel.py" line="93"/>
         <source>Findings in the posting</source>
         <translation>招聘启事中的问题</translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="98"/>
+        <location filename="../jobad_panel.py" line="104"/>
         <source>Apply rewrite</source>
         <translation>应用改写</translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="150"/>
+        <location filename="../jobad_panel.py" line="156"/>
         <source>%1 errors, %2 warnings, %3 advice · %4 words</source>
         <translation>%1 个错误，%2 个警告，%3 条建议 · %4 个词</translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="166"/>
+        <location filename="../jobad_panel.py" line="177"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="166"/>
+        <location filename="../jobad_panel.py" line="177"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="167"/>
+        <location filename="../jobad_panel.py" line="178"/>
         <source>Advice</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="210"/>
+        <location filename="../jobad_panel.py" line="221"/>
         <source>(remove)</source>
         <translation>（删除）</translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="211"/>
+        <location filename="../jobad_panel.py" line="222"/>
         <source>Rewrite: %1</source>
         <translation>改写：%1</translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="213"/>
+        <location filename="../jobad_panel.py" line="224"/>
         <source>Source: %1</source>
         <translation>依据：%1</translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="258"/>
+        <location filename="../jobad_panel.py" line="271"/>
         <source>Pool: %1 ranked candidates</source>
         <translation>候选人池：%1 名已排序的候选人</translation>
     </message>
     <message>
-        <location filename="../jobad_panel.py" line="264"/>
+        <location filename="../jobad_panel.py" line="277"/>
         <source>• %1: met by %2% (%3 of %4); meeting every must-have %5 → %6 if nice</source>
         <translation>• %1：%2% 满足（%4 人中 %3 人）；满足全部必备条件 %5 人 → 改为加分项后 %6 人</translation>
     </message>
@@ -1284,17 +1290,17 @@ The details below contain no personal data and were also written to Veil&apos;s 
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="178"/>
+        <location filename="../ranking_view.py" line="180"/>
         <source>Choose or create a job.</source>
         <translation>请选择或创建一个职位。</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="180"/>
+        <location filename="../ranking_view.py" line="182"/>
         <source>No candidates yet. Import resumes in the Import tab.</source>
         <translation>还没有候选人。请在“导入”标签页中导入简历。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ranking_view.py" line="182"/>
+        <location filename="../ranking_view.py" line="184"/>
         <source>%n candidate(s) not scored yet: press Rank candidates.</source>
         <translation>
             <numerusform>%n 位候选人尚未评分：请点击“候选人排名”。</numerusform>
@@ -1647,12 +1653,12 @@ The details below contain no personal data and were also written to Veil&apos;s 
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="92"/>
+        <location filename="../workspace_view.py" line="94"/>
         <source>Veil — Unsaved job</source>
         <translation>Veil — 职位未保存</translation>
     </message>
     <message>
-        <location filename="../workspace_view.py" line="93"/>
+        <location filename="../workspace_view.py" line="95"/>
         <source>The job you were editing has unsaved changes.</source>
         <translation>您正在编辑的职位有未保存的更改。</translation>
     </message>
