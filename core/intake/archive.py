@@ -5,6 +5,7 @@ Used for ZIPs a user imports and for the ZIP containers inside DOCX and ODT file
 
 from __future__ import annotations
 
+import lzma
 import posixpath
 import zipfile
 import zlib
@@ -18,6 +19,7 @@ ZIP_ERRORS: tuple[type[Exception], ...] = (
     zipfile.BadZipFile,
     zipfile.LargeZipFile,
     zlib.error,
+    lzma.LZMAError,  # an LZMA entry with invalid filter properties
     NotImplementedError,
     RuntimeError,
     EOFError,

@@ -67,6 +67,49 @@ def test_broken_deflate_stream_is_a_corrupt_file(
         parse(data, filename, Limits())
 
 
+def _recompressed(data: bytes, name: str, method: int) -> bytes:
+    """``data`` (a ZIP) with ``name`` stored under another compression ``method``."""
+    rebuilt = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(rebuilt, "w") as new:
+        for info in old.infolist():
+            content = old.read(info.filename)
+            if info.filename == name:
+                info.compress_type = method
+            new.writestr(info, content)
+    return rebuilt.getvalue()
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_LZMA, zipfile.ZIP_BZIP2])
+@pytest.mark.parametrize(
+    ("fixture", "filename", "member"),
+    [(fx.docx_bytes, "cv.docx", "word/document.xml"), (fx.odt_bytes, "cv.odt", "content.xml")],
+)
+def test_broken_lzma_or_bzip2_stream_is_a_corrupt_file(
+    fixture: object, filename: str, member: str, method: int
+) -> None:
+    data = _recompressed(fixture(), member, method)  # type: ignore[operator]
+    parse(data, filename, Limits())  # the intact container reads
+    with pytest.raises(CorruptFileError):
+        parse(_with_broken_deflate(data, member), filename, Limits())
+
+
+@pytest.mark.parametrize(
+    ("fixture", "filename", "member"),
+    [(fx.docx_bytes, "cv.docx", "word/document.xml"), (fx.odt_bytes, "cv.odt", "content.xml")],
+)
+def test_invalid_lzma_properties_are_a_corrupt_file(
+    fixture: object, filename: str, member: str
+) -> None:
+    """Found by fuzzing: an LZMA entry whose filter properties are invalid raises LZMAError."""
+    out = bytearray(_recompressed(fixture(), member, zipfile.ZIP_LZMA))  # type: ignore[operator]
+    with zipfile.ZipFile(io.BytesIO(bytes(out))) as archive:
+        info = archive.getinfo(member)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    out[start + 4] = 0xFF  # the lc/lp/pb byte: no valid LZMA1 options have it
+    with pytest.raises(CorruptFileError):
+        parse(bytes(out), filename, Limits())
+
+
 def test_encrypted_mimetype_entry_is_a_damaged_container() -> None:
     with pytest.raises(CorruptFileError):
         parse(_patched(fx.odt_bytes(), "mimetype", "flags", lambda f: f | 1), "cv.odt", Limits())
