@@ -3,7 +3,6 @@ rewrite, and the pool check of a stored job read from a real encrypted workspace
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from core.domain import Requirement, RequirementScore, Score
 from desktop.jobad_panel import JobAdPanel, utf16_offset
 from desktop.session import Session
+from tests.core.services.test_encoder_import import add_text_candidates
 
 pytestmark = pytest.mark.gui
 
@@ -90,26 +90,15 @@ def _workspace_with_scores(path: Path) -> int:
     reqs = (Requirement("SQL"), Requirement("10+ years of Python"))
     with Workspace.create(path, PASS) as ws:
         job = ws.jobs.add("Junior analyst", "Junior analyst. Requirements: SQL.", reqs)
+        table = [(0.9, 0.1), (0.8, 0.2), (0.9, 0.9), (0.1, 0.1)]
+        texts = [f"Fictitious resume {n}" for n in range(len(table))]
         scores = []
-        for n, sats in enumerate([(0.9, 0.1), (0.8, 0.2), (0.9, 0.9), (0.1, 0.1)]):
-            text = f"Fictitious resume {n}"
-            cand, _ = ws.candidates.add(
-                sha256=hashlib.sha256(text.encode()).hexdigest(),
-                filename=f"{n}.txt",
-                media_type="text/plain",
-                data=text.encode(),
-                text=text,
-                metadata={},
-                redacted_text=text,
-                redaction_mapping={},
-                spans_json="[]",
-                language="en",
-            )
+        for cid, sats in zip(add_text_candidates(ws, job.id, texts), table, strict=True):
             parts = tuple(
                 RequirementScore(requirement=r, satisfaction=s, similarity=0.0)
                 for r, s in zip(reqs, sats, strict=True)
             )
-            scores.append(Score(50.0, parts, candidate_id=cand.id, job_id=job.id))
+            scores.append(Score(50.0, parts, candidate_id=cid, job_id=job.id))
         ws.scores.put_many(scores)
         return int(job.id)
 

@@ -3,10 +3,8 @@ per-requirement satisfactions, as ranking stores them), and the CLI in process."
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -15,6 +13,7 @@ from core.domain import Job, Requirement, RequirementScore, Score
 from core.jobad.pool import check_pool, proxy_flags
 from core.services.jobad import check_job
 from core.storage import Workspace
+from tests.core.services.test_encoder_import import add_text_candidates
 
 PASSPHRASE = "pool check passphrase 7"
 POSTING = (
@@ -44,23 +43,6 @@ TABLE = {
 }
 
 
-def _add_candidate(ws: Any, n: int) -> int:
-    text = f"Fictitious resume number {n}: SQL and Excel."
-    cand, _ = ws.candidates.add(
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        filename=f"r{n}.txt",
-        media_type="text/plain",
-        data=text.encode(),
-        text=text,
-        metadata={},
-        redacted_text=text,
-        redaction_mapping={},
-        spans_json="[]",
-        language="en",
-    )
-    return int(cand.id)
-
-
 def _score(job_id: int, cid: int, sats: tuple[float, ...]) -> Score:
     parts = tuple(
         RequirementScore(requirement=r, satisfaction=s, similarity=0.0)
@@ -74,9 +56,8 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, in
     path = tmp_path / "pool.veil"
     with Workspace.create(path, PASSPHRASE) as ws:
         job = ws.jobs.add("Junior Data Analyst", POSTING, REQS)
-        ids = {n: _add_candidate(ws, n) for n in TABLE}
-        for cid in ids.values():
-            ws.candidates.attach(job.id, cid)
+        texts = [f"Fictitious resume number {n}: SQL and Excel." for n in TABLE]
+        ids = dict(zip(TABLE, add_text_candidates(ws, job.id, texts), strict=True))
         ws.scores.put_many([_score(job.id, ids[n], sats) for n, sats in TABLE.items()])
     monkeypatch.setenv("VEIL_WORKSPACE", str(path))
     monkeypatch.setenv("VEIL_PASSPHRASE", PASSPHRASE)
