@@ -9,6 +9,7 @@ without personal data, and nothing else.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -57,3 +58,19 @@ def default_workspace() -> Path:
     if env:
         return Path(env).expanduser()
     return data_dir() / DEFAULT_WORKSPACE_NAME
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a file the user asked for (an export, a saved document, a report): a private
+    temporary file in the same folder (mode 0600), fsync, rename; never a half-written file.
+    ``OSError`` when the place cannot be written."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".veil-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -9,9 +9,7 @@ veil report assessment [--lang en|zh] [--out FILE]
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from core.cli.common import open_workspace, print_json
@@ -19,6 +17,7 @@ from core.cli.progress_bar import drive
 from core.cli.review_cmd import reviewer_name
 from core.compliance.impact import FOUR_FIFTHS, ImpactReport, ImpactWarning
 from core.errors import UserError
+from core.paths import write_atomically
 from core.services import Engines, compliance
 
 
@@ -198,20 +197,6 @@ def run_counterfactual(args: argparse.Namespace) -> int:
     return 1
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    target = path.expanduser()
-    fd, tmp = tempfile.mkstemp(prefix=".veil-", dir=target.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def run_assessment(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         text = compliance.assessment(ws, lang=args.lang, actor=reviewer_name(args))
@@ -219,7 +204,7 @@ def run_assessment(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        _write_atomically(args.out, text)
+        write_atomically(args.out.expanduser(), text.encode("utf-8"))
     except OSError as exc:
         raise UserError(
             "Cannot write the assessment.", hint=f"({exc.strerror or 'unwritable'})"

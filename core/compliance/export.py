@@ -10,11 +10,8 @@ escaped: resume text is hostile input.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +19,7 @@ from typing import Any
 from core.compliance.explanation import SCORING_LOGIC, SIGNIFICANCE, page
 from core.domain import AuditEvent, Candidate, Decision, Document, Job, Score
 from core.errors import UserError
+from core.paths import write_atomically
 from core.storage.scores import score_to_json
 
 FORMAT = "veil-access-export/1"
@@ -236,25 +234,11 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` all at once: a private temporary file, fsync, rename.
     Raises :class:`UserError` when the place cannot be written."""
     try:
-        _write_atomic(path, data)
+        write_atomically(path, data)
     except OSError as exc:
         raise UserError(
             "The file could not be written there.", hint=f"({exc.strerror or 'error'})"
         ) from None
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".veil-export-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 def write_export(h: Holding, record: dict[str, Any], out_dir: Path) -> list[Path]:
