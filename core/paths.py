@@ -14,9 +14,12 @@ from pathlib import Path
 
 import platformdirs
 
+from core.errors import UserError
+
 APP_NAME = "Veil"
 WORKSPACE_SUFFIX = ".veil"
 DEFAULT_WORKSPACE_NAME = "workspace" + WORKSPACE_SUFFIX
+MAX_TABLE_BYTES = 20 * 1024 * 1024  # a CSV the user imports (decisions, self-identification)
 
 
 def _home() -> Path | None:
@@ -74,3 +77,24 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def read_user_text(
+    path: Path, what: str, *, max_bytes: int | None = None, error: type[UserError] = UserError
+) -> str:
+    """The text of a file the user gives (a posting, a role, a CSV): UTF-8, with or without a
+    byte-order mark. ``what`` names it in the messages ("job file"); ``error`` is the
+    ``UserError`` raised when it is too large, unreadable or not UTF-8."""
+    try:
+        if max_bytes is not None and path.stat().st_size > max_bytes:
+            raise error(f"The {what} is too large (over {max_bytes // (1024 * 1024)} MB).")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise error(f"Cannot read the {what}.", hint=f"({exc.strerror or 'unreadable'})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise error(
+            f"The {what} is not UTF-8 text.",
+            hint="Save it as UTF-8 text (from a spreadsheet: CSV UTF-8), then try again.",
+        ) from None

@@ -9,7 +9,7 @@ from typing import Any
 
 from core.cli.common import open_workspace, print_json
 from core.domain import Job
-from core.errors import UserError
+from core.paths import read_user_text
 from core.services import create_job, get_job, list_jobs
 
 
@@ -32,15 +32,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     show.set_defaults(func=run_show)
 
 
-def read_text_file(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise UserError("The job file is not UTF-8 text.", hint="Save it as UTF-8 text.") from None
-    except OSError as exc:
-        raise UserError("Cannot read the job file.", hint=f"({exc.strerror})") from None
-
-
 def job_json(job: Job, *, with_text: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": job.id,
@@ -56,7 +47,7 @@ def job_json(job: Job, *, with_text: bool = False) -> dict[str, Any]:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    text = read_text_file(args.file)
+    text = read_user_text(args.file, "job file")
     with open_workspace(args) as ws:
         job = create_job(ws, args.title, text)
     print(job.id)

@@ -11,8 +11,8 @@ import argparse
 from pathlib import Path
 
 from core.cli.common import open_workspace, print_json
-from core.cli.job_cmd import read_text_file
 from core.errors import UserError
+from core.paths import read_user_text
 from core.services.jobad import (
     JURISDICTIONS,
     JobCheck,
@@ -109,7 +109,7 @@ def run_job_check(args: argparse.Namespace) -> int:
         _print_report(result.report, "")
         _print_pool(result)
         return 0
-    text = read_text_file(args.file)
+    text = read_user_text(args.file, "job file")
     report = check_posting_text(text, jurisdiction=args.jurisdiction)
     if args.json:
         print_json(report.as_json())
@@ -119,7 +119,7 @@ def run_job_check(args: argparse.Namespace) -> int:
 
 
 def run_review_check(args: argparse.Namespace) -> int:
-    text = read_text_file(args.file)
+    text = read_user_text(args.file, "review file")
     report = check_review_text(text)
     if args.json:
         print_json(report.as_json())

@@ -21,11 +21,10 @@ from core.cli.progress_bar import drive
 from core.cli.review_cmd import reviewer_name
 from core.domain import DecisionKind
 from core.errors import UserError
+from core.paths import MAX_TABLE_BYTES, read_user_text
 from core.services import Engines, decide
 from core.services.learning import BASE_VERSION, learn, list_models, use_model
 from core.services.models import list_encoders
-
-MAX_CSV_BYTES = 20 * 1024 * 1024
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -100,18 +99,7 @@ def run_decide_dispatch(args: argparse.Namespace, single: Any) -> int:
 
 def read_decisions_csv(path: Path) -> list[tuple[int, DecisionKind, str]]:
     """Rows of a decisions CSV, all checked before anything is recorded."""
-    try:
-        if path.stat().st_size > MAX_CSV_BYTES:
-            raise UserError("The CSV file is too large (over 20 MB).")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UserError(
-            "Cannot read the CSV file.", hint=f"({exc.strerror or 'unreadable'})"
-        ) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UserError("The CSV file is not UTF-8 text.") from None
+    text = read_user_text(path, "CSV file", max_bytes=MAX_TABLE_BYTES)
     reader = csv.DictReader(io.StringIO(text))
     fields = {(f or "").strip().lower() for f in reader.fieldnames or []}
     if not {"candidate_id", "decision"} <= fields:

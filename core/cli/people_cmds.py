@@ -13,10 +13,10 @@ from typing import TypeAlias
 
 from core.cli.common import open_workspace, print_json
 from core.cli.import_cmd import EXIT_SOME_FAILED, print_summary
-from core.cli.job_cmd import read_text_file
 from core.cli.people_json import matrix_json, plan_json, role_json
 from core.cli.progress_bar import drive
 from core.errors import UserError
+from core.paths import read_user_text
 from core.people.gaps import team_summary
 from core.people.model import Role
 from core.services import Engines, FileOutcome, Progress
@@ -134,7 +134,7 @@ def _register_people(subparsers: SubParsers) -> None:
 def run_role_add(args: argparse.Namespace) -> int:
     from core.services.people import create_role
 
-    text = read_text_file(args.file)
+    text = read_user_text(args.file, "role file")
     with open_workspace(args) as ws:
         role = create_role(ws, args.title, text)
     print(role.id)
@@ -294,10 +294,7 @@ def run_people_calibrate(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws, Engines() as engines:
         ws.roles.get(args.role)
         if args.ratings is not None:
-            try:
-                text = args.ratings.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError):
-                raise UserError("Cannot read the ratings file as UTF-8 text.") from None
+            text = read_user_text(args.ratings, "ratings file")
             import_ratings(ws, text, cycle=args.cycle or "")
         found = calibration_questions(ws, engines, args.role, cycle=args.cycle)
     if args.json:
@@ -327,10 +324,7 @@ def run_people_calibrate(args: argparse.Namespace) -> int:
 def run_training_import(args: argparse.Namespace) -> int:
     from core.services.training import import_catalogue
 
-    try:
-        text = args.csv.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        raise UserError("Cannot read the catalogue as UTF-8 text.") from None
+    text = read_user_text(args.csv, "catalogue")
     with open_workspace(args) as ws:
         added, updated = import_catalogue(ws, text)
     print(f"Courses added {added}, updated {updated}.")

@@ -27,6 +27,7 @@ from core.compliance.impact import ImpactReport, Person
 from core.compliance.selfid import SelfIdFormatError, SelfIdTable, parse_selfid_csv
 from core.domain import DecisionKind
 from core.errors import NotFoundError, UserError
+from core.paths import MAX_TABLE_BYTES, read_user_text
 from core.services.engines import Engines
 from core.services.progress import Progress
 from core.services.redacting import redact_extraction
@@ -34,7 +35,6 @@ from core.services.redacting import redact_extraction
 if TYPE_CHECKING:
     from core.storage import Workspace
 
-MAX_CSV_BYTES = 20 * 1024 * 1024
 
 #: The intersection audited by default (6 RCNY 5-301(b)(3)(iii)): the first name present of each.
 _SEX_NAMES = ("sex", "gender")
@@ -45,21 +45,12 @@ _RACE_NAMES = ("race_ethnicity", "race", "ethnicity")
 
 
 def read_selfid_csv(path: str | Path) -> str:
-    target = Path(path)
-    try:
-        if target.stat().st_size > MAX_CSV_BYTES:
-            raise SelfIdFormatError("The file is too large for a self-identification table.")
-        data = target.read_bytes()
-    except OSError as exc:
-        raise UserError(
-            "Cannot read the self-identification file.", hint=f"({exc.strerror or 'unreadable'})"
-        ) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise SelfIdFormatError(
-            "The file is not UTF-8 text.", hint="Save it as CSV UTF-8 and import it again."
-        ) from None
+    return read_user_text(
+        Path(path),
+        "self-identification file",
+        max_bytes=MAX_TABLE_BYTES,
+        error=SelfIdFormatError,
+    )
 
 
 def import_selfid(ws: Workspace, text: str, *, actor: str = "") -> SelfIdTable:
