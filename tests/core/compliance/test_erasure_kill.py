@@ -103,6 +103,16 @@ def _state(ws: Any, cid: int, key: str) -> str:
     return f"half: {counts}"
 
 
+def _whole_or_gone(ws: Any, keys: dict[int, str]) -> list[str]:
+    """Each person's state after an interrupted purge (by candidate id), once the workspace's
+    integrity and audit chain are checked: every one must be whole or gone."""
+    assert ws.check_integrity() == []
+    assert ws.audit.verify().ok
+    states = [_state(ws, cid, keys[cid]) for cid in sorted(keys)]
+    assert all(s in ("whole", "gone") for s in states), states
+    return states
+
+
 @pytest.mark.slow
 def test_a_killed_purge_never_leaves_a_half_deleted_person(tmp_path: Path) -> None:
     template = tmp_path / "template.veil"
@@ -114,10 +124,7 @@ def test_a_killed_purge_never_leaves_a_half_deleted_person(tmp_path: Path) -> No
         shutil.copyfile(template, path)
         acked = _kill_mid_purge(path, rng)
         with Workspace.open(path, PASSPHRASE) as ws:
-            assert ws.check_integrity() == []
-            assert ws.audit.verify().ok
-            states = [_state(ws, cid, keys[cid]) for cid in sorted(keys)]
-            assert all(s in ("whole", "gone") for s in states), states
+            states = _whole_or_gone(ws, keys)
             gone = states.count("gone")
             assert gone >= acked  # every acknowledged erasure landed (the pipe may lag)
             partial += 0 < gone < PEOPLE
