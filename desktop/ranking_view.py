@@ -56,7 +56,6 @@ class RankingView(QWidget):
         self.job_id: int | None = None
         self.worker: GeneratorWorker[Progress, RankingPage] | None = None
         self._reads = 0  # refreshes started: only the latest one's page is shown
-        self._rank_finished = False
         layout = QVBoxLayout(self)
 
         bar = QHBoxLayout()
@@ -222,7 +221,8 @@ class RankingView(QWidget):
         worker = GeneratorWorker(rank_then_read, name="rank")
         worker.signals.progress.connect(self._on_progress)
         worker.signals.finished.connect(lambda page: self._on_finished(job_id, page))
-        worker.signals.failed.connect(lambda exc: show_error(self, exc))
+        worker.signals.failed.connect(self._on_failed)
+        worker.signals.cancelled.connect(self._show_stored)
         worker.signals.done.connect(self._on_done)
         self.worker = worker
         self.progress.setRange(0, 0)
@@ -248,13 +248,18 @@ class RankingView(QWidget):
 
     def _on_finished(self, job_id: int, page: RankingPage) -> None:
         self._reads += 1  # any read started during the run is older than this page
-        self._rank_finished = True
         self._show(job_id, page)
         self.ranked.emit(job_id)
 
+    def _on_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self._show_stored()
+
+    def _show_stored(self) -> None:
+        """A run that stopped (cancelled or failed): show the scores stored so far."""
+        if self.session.is_open:
+            self.refresh()
+
     def _on_done(self) -> None:
-        finished, self._rank_finished = self._rank_finished, False
         self.worker = None
         self._set_running(False)
-        if self.session.is_open and not finished:
-            self.refresh()  # cancelled or failed: show the scores stored so far
