@@ -85,16 +85,35 @@ class Rating:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """A reviewer's word on one person x competency (*personal*: the reason may describe them)."""
+
+    person_id: int
+    competency: str  # the competency's text, as in the role
+    shown: bool
+    reason: str
+    reviewer: str
+    created_at: str = ""
+
+
+@dataclass(frozen=True)
 class Cell:
     """One person x competency: the best satisfaction over their documents, where it was found."""
 
     competency: Requirement
     satisfaction: float  # 0..1
-    gap: bool  # below the scorer's "met"
+    gap: bool  # below the scorer's "met", or as a reviewer marked it
     evidence: Evidence | None = None
     document_id: int | None = None
     document: str | None = None  # the evidence document's (redacted) name
     kind: str | None = None  # and its kind
+    mark: Mark | None = None  # a reviewer's word on it, which ``gap`` then follows
+    veil_gap: bool | None = None  # Veil's own call, when a mark overrides it
+
+    @property
+    def own_gap(self) -> bool:
+        """Veil's own call (below "met"), whatever a reviewer said."""
+        return self.gap if self.veil_gap is None else self.veil_gap
 
 
 @dataclass(frozen=True)

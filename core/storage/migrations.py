@@ -217,6 +217,20 @@ _V6 = (
     )""",
 )
 
+# A reviewer's word on a gap-matrix cell (issue 21): shown or not shown, with the reason; the
+# matrix follows it, and Veil's agreement with the marks is shown beside the matrix.
+_V7 = (
+    """CREATE TABLE person_marks (
+        person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        competency TEXT NOT NULL,
+        shown INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        reviewer TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (person_id, competency)
+    ) WITHOUT ROWID""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs, candidates, documents, scores, decisions, settings, audit log", _V1),
     Migration(2, "embedding cache; indexes for decisions and job membership", _V2),
@@ -224,6 +238,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "imported encoders (SHA-256 manifest, the one in use)", _V4),
     Migration(5, "voluntary self-identification, apart from everything scoring reads", _V5),
     Migration(6, "employees: roles, people, their documents and embeddings, courses, ratings", _V6),
+    Migration(7, "reviewers' marks on gap-matrix cells", _V7),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -38,6 +38,7 @@ from core.storage.lifecycle import Lifecycle
 from core.storage.migrations import LATEST_VERSION, create_schema, migrate, schema_version
 from core.storage.models import Encoders, Models
 from core.storage.people import People
+from core.storage.person_marks import PersonMarks
 from core.storage.roles import Roles
 from core.storage.scores import Scores
 from core.storage.selfid import SelfIdentification
@@ -99,6 +100,7 @@ class Workspace:
         self.person_embeddings = Embeddings(db, "person_embeddings")
         self.courses = Courses(db)
         self.ratings = Ratings(db)
+        self.marks = PersonMarks(db)
         self.selfid = SelfIdentification(db)  # read only by the impact audit
         self.lifecycle = Lifecycle(db)
 
