@@ -36,6 +36,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "core.cli.score_cmd",
     "core.cli.learn_cmds",  # after review_cmd: extends its decide with --csv
     "core.cli.people_cmds",
+    "core.cli.people_rights_cmds",  # after people_cmds: adds erase and export to its group
     "core.cli.lifecycle_cmds",
     "core.cli.report_cmds",
     "core.cli.jobad_cmds",  # last: adds check to the job group and to a review group

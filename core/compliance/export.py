@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,12 @@ ARTICLE_15_ITEMS: dict[str, str] = {
     "g_source": "(g) Where the data came from",
     "h_automated_decision": "(h) Automated decision-making: the logic, significance, consequences",
 }
+COMPLAINT = (
+    "You may complain to a data protection supervisory authority, in particular where you live "
+    "or work or where the issue arose (GDPR Art. 77); in China, to the departments in charge of "
+    "personal information protection (PIPL Art. 65)."
+)
+TRANSFERS = "None: no data leaves the computer it is stored on (Art. 15(2))."
 _EXTENSIONS = {
     "application/pdf": ".pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
@@ -93,9 +100,7 @@ def _article_15(h: Holding) -> dict[str, Any]:
         "(Art. 17, PIPL Art. 47), restriction (Art. 18), a portable copy (Art. 20, this JSON "
         "file), and object to the processing (Art. 21); also to have a person review any "
         "decision and to contest it (Art. 22(3), PIPL Art. 24).",
-        "f_complaint": "You may complain to a data protection supervisory authority, in "
-        "particular where you live or work or where the issue arose (GDPR Art. 77); in China, "
-        "to the departments in charge of personal information protection (PIPL Art. 65).",
+        "f_complaint": COMPLAINT,
         "g_source": "You: the document you sent (file name and details below). The redacted "
         "text, scores and evidence were derived from it by Veil; decisions were made by "
         "reviewers.",
@@ -107,7 +112,7 @@ def _article_15(h: Holding) -> dict[str, Any]:
             "consequences": "A higher score makes a reviewer see an application sooner. No "
             "application is rejected by the tool; each decision is a person's.",
         },
-        "transfers": "None: no data leaves the computer it is stored on (Art. 15(2)).",
+        "transfers": TRANSFERS,
     }
 
 
@@ -133,10 +138,14 @@ def _decision(d: Decision, titles: dict[int, str]) -> dict[str, Any]:
     }
 
 
+def extension(media_type: str) -> str:
+    """The file suffix an original of this media type is written with."""
+    return _EXTENSIONS.get(media_type, ".bin")
+
+
 def document_file_name(h: Holding) -> str:
     """The name the original is written under (never the hostile original file name)."""
-    suffix = _EXTENSIONS.get(h.document.media_type, ".bin")
-    return f"candidate-{h.candidate.id}-original{suffix}"
+    return f"candidate-{h.candidate.id}-original{extension(h.document.media_type)}"
 
 
 def build_record(h: Holding, generated_at: str) -> dict[str, Any]:
@@ -183,48 +192,67 @@ def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _value(value: Any) -> str:
+def value_html(value: Any) -> str:
     """Any JSON value as escaped HTML: lists and objects nested, long text preformatted."""
     if isinstance(value, dict):
         if not value:
             return "<p>(none)</p>"
-        rows = "".join(f"<tr><th>{_e(k)}</th><td>{_value(v)}</td></tr>" for k, v in value.items())
+        rows = "".join(
+            f"<tr><th>{_e(k)}</th><td>{value_html(v)}</td></tr>" for k, v in value.items()
+        )
         return f"<table>{rows}</table>"
     if isinstance(value, list):
         if not value:
             return "<p>(none)</p>"
-        return "<ol>" + "".join(f"<li>{_value(v)}</li>" for v in value) + "</ol>"
+        return "<ol>" + "".join(f"<li>{value_html(v)}</li>" for v in value) + "</ol>"
     if value is None:
         return "(none)"
     text = str(value)
     return f"<pre>{_e(text)}</pre>" if "\n" in text or len(text) > 200 else _e(text)
 
 
-def render_html(record: dict[str, Any]) -> str:
-    cid = record["candidate_id"]
+def article_15_html(art: dict[str, Any]) -> str:
+    """Each Art. 15(1) item under its title, then the transfers (Art. 15(2))."""
     parts = [
-        f"<h1>Everything held about candidate {_e(cid)}</h1>",
-        f"<p>Generated {_e(record['generated_at'])}. The file candidate-{_e(cid)}.json holds "
+        f'<h3 id="{_e(key)}">{_e(title)}</h3>{value_html(art[key])}'
+        for key, title in ARTICLE_15_ITEMS.items()
+    ]
+    return "".join(parts) + f"<h3>Transfers</h3>{value_html(art['transfers'])}"
+
+
+_SECTIONS = (
+    ("document", "The document you sent"),
+    ("redacted_text", "The text reviewers and the model saw first"),
+    ("redaction_placeholders", "What was removed, by placeholder"),
+    ("jobs", "Jobs"),
+    ("scores", "Scores, with their evidence and model version"),
+    ("decisions", "Decisions, with their reasons"),
+    ("audit_events", "Views, reveals and other logged events"),
+    ("other_records", "Other records"),
+)
+
+
+def export_page(
+    subject: str, stem: str, record: dict[str, Any], sections: Sequence[tuple[str, str]]
+) -> str:
+    """The HTML of an access export about ``subject`` (e.g. "candidate 7"): the Art. 15 items,
+    then each ``(key, title)`` of ``sections`` from ``record["data"]``; every value escaped."""
+    parts = [
+        f"<h1>Everything held about {_e(subject)}</h1>",
+        f"<p>Generated {_e(record['generated_at'])}. The file {_e(stem)}.json holds "
         "the same in machine-readable form.</p>",
         "<h2>Your rights and how your data is used (GDPR Art. 15)</h2>",
+        article_15_html(record["article_15"]),
+        "<h2>The data (a copy, Art. 15(3))</h2>",
     ]
-    art = record["article_15"]
-    for key, title in ARTICLE_15_ITEMS.items():
-        parts.append(f'<h3 id="{_e(key)}">{_e(title)}</h3>{_value(art[key])}')
-    parts.append(f"<h3>Transfers</h3>{_value(art['transfers'])}")
-    parts.append("<h2>The data (a copy, Art. 15(3))</h2>")
-    for key, title in (
-        ("document", "The document you sent"),
-        ("redacted_text", "The text reviewers and the model saw first"),
-        ("redaction_placeholders", "What was removed, by placeholder"),
-        ("jobs", "Jobs"),
-        ("scores", "Scores, with their evidence and model version"),
-        ("decisions", "Decisions, with their reasons"),
-        ("audit_events", "Views, reveals and other logged events"),
-        ("other_records", "Other records"),
-    ):
-        parts.append(f"<h3>{_e(title)}</h3>{_value(record['data'][key])}")
-    return page(f"Access export, candidate {cid}", "".join(parts))
+    for key, title in sections:
+        parts.append(f"<h3>{_e(title)}</h3>{value_html(record['data'][key])}")
+    return page(f"Access export, {subject}", "".join(parts))
+
+
+def render_html(record: dict[str, Any]) -> str:
+    cid = record["candidate_id"]
+    return export_page(f"candidate {cid}", f"candidate-{cid}", record, _SECTIONS)
 
 
 # --- files -----------------------------------------------------------------------------------
@@ -241,22 +269,31 @@ def write_atomic(path: Path, data: bytes) -> None:
         ) from None
 
 
-def write_export(h: Holding, record: dict[str, Any], out_dir: Path) -> list[Path]:
-    """Write the JSON, the HTML and the original document into ``out_dir``; return the paths."""
+def json_bytes(record: dict[str, Any]) -> bytes:
+    return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write_files(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write each named file into ``out_dir`` (made private if new), atomically; the paths."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise UserError(
             "The export folder could not be created.", hint=f"({exc.strerror or 'error'})"
         ) from None
+    written = []
+    for name, data in files.items():
+        write_atomic(out_dir / name, data)
+        written.append(out_dir / name)
+    return written
+
+
+def write_export(h: Holding, record: dict[str, Any], out_dir: Path) -> list[Path]:
+    """Write the JSON, the HTML and the original document into ``out_dir``; return the paths."""
     cid = h.candidate.id
     files = {
-        out_dir / f"candidate-{cid}.json": (
-            json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-        ).encode("utf-8"),
-        out_dir / f"candidate-{cid}.html": render_html(record).encode("utf-8"),
-        out_dir / document_file_name(h): h.document.data,
+        f"candidate-{cid}.json": json_bytes(record),
+        f"candidate-{cid}.html": render_html(record).encode("utf-8"),
+        document_file_name(h): h.document.data,
     }
-    for path, data in files.items():
-        write_atomic(path, data)
-    return list(files)
+    return write_files(out_dir, files)

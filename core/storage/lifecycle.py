@@ -56,8 +56,8 @@ class Erased:
     audit_seq: int
 
 
-def candidate_tables(conn: Connection) -> list[str]:
-    """Tables other than ``candidates`` with a ``candidate_id`` column, by name."""
+def tables_with(conn: Connection, column: str) -> list[str]:
+    """Tables with a column named ``column``, by name."""
     names = [
         str(r[0])
         for r in conn.execute(
@@ -68,11 +68,13 @@ def candidate_tables(conn: Connection) -> list[str]:
     return [
         name
         for name in names
-        if name != "candidates"
-        and any(
-            str(col[1]) == "candidate_id" for col in conn.execute(f'PRAGMA table_info("{name}")')
-        )
+        if any(str(col[1]) == column for col in conn.execute(f'PRAGMA table_info("{name}")'))
     ]
+
+
+def candidate_tables(conn: Connection) -> list[str]:
+    """Tables other than ``candidates`` with a ``candidate_id`` column, by name."""
+    return [name for name in tables_with(conn, "candidate_id") if name != "candidates"]
 
 
 def _activity(conn: Connection) -> list[Activity]:
@@ -83,30 +85,43 @@ def _activity(conn: Connection) -> list[Activity]:
     return [Activity(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
 
-def _raise_high_mark(conn: Connection, cid: int) -> None:
+def raise_high_mark(conn: Connection, cid: int, key: str = ID_HIGH_KEY) -> None:
+    """Keep ``cid`` in ``meta`` under ``key`` if it is the highest erased number yet."""
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET"
         " value = CAST(max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)",
-        (ID_HIGH_KEY, str(int(cid))),
+        (key, str(int(cid))),
     )
 
 
-def _drop_embeddings(conn: Connection, keys: Sequence[str]) -> int:
+def drop_embeddings(conn: Connection, keys: Sequence[str], table: str = "embeddings") -> int:
+    """Delete the cache entries with these keys (under every model hash); how many went."""
     wanted = list(dict.fromkeys(keys))
     removed = 0
     for start in range(0, len(wanted), _BATCH):
         chunk = wanted[start : start + _BATCH]
         marks = ",".join("?" * len(chunk))
-        cur = conn.execute(f"DELETE FROM embeddings WHERE key IN ({marks})", chunk)
+        cur = conn.execute(f'DELETE FROM "{table}" WHERE key IN ({marks})', chunk)
         removed += max(cur.rowcount, 0)
     return removed
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
+    """A column value as JSON can hold it: binary values by size and SHA-256."""
     if isinstance(value, bytes | bytearray | memoryview):
         data = bytes(value)
         return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     return value
+
+
+def rows_where(conn: Connection, table: str, column: str, value: int) -> list[dict[str, Any]]:
+    """The rows of ``table`` whose ``column`` is ``value``, column by column (binary values by
+    size and SHA-256)."""
+    cur = conn.execute(f'SELECT * FROM "{table}" WHERE "{column}" = ?', (value,))
+    names = [str(d[0]) for d in cur.description]
+    return [
+        {name: plain_value(v) for name, v in zip(names, row, strict=True)} for row in cur.fetchall()
+    ]
 
 
 class Lifecycle:
@@ -140,10 +155,10 @@ class Lifecycle:
             for table in candidate_tables(conn):
                 cur = conn.execute(f'DELETE FROM "{table}" WHERE candidate_id = ?', (cid,))
                 rows[table] = max(cur.rowcount, 0)
-            dropped = _drop_embeddings(conn, embedding_keys)
+            dropped = drop_embeddings(conn, embedding_keys)
             conn.execute("DELETE FROM candidates WHERE id = ?", (cid,))
             rows["candidates"] = 1
-            _raise_high_mark(conn, cid)
+            raise_high_mark(conn, cid)
             event = append_event(
                 conn,
                 ERASED_KIND,
@@ -162,14 +177,8 @@ class Lifecycle:
         def work(conn: Connection) -> dict[str, list[dict[str, Any]]]:
             out: dict[str, list[dict[str, Any]]] = {}
             for table in candidate_tables(conn):
-                if table in skip:
-                    continue
-                cur = conn.execute(f'SELECT * FROM "{table}" WHERE candidate_id = ?', (cid,))
-                names = [str(d[0]) for d in cur.description]
-                out[table] = [
-                    {name: _plain(value) for name, value in zip(names, row, strict=True)}
-                    for row in cur.fetchall()
-                ]
+                if table not in skip:
+                    out[table] = rows_where(conn, table, "candidate_id", cid)
             return out
 
         return self._db.read(work)

@@ -4,6 +4,12 @@ A person row holds the role and, when the importer gave one, the name that group
 documents (personal: read only by ``find_by_name``). A document row holds what reviewers see
 (redacted text, kind, redacted file name) and, in columns only ``original`` reads, the original
 file, its text and the placeholder mapping.
+
+Erasing a person (:meth:`People.erase`) deletes every row with their ``person_id`` (tables found
+from the schema, so a later table is erased too), their row in ``people`` and the cache entries
+the caller names, and appends a pseudonymous ``person.erased`` tombstone, all in one transaction,
+as ``core.storage.lifecycle`` does for candidates. Person numbers are never reused: the highest
+erased one is kept in ``meta`` and :meth:`People.add` numbers above it.
 """
 
 from __future__ import annotations
@@ -15,9 +21,14 @@ from typing import Any
 
 from core.errors import NotFoundError
 from core.people.model import Person, PersonDocument
+from core.storage.audit import append_event
 from core.storage.codec import dumps, loads, now
 from core.storage.connection import Connection
 from core.storage.database import Database
+from core.storage.lifecycle import drop_embeddings, raise_high_mark, rows_where, tables_with
+
+ID_HIGH_KEY = "person_id_high"
+ERASED_KIND = "person.erased"
 
 _PERSON = (
     "p.id, p.role_id, p.created_at,"
@@ -45,6 +56,18 @@ class NewDocument:
     metadata: dict[str, str]
 
 
+@dataclass(frozen=True)
+class ErasedPerson:
+    """What one erasure removed: rows per table, the documents' SHA-256, the tombstone's place
+    (no personal data)."""
+
+    person_id: int
+    sha256: tuple[str, ...]
+    rows: dict[str, int]
+    embeddings: int
+    audit_seq: int
+
+
 def _person(row: tuple[Any, ...]) -> Person:
     return Person(id=int(row[0]), role_id=int(row[1]), created_at=row[2], documents=int(row[3]))
 
@@ -61,6 +84,24 @@ def _document(row: tuple[Any, ...]) -> PersonDocument:
     )
 
 
+def person_tables(conn: Connection) -> builtins.list[str]:
+    """Tables other than ``people`` with a ``person_id`` column, by name."""
+    return [name for name in tables_with(conn, "person_id") if name != "people"]
+
+
+def _counts(conn: Connection, person_id: int) -> dict[str, int]:
+    _get(conn, person_id)
+    counts = {
+        table: int(
+            conn.execute(
+                f'SELECT count(*) FROM "{table}" WHERE person_id = ?', (person_id,)
+            ).fetchone()[0]
+        )
+        for table in person_tables(conn)
+    }
+    return counts | {"people": 1}
+
+
 def _get(conn: Connection, person_id: int) -> Person:
     row = conn.execute(f"SELECT {_PERSON} FROM people p WHERE p.id = ?", (person_id,)).fetchone()
     if row is None:
@@ -74,9 +115,12 @@ class People:
 
     def add(self, role_id: int, name: str = "") -> Person:
         def work(conn: Connection) -> Person:
+            # numbered above every erased person, so old audit events never name a newcomer
             cur = conn.execute(
-                "INSERT INTO people (role_id, name, created_at) VALUES (?, ?, ?)",
-                (role_id, name, now()),
+                "INSERT INTO people (id, role_id, name, created_at) VALUES (max((SELECT"
+                " coalesce(max(id), 0) FROM people), (SELECT coalesce(max(CAST(value AS INTEGER)),"
+                " 0) FROM meta WHERE key = ?)) + 1, ?, ?, ?)",
+                (ID_HIGH_KEY, role_id, name, now()),
             )
             return _get(conn, int(cur.lastrowid or 0))
 
@@ -199,3 +243,56 @@ class People:
             return str(row[0]), bytes(row[1]), str(row[2]), mapping
 
         return self._db.read(work)
+
+    def held_rows(self, person_id: int) -> dict[str, builtins.list[dict[str, Any]]]:
+        """The person's row and every row keyed to them, table by table, column by column (for
+        the access export; binary values by size and SHA-256). Personal: the export only."""
+
+        def work(conn: Connection) -> dict[str, builtins.list[dict[str, Any]]]:
+            _get(conn, person_id)
+            out = {"people": rows_where(conn, "people", "id", person_id)}
+            for table in person_tables(conn):
+                out[table] = rows_where(conn, table, "person_id", person_id)
+            return out
+
+        return self._db.read(work)
+
+    def erasure_counts(self, person_id: int) -> dict[str, int]:
+        """How many rows erasing the person would delete, per table (counts only)."""
+        return self._db.read(lambda conn: _counts(conn, person_id))
+
+    def erase(
+        self, person_id: int, *, reason: str, actor: str, embedding_keys: Sequence[str] = ()
+    ) -> ErasedPerson:
+        """Delete everything keyed to the person, the cache entries ``embedding_keys`` and the
+        person, and log a tombstone, in one transaction. The tombstone (``person.erased``) holds
+        the person number, the number of documents and each one's SHA-256, the reason code and,
+        by its timestamp, the date. Raises :class:`NotFoundError` for an unknown person."""
+
+        def work(conn: Connection) -> ErasedPerson:
+            _get(conn, person_id)
+            sha256 = tuple(
+                str(r[0])
+                for r in conn.execute(
+                    "SELECT sha256 FROM person_documents WHERE person_id = ? ORDER BY id",
+                    (person_id,),
+                )
+            )
+            rows: dict[str, int] = {}
+            for table in person_tables(conn):
+                cur = conn.execute(f'DELETE FROM "{table}" WHERE person_id = ?', (person_id,))
+                rows[table] = max(cur.rowcount, 0)
+            dropped = drop_embeddings(conn, embedding_keys, "person_embeddings")
+            conn.execute("DELETE FROM people WHERE id = ?", (person_id,))
+            rows["people"] = 1
+            raise_high_mark(conn, person_id, ID_HIGH_KEY)
+            subject: dict[str, int | str] = {
+                "person_id": int(person_id),
+                "documents": len(sha256),
+                "reason": reason,
+            }
+            subject.update({f"sha256_{i}": h for i, h in enumerate(sha256, start=1)})
+            event = append_event(conn, ERASED_KIND, actor, subject)
+            return ErasedPerson(int(person_id), sha256, rows, dropped, event.seq)
+
+        return self._db.write(work)
