@@ -69,7 +69,7 @@ def _register_people(subparsers: SubParsers) -> None:
         "people", help="employees: documents, skill gaps, training plans, calibration"
     )
     sub = people.add_subparsers(
-        dest="people_command", metavar="import|list|gaps|plan|calibrate", required=True
+        dest="people_command", metavar="import|list|gaps|mark|plan|calibrate", required=True
     )
     imp = sub.add_parser(
         "import",
@@ -106,6 +106,18 @@ def _register_people(subparsers: SubParsers) -> None:
     gaps.add_argument("--role", type=int, required=True, metavar="ID")
     gaps.add_argument("--json", action="store_true")
     gaps.set_defaults(func=run_people_gaps)
+    mark = sub.add_parser(
+        "mark", help="your word on a cell of the matrix: the competency is shown or not (audited)"
+    )
+    mark.add_argument("person_id", type=int, metavar="PERSON_ID")
+    mark.add_argument("index", type=int, metavar="N", help="the competency's number in 'gaps'")
+    word = mark.add_mutually_exclusive_group(required=True)
+    word.add_argument("--shown", dest="shown", action="store_const", const=True)
+    word.add_argument("--not-shown", dest="shown", action="store_const", const=False)
+    word.add_argument("--clear", dest="clear", action="store_true", help="take the mark away")
+    mark.add_argument("--reason", default="", help="what in the documents shows it or not")
+    mark.add_argument("--reviewer", default=None, metavar="NAME", help="who marks (audited)")
+    mark.set_defaults(func=run_people_mark)
     plan = sub.add_parser("plan", help="courses of the catalogue for each of a person's gaps")
     plan.add_argument("person_id", type=int, metavar="PERSON_ID")
     plan.add_argument("--json", action="store_true")
@@ -237,7 +249,7 @@ def run_people_list(args: argparse.Namespace) -> int:
 
 
 def run_people_gaps(args: argparse.Namespace) -> int:
-    from core.services.people import gap_matrix
+    from core.services.people import gap_matrix, role_agreement
 
     with open_workspace(args) as ws, Engines() as engines:
         matrix = gap_matrix(ws, engines, args.role)
@@ -252,11 +264,13 @@ def run_people_gaps(args: argparse.Namespace) -> int:
         shown = len(comps) - len(row.gaps)
         print(f"Person {row.person_id}: {shown} of {len(comps)} shown")
         for i, cell in enumerate(row.cells, start=1):
-            mark = "gap " if cell.gap else "    "
+            flag = "gap " if cell.gap else "    "
             where = (
                 f'  "{cell.evidence.text.strip()[:80]}" ({cell.document})' if cell.evidence else ""
             )
-            print(f"   {mark}{i:>2}. {cell.satisfaction:.2f}{where}")
+            if cell.mark is not None:
+                where += f"  [checked by {cell.mark.reviewer}]"
+            print(f"   {flag}{i:>2}. {cell.satisfaction:.2f}{where}")
     team = team_summary(matrix.people)
     if team.gap_share is None:
         print(team.reason)
@@ -264,7 +278,27 @@ def run_people_gaps(args: argparse.Namespace) -> int:
         print(f"Team ({team.people} people), share with a gap per competency:")
         for i, share in enumerate(team.gap_share, start=1):
             print(f"  {i:>2}. {share:.0%}")
+    print(role_agreement(matrix).summary())
     print("Advisory: evidence for a person who decides; Veil does not rate anyone.")
+    return 0
+
+
+def run_people_mark(args: argparse.Namespace) -> int:
+    from core.cli.review_cmd import reviewer_name
+    from core.services.people import mark_cell
+
+    with open_workspace(args) as ws:
+        shown = None if args.clear else bool(args.shown)
+        mark_cell(
+            ws,
+            args.person_id,
+            args.index - 1,
+            shown,
+            reviewer=reviewer_name(args),
+            reason=args.reason,
+        )
+    word = {None: "no longer marked", True: "marked shown", False: "marked not shown"}[shown]
+    print(f"Person {args.person_id}, competency {args.index}: {word}.")
     return 0
 
 

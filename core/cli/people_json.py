@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.people.gaps import team_summary
+from core.people.marks import checked
 from core.people.model import Cell, GapMatrix, Plan, Role
 
 
@@ -39,12 +40,22 @@ def cell_json(cell: Cell) -> dict[str, Any]:
         "must": cell.competency.must,
         "satisfaction": cell.satisfaction,
         "gap": cell.gap,
+        "veil_gap": cell.own_gap,
+        "mark": None
+        if cell.mark is None
+        else {
+            "shown": cell.mark.shown,
+            "reason": cell.mark.reason,
+            "reviewer": cell.mark.reviewer,
+            "at": cell.mark.created_at,
+        },
         "evidence": evidence,
     }
 
 
 def matrix_json(matrix: GapMatrix) -> dict[str, Any]:
     team = team_summary(matrix.people)
+    agreed = checked(matrix.people)
     return {
         "role": matrix.role.id,
         "people": [
@@ -56,6 +67,12 @@ def matrix_json(matrix: GapMatrix) -> dict[str, Any]:
             "gap_share": list(team.gap_share) if team.gap_share is not None else None,
             "suppressed": team.gap_share is None,
             "reason": team.reason,
+        },
+        "agreement": {
+            "checked": agreed.checked,
+            "agreed": agreed.agreed,
+            "share": agreed.share,
+            "summary": agreed.summary(),
         },
         "advisory": "Evidence for a person who decides; not a rating.",
     }

@@ -17,7 +17,17 @@ from typing import TYPE_CHECKING, Any
 from core.domain import Requirement, Score
 from core.errors import UserError
 from core.people.gaps import MIN_GROUP, TeamSummary, document_kind, person_gaps, team_summary
-from core.people.model import DOCUMENT_KINDS, Cell, GapMatrix, Person, PersonDocument, Role
+from core.people.marks import Agreement, apply_marks, checked
+from core.people.model import (
+    DOCUMENT_KINDS,
+    Cell,
+    GapMatrix,
+    Mark,
+    Person,
+    PersonDocument,
+    PersonGaps,
+    Role,
+)
 from core.people.statements import blank_non_claims
 from core.services.engines import Engines
 from core.services.import_pipeline import Item
@@ -29,8 +39,10 @@ if TYPE_CHECKING:
 
 __all__ = [  # the types the desktop reads come from here (it imports services only)
     "MIN_GROUP",
+    "Agreement",
     "Cell",
     "GapMatrix",
+    "Mark",
     "PersonDocument",
     "Role",
     "TeamSummary",
@@ -38,7 +50,9 @@ __all__ = [  # the types the desktop reads come from here (it imports services o
     "gap_matrix",
     "import_people",
     "list_roles",
+    "mark_cell",
     "person_document",
+    "role_agreement",
     "set_competency",
     "team_summary",
     "update_role",
@@ -261,10 +275,69 @@ def gap_matrix(ws: Workspace, engines: Engines, role_id: int) -> GapMatrix:
     by_person: dict[int, list[PersonDocument]] = {p.id: [] for p in ws.people.list(role_id)}
     for doc in documents:
         by_person.setdefault(doc.person_id, []).append(doc)
+    marks = ws.marks.of_role(role_id)
     rows = tuple(
-        person_gaps(pid, role.competencies, docs, scores) for pid, docs in by_person.items()
+        apply_marks(person_gaps(pid, role.competencies, docs, scores), marks.get(pid, {}))
+        for pid, docs in by_person.items()
     )
     return GapMatrix(role=role, people=rows)
+
+
+def person_row(ws: Workspace, engines: Engines, person_id: int) -> tuple[Role, PersonGaps]:
+    """One person's row of their role's matrix (reviewers' marks applied), and the role."""
+    person = ws.people.get(person_id)
+    role: Role = ws.roles.get(person.role_id)
+    documents = ws.people.documents(person_id)
+    row = person_gaps(
+        person_id, role.competencies, documents, score_documents(ws, engines, role, documents)
+    )
+    return role, apply_marks(row, ws.marks.of_role(role.id).get(person_id, {}))
+
+
+def mark_cell(
+    ws: Workspace,
+    person_id: int,
+    index: int,
+    shown: bool | None,
+    *,
+    reviewer: str,
+    reason: str = "",
+) -> Mark | None:
+    """A reviewer's word on one cell: ``shown`` True or False (replacing an earlier mark), or
+    None to take the mark away. ``index`` is the competency's place in the role (from 0). The
+    mark is audited by ids only; its reason stays in the workspace with the mark."""
+    who = " ".join(reviewer.split())
+    if not who:
+        raise UserError("A reviewer name is needed to record this.")
+    person = ws.people.get(person_id)
+    role: Role = ws.roles.get(person.role_id)
+    if not 0 <= index < len(role.competencies):
+        raise UserError("No such competency in this role.", hint="See: veil role show ID")
+    competency = role.competencies[index].text
+    with ws.transaction():
+        if shown is None:
+            if not ws.marks.remove(person_id, competency):
+                raise UserError("That cell has no mark to remove.")
+            stored = None
+        else:
+            mark = Mark(person_id, competency, shown, " ".join(reason.split()), who)
+            stored = ws.marks.put(mark)
+        ws.audit.append(
+            "person.cell_marked",
+            who,
+            {
+                "person_id": person_id,
+                "role_id": role.id,
+                "competency": index,
+                "mark": {None: "cleared", True: "shown", False: "not_shown"}[shown],
+            },
+        )
+    return stored
+
+
+def role_agreement(matrix: GapMatrix) -> Agreement:
+    """How often Veil's own calls matched the reviewers' marks in ``matrix``."""
+    return checked(matrix.people)
 
 
 def person_document(ws: Workspace, document_id: int, *, reviewer: str) -> PersonDocument:

@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING
 
 from core.errors import UserError
 from core.people.calibration import Question, parse_ratings, questions
-from core.people.gaps import person_gaps
 from core.people.model import Course, Plan, Rating
 from core.people.training import parse_catalogue, plan_for
 from core.services.engines import Engines
-from core.services.people import gap_matrix, score_documents
+from core.services.people import gap_matrix, person_row
 
 if TYPE_CHECKING:
     from core.storage import Workspace
@@ -38,12 +37,8 @@ def list_courses(ws: Workspace) -> list[Course]:
 
 def training_plan(ws: Workspace, engines: Engines, person_id: int, *, actor: str = "") -> Plan:
     """For each gap of the person, the catalogue's courses that cover it, best first."""
-    person = ws.people.get(person_id)
-    role = ws.roles.get(person.role_id)
+    role, row = person_row(ws, engines, person_id)
     documents = ws.people.documents(person_id)
-    row = person_gaps(
-        person_id, role.competencies, documents, score_documents(ws, engines, role, documents)
-    )
     courses = ws.courses.list()
     if not courses:
         raise UserError(

@@ -106,6 +106,36 @@ def test_role_people_training_commands(tmp_path: Path) -> None:
     assert "Lindqvist" not in json.dumps(gaps)
     assert gaps["team"]["suppressed"] is True
 
+    assert gaps["agreement"]["checked"] == 0
+    retail_call = cells["Retail industry experience"]["gap"]
+    marked = _veil(
+        tmp_path,
+        "people",
+        "mark",
+        str(person_id),
+        "3",
+        "--not-shown" if not retail_call else "--shown",
+        "--reason",
+        "checked the manager's review",
+        "--reviewer",
+        "Reviewer A",
+    )
+    assert marked.returncode == 0, marked.stderr
+    after = json.loads(_veil(tmp_path, "people", "gaps", "--role", role_id, "--json").stdout)
+    retail = next(
+        c for c in after["people"][0]["competencies"] if c["competency"].startswith("Retail")
+    )
+    assert retail["gap"] is (not retail_call)  # the reviewer's word wins
+    assert retail["veil_gap"] is retail_call  # Veil's own call is kept beside it
+    assert retail["mark"]["reviewer"] == "Reviewer A"
+    assert (after["agreement"]["checked"], after["agreement"]["agreed"]) == (1, 0)
+    bad = _veil(tmp_path, "people", "mark", str(person_id), "9", "--shown")
+    assert bad.returncode != 0
+    assert "No such competency" in bad.stderr
+    assert _veil(tmp_path, "people", "mark", str(person_id), "3", "--clear").returncode == 0
+    cleared = json.loads(_veil(tmp_path, "people", "gaps", "--role", role_id, "--json").stdout)
+    assert all(c["mark"] is None for c in cleared["people"][0]["competencies"])
+
     (tmp_path / "courses.csv").write_text(COURSES, encoding="utf-8")
     assert (
         _veil(tmp_path, "training", "import", "--csv", str(tmp_path / "courses.csv")).returncode
@@ -116,6 +146,10 @@ def test_role_people_training_commands(tmp_path: Path) -> None:
     python = next(g for g in plan["gaps"] if g["competency"] == "Python for analysis")
     assert python["courses"][0]["title"] == "Python for analysts"
     assert "Python for analysis" in python["courses"][0]["reason"]
+    # a reviewer who finds Python shown after all: the plan no longer offers a course for it
+    assert _veil(tmp_path, "people", "mark", str(person_id), "2", "--shown").returncode == 0
+    replanned = json.loads(_veil(tmp_path, "people", "plan", str(person_id), "--json").stdout)
+    assert "Python for analysis" not in {g["competency"] for g in replanned["gaps"]}
 
     (tmp_path / "ratings.csv").write_text(
         f"person_id,rating,manager\n{person_id},3,A\n", encoding="utf-8"

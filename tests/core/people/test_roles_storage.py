@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from core.errors import NotFoundError, UserError
@@ -17,13 +14,6 @@ ZH_ROLE = (
     "数据分析师\n\n任职要求\n- 熟练使用SQL进行数据提取\n- 会使用Python\n\n"
     "加分项\n- 有零售行业经验\n"
 )
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.create(tmp_path / "ws.veil", "roles test passphrase")
-    yield workspace
-    workspace.close()
 
 
 def test_a_chinese_role_profile_parses_into_must_and_nice(ws: Workspace) -> None:
