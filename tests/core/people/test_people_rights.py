@@ -90,9 +90,7 @@ def add_employee(ws: Any, role_id: int, canary: str, n: int) -> int:
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
-    folder = tmp_path / "ws"
-    folder.mkdir()
-    return folder / "people.veil"
+    return tmp_path / "people.veil"
 
 
 @pytest.fixture
@@ -256,8 +254,8 @@ def test_export_holds_everything_and_every_article_15_item(
         [f"person-{pid}.json", f"person-{pid}.html"]
         + [f"person-{pid}-document-{d.id}.txt" for d in docs]
     )
-    for path in written:
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    for file in written:
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600
     record = json.loads((out / f"person-{pid}.json").read_text(encoding="utf-8"))
     assert record["person_id"] == pid
     art = record["article_15"]
