@@ -4,7 +4,8 @@
 
 It drives the real app through the bundled fictitious sample (core/sample) in a throwaway
 workspace and VEIL_HOME: first run, create, job, import, ranking, candidate, audit, settings,
-locked; then the ranking and the candidate again in the dark scheme and in Simplified Chinese.
+the role editor and the people heatmap, locked; then the ranking and the candidate again in the
+dark scheme and in Simplified Chinese (with the role editor).
 ``--fake`` uses the test suite's quick stand-ins for redaction and scoring (a source checkout
 only) to check layout in seconds; the default runs the real pipeline. It lives in bench/, not in
 the desktop package, because it drives the app with the test suite's fakes.
@@ -91,6 +92,79 @@ def review_screens(window: Any, shoot: Shooter, suffix: str) -> None:
     shoot(window, f"06-candidate{suffix}")
 
 
+ROLE_PROFILE = """Data Engineer (platform team)
+
+Requirements
+- Python and SQL for data pipelines
+- Apache Spark or another distributed processing framework
+- Workflow orchestration with Airflow
+
+Nice to have
+- Kafka streaming
+- Docker and Kubernetes
+"""
+ROLE_PROFILE_ZH = """数据工程师（平台组）
+
+任职要求
+- 熟练使用 Python 和 SQL 构建数据管道
+- 熟悉 Spark 等分布式计算框架
+
+加分项
+- 有 Kafka 流处理经验
+"""
+
+
+def open_people(window: Any) -> Any:
+    """The People view, once its role list is read."""
+    from desktop.people_view import PeopleView
+
+    view = PeopleView(window.session, window)
+    view.resize(1200, 720)
+    view.show()
+    wait_until(lambda: view.worker is not None and not view.worker.is_running(), 60)
+    settle()
+    return view
+
+
+def people_screens(window: Any, shoot: Shooter) -> None:
+    """The role editor (new, then edit) and the heatmap of the sample resumes read as people."""
+    from core.sample import resume_paths
+    from core.services import run_to_end
+    from core.services.people import import_people
+
+    view = open_people(window)
+    editor = view.new_role()
+    editor.title.setText("Data Engineer (platform team)")
+    editor.profile.setPlainText(ROLE_PROFILE)
+    editor.box.suggest_button.click()
+    shoot(editor, "11-role-new")
+    role_id = editor.save()
+    session = window.session
+    paths = resume_paths()[:6]
+    run_to_end(import_people(session.workspace, session.engines, paths, role_id=role_id))
+    view.role_saved(int(role_id or 0))  # reads the roles again and shows the gaps
+    wait_until(lambda: view.model.rowCount() == len(paths), 600)
+    shoot(view, "12-people")
+    editor = view.edit_role()
+    shoot(editor, "13-role-edit")
+    editor.reject()
+    view.close()
+
+
+def people_screens_zh(window: Any, shoot: Shooter) -> None:
+    view = open_people(window)
+    editor = view.edit_role()
+    shoot(editor, "13-role-edit-zh_CN")
+    editor.reject()
+    editor = view.new_role()
+    editor.title.setText("数据工程师（平台组）")
+    editor.profile.setPlainText(ROLE_PROFILE_ZH)
+    editor.box.suggest_button.click()
+    shoot(editor, "11-role-new-zh_CN")
+    editor.reject()
+    view.close()
+
+
 def run(out: Path, fake: bool) -> list[Path]:
     from core.sample import JOB_TITLE, job_text, resume_paths
     from desktop.app import create_application
@@ -160,6 +234,7 @@ def run(out: Path, fake: bool) -> list[Path]:
     settings.show()
     shoot(settings, "08-settings")
     settings.close()
+    people_screens(window, shoot)
 
     window.lock()
     window.unlock_view.passphrase.setText("a wrong guess")
@@ -186,6 +261,7 @@ def run(out: Path, fake: bool) -> list[Path]:
     window_zh.unlock(PASSPHRASE)
     wait_until(lambda: window_zh.stack.currentWidget() is window_zh.workspace_view, 60)
     review_screens(window_zh, shoot, "-zh_CN")
+    people_screens_zh(window_zh, shoot)
     window_zh.close()
     engines.close()
     return shoot.saved

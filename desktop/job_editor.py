@@ -6,12 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -19,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.error_display import show_error
-from desktop.requirements_editor import RequirementsEditor
+from desktop.requirements_editor import FrameLabels, TextWithRequirements
 from desktop.session import Session
 
 if TYPE_CHECKING:
@@ -37,42 +33,29 @@ class JobEditor(QWidget):
         self._dirty = False
         layout = QVBoxLayout(self)
 
-        form = QFormLayout()
-        self.title = QLineEdit()
-        self.title.setPlaceholderText(self.tr("e.g. Senior Data Engineer"))
-        self.title.setAccessibleName(self.tr("Job title"))
-        form.addRow(self.tr("Title:"), self.title)
-        layout.addLayout(form)
-
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        posting_box = QGroupBox(self.tr("Posting"))
-        posting_layout = QVBoxLayout(posting_box)
-        self.posting = QPlainTextEdit()
-        self.posting.setPlaceholderText(
-            self.tr("Paste the job posting here. Veil suggests requirements from it.")
-        )
-        self.posting.setAccessibleName(self.tr("Job posting"))
-        posting_layout.addWidget(self.posting)
-        splitter.addWidget(posting_box)
-
-        req_box = QGroupBox(self.tr("Requirements"))
-        req_layout = QVBoxLayout(req_box)
-        hint = QLabel(
-            self.tr(
-                "Each requirement is matched against every resume. Must-haves count most; "
-                "the weight says how much a requirement matters."
+        self.frame = TextWithRequirements(
+            FrameLabels(
+                title_example=self.tr("e.g. Senior Data Engineer"),
+                title_name=self.tr("Job title"),
+                text_box=self.tr("Posting"),
+                text_example=self.tr(
+                    "Paste the job posting here. Veil suggests requirements from it."
+                ),
+                text_name=self.tr("Job posting"),
+                requirements=self.tr("Requirements"),
+                hint=self.tr(
+                    "Each requirement is matched against every resume. Must-haves count most; "
+                    "the weight says how much a requirement matters."
+                ),
+                suggest=self.tr("Suggest from posting"),
             )
         )
-        hint.setWordWrap(True)
-        req_layout.addWidget(hint)
-        self.requirements = RequirementsEditor()
-        req_layout.addWidget(self.requirements)
-        self.suggest_button = QPushButton(self.tr("Suggest from posting"))
+        self.title, self.posting = self.frame.title, self.frame.text
+        self.req_box = self.frame.box
+        self.requirements = self.req_box.editor
+        self.suggest_button = self.req_box.suggest_button
         self.suggest_button.clicked.connect(self.suggest_requirements)
-        req_layout.addWidget(self.suggest_button)
-        splitter.addWidget(req_box)
-        splitter.setSizes([250, 300])
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.frame, 1)
 
         buttons = QHBoxLayout()
         self.status = QLabel()
@@ -97,7 +80,7 @@ class JobEditor(QWidget):
         side.addWidget(self.posting)  # moves the posting out of posting_layout into the split
         side.addWidget(self.jobad)
         side.setSizes([500, 300])
-        posting_layout.addWidget(side)
+        self.frame.text_layout.addWidget(side)
         self.posting.textChanged.connect(self.jobad.schedule)
 
     # --- state -------------------------------------------------------------------------------
@@ -143,21 +126,13 @@ class JobEditor(QWidget):
     # --- actions -----------------------------------------------------------------------------
 
     def suggest_requirements(self) -> None:
-        from core.services import suggest_requirements
-
         text = self.posting.toPlainText().strip()
         if not text:
             self.status.setText(self.tr("Paste the posting first."))
             return
-        try:
-            suggested = suggest_requirements(text)
-        except Exception as exc:  # noqa: BLE001 - shown the one consistent way
-            show_error(self, exc)
-            return
-        self.requirements.set_requirements(suggested)
-        self.status.setText(
-            self.tr("%n requirement(s) suggested. Review them.", "", len(suggested))
-        )
+        count = self.req_box.suggest_from(text)
+        if count is not None:
+            self.status.setText(self.tr("%n requirement(s) suggested. Review them.", "", count))
 
     def save(self) -> int | None:
         from core.services import create_job, update_job

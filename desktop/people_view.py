@@ -30,6 +30,7 @@ from desktop.worker import GeneratorWorker, call_in_background
 
 if TYPE_CHECKING:
     from core.services.people import Cell, GapMatrix, PersonDocument, Role
+    from desktop.role_editor import RoleEditor
     from desktop.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -117,10 +118,18 @@ class PeopleView(QDialog):
         self.role_combo.setAccessibleName(self.tr("Role"))
         self.show_button = QPushButton(self.tr("Show gaps"))
         self.show_button.clicked.connect(self.refresh)
+        self.new_button = QPushButton(self.tr("New role…"))
+        self.new_button.clicked.connect(self.new_role)
+        self.edit_button = QPushButton(self.tr("Edit role…"))
+        self.edit_button.clicked.connect(self.edit_role)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Role:")))
         top.addWidget(self.role_combo, 1)
         top.addWidget(self.show_button)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.new_button)
+        self.show_button.setEnabled(False)  # until the roles are read
+        self.edit_button.setEnabled(False)
         self.model = GapMatrixModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -153,6 +162,9 @@ class PeopleView(QDialog):
         layout.addWidget(self.team)
         layout.addWidget(self.status)
         self.worker: GeneratorWorker[None, Any] | None = None
+        self.roles: dict[int, Role] = {}
+        self.role_editor: RoleEditor | None = None
+        self._select_role: int | None = None  # after a save: select it and show its gaps
         self.load_roles()
 
     # --- reading (in workers) ----------------------------------------------------------------
@@ -172,17 +184,48 @@ class PeopleView(QDialog):
 
     def set_roles(self, roles: list[Role]) -> None:
         self.role_combo.clear()
+        self.roles = {role.id: role for role in roles}
         for role in roles:
             self.role_combo.addItem(role.title, role.id)
         self.show_button.setEnabled(bool(roles))
+        self.edit_button.setEnabled(bool(roles))
         if not roles:
-            self.team.setText(self.tr("No roles yet: add one with 'veil role add'."))
+            self.team.setText(self.tr("No roles yet: add one with “New role…”."))
+        chosen, self._select_role = self._select_role, None
+        if chosen is not None and (index := self.role_combo.findData(chosen)) >= 0:
+            self.role_combo.setCurrentIndex(index)
+            self.refresh()
+
+    # --- roles (a save is one quick write, on the GUI thread as the job editor's) ------------
+
+    def new_role(self) -> RoleEditor:
+        return self._open_editor(None)
+
+    def edit_role(self) -> RoleEditor | None:
+        role = self.roles.get(self.role_combo.currentData())
+        return None if role is None else self._open_editor(role)
+
+    def _open_editor(self, role: Role | None) -> RoleEditor:
+        from desktop.role_editor import RoleEditor
+
+        editor = RoleEditor(self.session, role, self)
+        editor.saved.connect(self.role_saved)
+        self.role_editor = editor
+        editor.open()
+        return editor
+
+    def role_saved(self, role_id: int) -> None:
+        self._select_role = role_id
+        self.model.set_matrix(None)
+        self.evidence_title.clear()
+        self.evidence.clear()
+        self.load_roles()
 
     def refresh(self) -> None:
         from core.services.people import gap_matrix
 
         role_id = self.role_combo.currentData()
-        if role_id is None:
+        if role_id is None or not self.session.is_open:  # locked while the roles were read
             return
         ws, engines = self.session.workspace, self.session.engines
         self.show_button.setEnabled(False)
@@ -194,6 +237,7 @@ class PeopleView(QDialog):
 
         self.show_button.setEnabled(True)
         self.model.set_matrix(matrix)
+        self.table.resizeColumnsToContents()  # headers of up to 24 characters, not clipped
         summary = team_summary(matrix.people)
         if summary.gap_share is None:
             self.team.setText(

@@ -1,18 +1,27 @@
-"""The job's requirements as an editable list: text, must-have / nice-to-have, weight; add,
-remove and reorder. Keyboard: Insert adds, Delete removes, Alt+Up/Down moves."""
+"""Requirements as an editable list (a job's requirements, a role's competencies): text,
+must-have / nice-to-have, weight; add, remove and reorder. Keyboard: Insert adds, Delete
+removes, Alt+Up/Down moves. ``RequirementsBox`` adds a hint and "suggest from the text";
+``TextWithRequirements`` is the frame of the job and role editors: title, text, requirements."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -22,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.domain import Requirement
+from desktop.error_display import show_error
 
 COL_TEXT, COL_MUST, COL_WEIGHT = range(3)
 
@@ -51,15 +61,20 @@ class WeightDelegate(QStyledItemDelegate):
 
 
 class RequirementsEditor(QWidget):
+    """``column`` and ``accessible`` name the items (translated by the caller): "Requirement"
+    and "Requirements" unless given."""
+
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, column: str = "", accessible: str = ""
+    ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Requirement"), self.tr("Kind"), self.tr("Weight")]
+            [column or self.tr("Requirement"), self.tr("Kind"), self.tr("Weight")]
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
@@ -69,7 +84,7 @@ class RequirementsEditor(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAccessibleName(self.tr("Requirements"))
+        self.table.setAccessibleName(accessible or self.tr("Requirements"))
         self.table.setItemDelegateForColumn(COL_WEIGHT, WeightDelegate(self.table))
         self.table.itemChanged.connect(self._item_changed)
         layout.addWidget(self.table)
@@ -198,3 +213,93 @@ class RequirementsEditor(QWidget):
         must_item.setCheckState(must)
         must_item.setText(self._kind_text(must == Qt.CheckState.Checked))
         weight_item.setData(Qt.ItemDataRole.EditRole, weight)
+
+
+class RequirementsBox(QGroupBox):
+    """A titled ``RequirementsEditor`` with a hint above it and a button below that fills it
+    from text (a job's posting, a role's profile). The caller translates the labels and
+    connects ``suggest_button`` to read its text and call ``suggest_from``."""
+
+    def __init__(
+        self,
+        title: str,
+        hint: str,
+        suggest_label: str,
+        *,
+        column: str = "",
+        accessible: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, parent)
+        layout = QVBoxLayout(self)
+        self.hint = QLabel(hint)
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.editor = RequirementsEditor(column=column, accessible=accessible)
+        layout.addWidget(self.editor)
+        self.suggest_button = QPushButton(suggest_label)
+        layout.addWidget(self.suggest_button)
+
+    def suggest_from(self, text: str) -> int | None:
+        """Replace the list with what the requirements parser reads in ``text`` (English or
+        Chinese headings); the number found, or None after an error (shown)."""
+        from core.services import suggest_requirements
+
+        try:
+            suggested = suggest_requirements(text)
+        except Exception as exc:  # noqa: BLE001 - shown the one consistent way
+            show_error(self, exc)
+            return None
+        self.editor.set_requirements(suggested)
+        return len(suggested)
+
+
+@dataclass(frozen=True)
+class FrameLabels:
+    """What ``TextWithRequirements`` shows, translated by the editor that uses it."""
+
+    title_example: str
+    title_name: str
+    text_box: str
+    text_example: str
+    text_name: str
+    requirements: str
+    hint: str
+    suggest: str
+    column: str = ""
+    accessible: str = ""
+
+
+class TextWithRequirements(QWidget):
+    """A title line above a vertical split: the text in a group box (``text_layout`` takes more
+    widgets, e.g. a checker beside it) and a ``RequirementsBox`` read from that text."""
+
+    def __init__(self, labels: FrameLabels, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(labels.title_example)
+        self.title.setAccessibleName(labels.title_name)
+        form.addRow(self.tr("Title:"), self.title)
+        layout.addLayout(form)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        text_box = QGroupBox(labels.text_box)
+        self.text_layout = QVBoxLayout(text_box)
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(labels.text_example)
+        self.text.setAccessibleName(labels.text_name)
+        self.text_layout.addWidget(self.text)
+        self.splitter.addWidget(text_box)
+        self.box = RequirementsBox(
+            labels.requirements,
+            labels.hint,
+            labels.suggest,
+            column=labels.column,
+            accessible=labels.accessible,
+        )
+        self.splitter.addWidget(self.box)
+        self.splitter.setSizes([250, 300])
+        layout.addWidget(self.splitter, 1)

@@ -436,22 +436,22 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>GapMatrixModel</name>
     <message>
-        <location filename="../people_view.py" line="85"/>
+        <location filename="../people_view.py" line="86"/>
         <source>No evidence found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="88"/>
+        <location filename="../people_view.py" line="89"/>
         <source>gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="88"/>
+        <location filename="../people_view.py" line="89"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="105"/>
+        <location filename="../people_view.py" line="106"/>
         <source>Person %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -802,83 +802,78 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>JobEditor</name>
     <message>
-        <location filename="../job_editor.py" line="42"/>
+        <location filename="../job_editor.py" line="38"/>
         <source>e.g. Senior Data Engineer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="43"/>
+        <location filename="../job_editor.py" line="39"/>
         <source>Job title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="44"/>
-        <source>Title:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../job_editor.py" line="48"/>
+        <location filename="../job_editor.py" line="40"/>
         <source>Posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="52"/>
+        <location filename="../job_editor.py" line="42"/>
         <source>Paste the job posting here. Veil suggests requirements from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="54"/>
+        <location filename="../job_editor.py" line="44"/>
         <source>Job posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="58"/>
+        <location filename="../job_editor.py" line="45"/>
         <source>Requirements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="62"/>
+        <location filename="../job_editor.py" line="47"/>
         <source>Each requirement is matched against every resume. Must-haves count most; the weight says how much a requirement matters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="70"/>
+        <location filename="../job_editor.py" line="50"/>
         <source>Suggest from posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="80"/>
-        <location filename="../job_editor.py" line="129"/>
+        <location filename="../job_editor.py" line="63"/>
+        <location filename="../job_editor.py" line="112"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="82"/>
+        <location filename="../job_editor.py" line="65"/>
         <source>Save and re-score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="107"/>
+        <location filename="../job_editor.py" line="90"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="118"/>
+        <location filename="../job_editor.py" line="101"/>
         <source>Create job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="121"/>
+        <location filename="../job_editor.py" line="104"/>
         <source>New job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="150"/>
+        <location filename="../job_editor.py" line="131"/>
         <source>Paste the posting first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../job_editor.py" line="159"/>
+        <location filename="../job_editor.py" line="135"/>
         <source>%n requirement(s) suggested. Review them.</source>
         <translation>
             <numerusform>%n requirement suggested. Review it.</numerusform>
@@ -886,12 +881,12 @@ The details below contain no personal data and were also written to Veil&apos;s 
         </translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="167"/>
+        <location filename="../job_editor.py" line="142"/>
         <source>Give the job a title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="191"/>
+        <location filename="../job_editor.py" line="166"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1075,72 +1070,82 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../people_view.py" line="114"/>
+        <location filename="../people_view.py" line="115"/>
         <source>Veil — People: skills and gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="117"/>
+        <location filename="../people_view.py" line="118"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="118"/>
+        <location filename="../people_view.py" line="119"/>
         <source>Show gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../people_view.py" line="121"/>
+        <source>New role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="123"/>
+        <source>Edit role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="126"/>
         <source>Role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="127"/>
+        <location filename="../people_view.py" line="136"/>
         <source>Skill-gap matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="131"/>
+        <location filename="../people_view.py" line="140"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="147"/>
+        <location filename="../people_view.py" line="156"/>
         <source>Advice for a person who decides: Veil does not rate anyone. ▽ marks a gap.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="179"/>
-        <source>No roles yet: add one with &apos;veil role add&apos;.</source>
+        <location filename="../people_view.py" line="193"/>
+        <source>No roles yet: add one with “New role…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="189"/>
+        <location filename="../people_view.py" line="232"/>
         <source>Reading the documents…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="201"/>
+        <location filename="../people_view.py" line="245"/>
         <source>Team figures hidden: this group has %1 people, fewer than %2, so they would reveal individuals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="213"/>
+        <location filename="../people_view.py" line="257"/>
         <source>Team (%1 people), share with a gap: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="222"/>
+        <location filename="../people_view.py" line="266"/>
         <source>No evidence found for this competency.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="233"/>
+        <location filename="../people_view.py" line="277"/>
         <source>gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="233"/>
+        <location filename="../people_view.py" line="277"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1221,87 +1226,87 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../ranking_view.py" line="64"/>
+        <location filename="../ranking_view.py" line="63"/>
         <source>Filter by candidate number or evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="66"/>
+        <location filename="../ranking_view.py" line="65"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="68"/>
+        <location filename="../ranking_view.py" line="67"/>
         <source>Decision filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="70"/>
+        <location filename="../ranking_view.py" line="69"/>
         <source>All decisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="71"/>
+        <location filename="../ranking_view.py" line="70"/>
         <source>Not decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="72"/>
+        <location filename="../ranking_view.py" line="71"/>
         <source>Shortlisted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="73"/>
+        <location filename="../ranking_view.py" line="72"/>
         <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="74"/>
+        <location filename="../ranking_view.py" line="73"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="77"/>
+        <location filename="../ranking_view.py" line="76"/>
         <source>All must-haves met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="78"/>
+        <location filename="../ranking_view.py" line="77"/>
         <source>Rank candidates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="79"/>
+        <location filename="../ranking_view.py" line="78"/>
         <source>Score every candidate of this job again (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="89"/>
+        <location filename="../ranking_view.py" line="88"/>
         <source>Scoring %v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="90"/>
+        <location filename="../ranking_view.py" line="89"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="114"/>
+        <location filename="../ranking_view.py" line="113"/>
         <source>Ranking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="180"/>
+        <location filename="../ranking_view.py" line="179"/>
         <source>Choose or create a job.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="182"/>
+        <location filename="../ranking_view.py" line="181"/>
         <source>No candidates yet. Import resumes in the Import tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ranking_view.py" line="184"/>
+        <location filename="../ranking_view.py" line="183"/>
         <source>%n candidate(s) not scored yet: press Rank candidates.</source>
         <translation>
             <numerusform>%n candidate not scored yet: press Rank candidates.</numerusform>
@@ -1325,52 +1330,52 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RequirementsEditor</name>
     <message>
-        <location filename="../requirements_editor.py" line="62"/>
+        <location filename="../requirements_editor.py" line="77"/>
         <source>Requirement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="62"/>
+        <location filename="../requirements_editor.py" line="77"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="62"/>
+        <location filename="../requirements_editor.py" line="77"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="72"/>
+        <location filename="../requirements_editor.py" line="87"/>
         <source>Requirements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="78"/>
+        <location filename="../requirements_editor.py" line="93"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="79"/>
+        <location filename="../requirements_editor.py" line="94"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="80"/>
+        <location filename="../requirements_editor.py" line="95"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="81"/>
+        <location filename="../requirements_editor.py" line="96"/>
         <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="142"/>
+        <location filename="../requirements_editor.py" line="157"/>
         <source>Must-have</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="142"/>
+        <location filename="../requirements_editor.py" line="157"/>
         <source>Nice to have</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1378,58 +1383,152 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../reveal_dialog.py" line="33"/>
+        <location filename="../reveal_dialog.py" line="32"/>
         <source>Veil — Reveal identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="35"/>
+        <location filename="../reveal_dialog.py" line="34"/>
         <source>Reveal the identity of %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="40"/>
+        <location filename="../reveal_dialog.py" line="39"/>
         <source>This shows the original resume with the name and contact details. It is recorded in the audit log with your name and the time. Reveal only when you need to contact the candidate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="48"/>
+        <location filename="../reveal_dialog.py" line="47"/>
         <source>Reveal and log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="63"/>
+        <location filename="../reveal_dialog.py" line="62"/>
         <source>Veil — %1, original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="66"/>
+        <location filename="../reveal_dialog.py" line="65"/>
         <source>This view was recorded in the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="70"/>
+        <location filename="../reveal_dialog.py" line="69"/>
         <source>File:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="71"/>
+        <location filename="../reveal_dialog.py" line="70"/>
         <source>Type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="81"/>
+        <location filename="../reveal_dialog.py" line="80"/>
         <source>Save original…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="88"/>
+        <location filename="../reveal_dialog.py" line="87"/>
         <source>Save the original file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="98"/>
+        <location filename="../reveal_dialog.py" line="97"/>
         <source>The file could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoleEditor</name>
+    <message>
+        <location filename="../role_editor.py" line="48"/>
+        <source>e.g. Data Analyst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="49"/>
+        <source>Role title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="50"/>
+        <location filename="../role_editor.py" line="56"/>
+        <source>Role profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="52"/>
+        <source>Paste the role&apos;s competency framework here, English or Chinese: lines under “Requirements” are must-haves, under “Nice to have” nice-to-haves (任职要求 / 加分项 likewise).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="70"/>
+        <source>The title and profile of a saved role stay as they are; its competencies below can be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="57"/>
+        <location filename="../role_editor.py" line="64"/>
+        <source>Competencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="59"/>
+        <source>Each competency is matched against every person&apos;s documents. Must-haves count most; the weight says how much a competency matters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="62"/>
+        <source>Read from the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="63"/>
+        <source>Competency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="98"/>
+        <source>Veil — Edit role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="98"/>
+        <source>Veil — New role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="99"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="99"/>
+        <source>Create role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="120"/>
+        <location filename="../role_editor.py" line="143"/>
+        <source>Paste the role profile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../role_editor.py" line="125"/>
+        <source>%n competency(ies) read. Review them.</source>
+        <translation>
+            <numerusform>%n competency read. Review it.</numerusform>
+            <numerusform>%n competencies read. Review them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="140"/>
+        <source>Give the role a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="153"/>
+        <source>No competencies: add at least one, or write the profile with lines under “Requirements”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1581,6 +1680,14 @@ The details below contain no personal data and were also written to Veil&apos;s 
     <message>
         <location filename="../passphrase_strength.py" line="107"/>
         <source>Passphrase strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextWithRequirements</name>
+    <message>
+        <location filename="../requirements_editor.py" line="285"/>
+        <source>Title:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

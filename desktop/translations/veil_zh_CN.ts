@@ -437,22 +437,22 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>GapMatrixModel</name>
     <message>
-        <location filename="../people_view.py" line="85"/>
+        <location filename="../people_view.py" line="86"/>
         <source>No evidence found.</source>
         <translation>未找到依据。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="88"/>
+        <location filename="../people_view.py" line="89"/>
         <source>gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="88"/>
+        <location filename="../people_view.py" line="89"/>
         <source>shown</source>
         <translation>已体现</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="105"/>
+        <location filename="../people_view.py" line="106"/>
         <source>Person %1</source>
         <translation>员工 %1</translation>
     </message>
@@ -803,95 +803,90 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>JobEditor</name>
     <message>
-        <location filename="../job_editor.py" line="42"/>
+        <location filename="../job_editor.py" line="38"/>
         <source>e.g. Senior Data Engineer</source>
         <translation>例如：高级数据工程师</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="43"/>
+        <location filename="../job_editor.py" line="39"/>
         <source>Job title</source>
         <translation>职位名称</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="44"/>
-        <source>Title:</source>
-        <translation>名称：</translation>
-    </message>
-    <message>
-        <location filename="../job_editor.py" line="48"/>
+        <location filename="../job_editor.py" line="40"/>
         <source>Posting</source>
         <translation>职位描述</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="52"/>
+        <location filename="../job_editor.py" line="42"/>
         <source>Paste the job posting here. Veil suggests requirements from it.</source>
         <translation>在此粘贴职位描述。Veil 会据此建议要求。</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="54"/>
+        <location filename="../job_editor.py" line="44"/>
         <source>Job posting</source>
         <translation>职位描述</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="58"/>
+        <location filename="../job_editor.py" line="45"/>
         <source>Requirements</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="62"/>
+        <location filename="../job_editor.py" line="47"/>
         <source>Each requirement is matched against every resume. Must-haves count most; the weight says how much a requirement matters.</source>
         <translation>每项要求都会与每份简历比对。必需项最重要；权重表示该要求的重要程度。</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="70"/>
+        <location filename="../job_editor.py" line="50"/>
         <source>Suggest from posting</source>
         <translation>根据职位描述建议</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="80"/>
-        <location filename="../job_editor.py" line="129"/>
+        <location filename="../job_editor.py" line="63"/>
+        <location filename="../job_editor.py" line="112"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="82"/>
+        <location filename="../job_editor.py" line="65"/>
         <source>Save and re-score</source>
         <translation>保存并重新评分</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="107"/>
+        <location filename="../job_editor.py" line="90"/>
         <source>Unsaved changes</source>
         <translation>有未保存的更改</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="118"/>
+        <location filename="../job_editor.py" line="101"/>
         <source>Create job</source>
         <translation>创建职位</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="121"/>
+        <location filename="../job_editor.py" line="104"/>
         <source>New job</source>
         <translation>新建职位</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="150"/>
+        <location filename="../job_editor.py" line="131"/>
         <source>Paste the posting first.</source>
         <translation>请先粘贴职位描述。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../job_editor.py" line="159"/>
+        <location filename="../job_editor.py" line="135"/>
         <source>%n requirement(s) suggested. Review them.</source>
         <translation>
             <numerusform>已建议 %n 项要求，请检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="167"/>
+        <location filename="../job_editor.py" line="142"/>
         <source>Give the job a title.</source>
         <translation>请为职位填写名称。</translation>
     </message>
     <message>
-        <location filename="../job_editor.py" line="191"/>
+        <location filename="../job_editor.py" line="166"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1074,72 +1069,82 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../people_view.py" line="114"/>
+        <location filename="../people_view.py" line="115"/>
         <source>Veil — People: skills and gaps</source>
         <translation>Veil — 员工：能力与差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="117"/>
+        <location filename="../people_view.py" line="118"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="118"/>
+        <location filename="../people_view.py" line="119"/>
         <source>Show gaps</source>
         <translation>显示差距</translation>
     </message>
     <message>
         <location filename="../people_view.py" line="121"/>
+        <source>New role…</source>
+        <translation>新建岗位…</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="123"/>
+        <source>Edit role…</source>
+        <translation>编辑岗位…</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="126"/>
         <source>Role:</source>
         <translation>岗位：</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="127"/>
+        <location filename="../people_view.py" line="136"/>
         <source>Skill-gap matrix</source>
         <translation>能力差距矩阵</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="131"/>
+        <location filename="../people_view.py" line="140"/>
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="147"/>
+        <location filename="../people_view.py" line="156"/>
         <source>Advice for a person who decides: Veil does not rate anyone. ▽ marks a gap.</source>
         <translation>仅供决策者参考：Veil 不对任何人评分。▽ 表示差距。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="179"/>
-        <source>No roles yet: add one with &apos;veil role add&apos;.</source>
-        <translation>还没有岗位：请用 &apos;veil role add&apos; 添加。</translation>
+        <location filename="../people_view.py" line="193"/>
+        <source>No roles yet: add one with “New role…”.</source>
+        <translation>还没有岗位：用“新建岗位…”添加一个。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="189"/>
+        <location filename="../people_view.py" line="232"/>
         <source>Reading the documents…</source>
         <translation>正在读取文档…</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="201"/>
+        <location filename="../people_view.py" line="245"/>
         <source>Team figures hidden: this group has %1 people, fewer than %2, so they would reveal individuals.</source>
         <translation>团队数据已隐藏：该组只有 %1 人，少于 %2 人，显示会暴露个人信息。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="213"/>
+        <location filename="../people_view.py" line="257"/>
         <source>Team (%1 people), share with a gap: </source>
         <translation>团队（%1 人），存在差距的比例：</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="222"/>
+        <location filename="../people_view.py" line="266"/>
         <source>No evidence found for this competency.</source>
         <translation>未找到该能力的依据。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="233"/>
+        <location filename="../people_view.py" line="277"/>
         <source>gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="233"/>
+        <location filename="../people_view.py" line="277"/>
         <source>shown</source>
         <translation>已体现</translation>
     </message>
@@ -1220,87 +1225,87 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../ranking_view.py" line="64"/>
+        <location filename="../ranking_view.py" line="63"/>
         <source>Filter by candidate number or evidence…</source>
         <translation>按候选人编号或依据筛选…</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="66"/>
+        <location filename="../ranking_view.py" line="65"/>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="68"/>
+        <location filename="../ranking_view.py" line="67"/>
         <source>Decision filter</source>
         <translation>按决定筛选</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="70"/>
+        <location filename="../ranking_view.py" line="69"/>
         <source>All decisions</source>
         <translation>全部决定</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="71"/>
+        <location filename="../ranking_view.py" line="70"/>
         <source>Not decided</source>
         <translation>未决定</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="72"/>
+        <location filename="../ranking_view.py" line="71"/>
         <source>Shortlisted</source>
         <translation>已入围</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="73"/>
+        <location filename="../ranking_view.py" line="72"/>
         <source>On hold</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="74"/>
+        <location filename="../ranking_view.py" line="73"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="77"/>
+        <location filename="../ranking_view.py" line="76"/>
         <source>All must-haves met</source>
         <translation>满足全部必需项</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="78"/>
+        <location filename="../ranking_view.py" line="77"/>
         <source>Rank candidates</source>
         <translation>候选人排名</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="79"/>
+        <location filename="../ranking_view.py" line="78"/>
         <source>Score every candidate of this job again (F5)</source>
         <translation>为此职位的所有候选人重新评分（F5）</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="89"/>
+        <location filename="../ranking_view.py" line="88"/>
         <source>Scoring %v of %m</source>
         <translation>正在评分 %v / %m</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="90"/>
+        <location filename="../ranking_view.py" line="89"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="114"/>
+        <location filename="../ranking_view.py" line="113"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="180"/>
+        <location filename="../ranking_view.py" line="179"/>
         <source>Choose or create a job.</source>
         <translation>请选择或创建一个职位。</translation>
     </message>
     <message>
-        <location filename="../ranking_view.py" line="182"/>
+        <location filename="../ranking_view.py" line="181"/>
         <source>No candidates yet. Import resumes in the Import tab.</source>
         <translation>还没有候选人。请在“导入”标签页中导入简历。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ranking_view.py" line="184"/>
+        <location filename="../ranking_view.py" line="183"/>
         <source>%n candidate(s) not scored yet: press Rank candidates.</source>
         <translation>
             <numerusform>%n 位候选人尚未评分：请点击“候选人排名”。</numerusform>
@@ -1323,52 +1328,52 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RequirementsEditor</name>
     <message>
-        <location filename="../requirements_editor.py" line="62"/>
+        <location filename="../requirements_editor.py" line="77"/>
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="62"/>
+        <location filename="../requirements_editor.py" line="77"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="62"/>
+        <location filename="../requirements_editor.py" line="77"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="72"/>
+        <location filename="../requirements_editor.py" line="87"/>
         <source>Requirements</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="78"/>
+        <location filename="../requirements_editor.py" line="93"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="79"/>
+        <location filename="../requirements_editor.py" line="94"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="80"/>
+        <location filename="../requirements_editor.py" line="95"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="81"/>
+        <location filename="../requirements_editor.py" line="96"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="142"/>
+        <location filename="../requirements_editor.py" line="157"/>
         <source>Must-have</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../requirements_editor.py" line="142"/>
+        <location filename="../requirements_editor.py" line="157"/>
         <source>Nice to have</source>
         <translation>加分项</translation>
     </message>
@@ -1376,59 +1381,152 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../reveal_dialog.py" line="33"/>
+        <location filename="../reveal_dialog.py" line="32"/>
         <source>Veil — Reveal identity</source>
         <translation>Veil — 显示身份</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="35"/>
+        <location filename="../reveal_dialog.py" line="34"/>
         <source>Reveal the identity of %1?</source>
         <translation>要显示%1的身份吗？</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="40"/>
+        <location filename="../reveal_dialog.py" line="39"/>
         <source>This shows the original resume with the name and contact details. It is recorded in the audit log with your name and the time. Reveal only when you need to contact the candidate.</source>
         <translation>这将显示包含姓名和联系方式的原始简历。此操作会连同您的名字和时间记录在审计日志中。请仅在需要联系候选人时显示。</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="48"/>
+        <location filename="../reveal_dialog.py" line="47"/>
         <source>Reveal and log</source>
         <translation>显示并记录</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="63"/>
+        <location filename="../reveal_dialog.py" line="62"/>
         <source>Veil — %1, original</source>
         <translation>Veil — %1，原始简历</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="66"/>
+        <location filename="../reveal_dialog.py" line="65"/>
         <source>This view was recorded in the audit log.</source>
         <translation>此次查看已记录在审计日志中。</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="70"/>
+        <location filename="../reveal_dialog.py" line="69"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="71"/>
+        <location filename="../reveal_dialog.py" line="70"/>
         <source>Type:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="81"/>
+        <location filename="../reveal_dialog.py" line="80"/>
         <source>Save original…</source>
         <translation>保存原始文件…</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="88"/>
+        <location filename="../reveal_dialog.py" line="87"/>
         <source>Save the original file</source>
         <translation>保存原始文件</translation>
     </message>
     <message>
-        <location filename="../reveal_dialog.py" line="98"/>
+        <location filename="../reveal_dialog.py" line="97"/>
         <source>The file could not be saved.</source>
         <translation>无法保存该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>RoleEditor</name>
+    <message>
+        <location filename="../role_editor.py" line="48"/>
+        <source>e.g. Data Analyst</source>
+        <translation>例如：数据分析师</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="49"/>
+        <source>Role title</source>
+        <translation>岗位名称</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="50"/>
+        <location filename="../role_editor.py" line="56"/>
+        <source>Role profile</source>
+        <translation>岗位说明</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="52"/>
+        <source>Paste the role&apos;s competency framework here, English or Chinese: lines under “Requirements” are must-haves, under “Nice to have” nice-to-haves (任职要求 / 加分项 likewise).</source>
+        <translation>在此粘贴岗位的能力框架（中文或英文）：“任职要求”下的各行为必需项，“加分项”下的为加分项（Requirements / Nice to have 同理）。</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="70"/>
+        <source>The title and profile of a saved role stay as they are; its competencies below can be changed.</source>
+        <translation>已保存岗位的名称和说明保持不变；下方的能力项可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="57"/>
+        <location filename="../role_editor.py" line="64"/>
+        <source>Competencies</source>
+        <translation>能力项</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="59"/>
+        <source>Each competency is matched against every person&apos;s documents. Must-haves count most; the weight says how much a competency matters.</source>
+        <translation>每项能力都会与每位员工的文档逐一匹配。必需项最重要；权重表示该能力项的重要程度。</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="62"/>
+        <source>Read from the profile</source>
+        <translation>从岗位说明读取</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="63"/>
+        <source>Competency</source>
+        <translation>能力项</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="98"/>
+        <source>Veil — Edit role</source>
+        <translation>Veil — 编辑岗位</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="98"/>
+        <source>Veil — New role</source>
+        <translation>Veil — 新建岗位</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="99"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="99"/>
+        <source>Create role</source>
+        <translation>创建岗位</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="120"/>
+        <location filename="../role_editor.py" line="143"/>
+        <source>Paste the role profile first.</source>
+        <translation>请先粘贴岗位说明。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../role_editor.py" line="125"/>
+        <source>%n competency(ies) read. Review them.</source>
+        <translation>
+            <numerusform>已读取 %n 项能力，请检查。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="140"/>
+        <source>Give the role a title.</source>
+        <translation>请为岗位填写名称。</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="153"/>
+        <source>No competencies: add at least one, or write the profile with lines under “Requirements”.</source>
+        <translation>没有能力项：请至少添加一项，或在岗位说明的“任职要求”下逐行写出。</translation>
     </message>
 </context>
 <context>
@@ -1579,6 +1677,14 @@ The details below contain no personal data and were also written to Veil&apos;s 
         <location filename="../passphrase_strength.py" line="107"/>
         <source>Passphrase strength</source>
         <translation>口令强度</translation>
+    </message>
+</context>
+<context>
+    <name>TextWithRequirements</name>
+    <message>
+        <location filename="../requirements_editor.py" line="285"/>
+        <source>Title:</source>
+        <translation>名称：</translation>
     </message>
 </context>
 <context>
