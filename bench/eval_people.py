@@ -67,6 +67,7 @@ def line(name: str, f: Figures) -> str:
     return (
         f"{name:<18} labels {f.labels:>4}  gap F1 {f.f1:.3f} (P {f.precision:.3f}"
         f" R {f.recall:.3f})  evidence hit {f.evidence_hit:.3f} of {f.evidence_labels}"
+        f"  agreement {f.agreement:.3f}  shown-precision {f.shown_precision:.3f}"
     )
 
 

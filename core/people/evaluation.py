@@ -48,6 +48,8 @@ class Figures:
     recall: float
     evidence_hit: float
     evidence_labels: int
+    agreement: float = 0.0  # cells where Veil's call (gap or shown) is the label's
+    shown_precision: float = 0.0  # cells Veil called shown that are labelled shown
 
 
 def load_set(path: Path) -> dict[str, Any]:
@@ -124,6 +126,7 @@ def figures(judgements: Sequence[Judgement]) -> Figures:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     hits = [j.hit for j in judgements if j.hit is not None]
+    called_shown = [j for j in judgements if not j.gap]
     return Figures(
         labels=len(judgements),
         f1=f1,
@@ -131,6 +134,12 @@ def figures(judgements: Sequence[Judgement]) -> Figures:
         recall=recall,
         evidence_hit=sum(hits) / len(hits) if hits else 0.0,
         evidence_labels=len(hits),
+        agreement=sum(j.gap != j.shown for j in judgements) / len(judgements)
+        if judgements
+        else 0.0,
+        shown_precision=sum(j.shown for j in called_shown) / len(called_shown)
+        if called_shown
+        else 0.0,
     )
 
 
