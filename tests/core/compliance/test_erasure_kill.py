@@ -55,11 +55,16 @@ def _build(path: Path) -> dict[int, str]:
 
 def _kill_mid_purge(path: Path, rng: random.Random) -> int:
     """Run the child's purge and kill it after a random number of erasures; return that number."""
+    return kill_child(_CHILD, [str(path)], rng.randint(1, PEOPLE - 2), rng)
+
+
+def kill_child(script: str, args: list[str], stop_after: int, rng: random.Random) -> int:
+    """Run ``script`` (it prints "open", then the count of erasures done after each) and kill
+    it once ``stop_after`` are acknowledged, a random moment later; return the count seen."""
     env = dict(os.environ, VEIL_TEST_PASSPHRASE=PASSPHRASE)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    stop_after = rng.randint(1, PEOPLE - 2)
     with subprocess.Popen(
-        [sys.executable, "-c", _CHILD, str(path)],
+        [sys.executable, "-c", script, *args],
         stdout=subprocess.PIPE,
         text=True,
         env=env,
