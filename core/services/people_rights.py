@@ -22,6 +22,15 @@ if TYPE_CHECKING:
     from core.services.engines import Engines
     from core.storage import Workspace
 
+__all__ = [  # what the desktop reads comes from here (it imports services only)
+    "ERASURE_REASONS",
+    "ErasedPerson",
+    "current_gaps",
+    "erase_person",
+    "erasure_preview",
+    "export_person",
+]
+
 ERASURE_REASONS = employee_erasure.REASONS
 
 

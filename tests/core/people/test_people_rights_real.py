@@ -84,6 +84,10 @@ def test_erasure_drops_the_cache_rows_the_import_and_matrix_wrote(
         assert len(keys) == 2
         assert keys <= {k for _, k in before}  # the derived keys are the ones really written
         assert cache_keys(texts[0])[0] not in {k for _, k in before}  # the wish was blanked first
+        blobs = ws._db.read(
+            lambda conn: [bytes(r[0]) for r in conn.execute("SELECT vector FROM person_embeddings")]
+        )
+        assert any(MARKER.encode() in b for b in blobs)  # a leftover entry would show in the pages
 
         out = tmp_path / "export"
         row = current_gaps(ws, engines, victim)
