@@ -148,11 +148,21 @@ def people_screens(window: Any, shoot: Shooter) -> None:
     editor = view.edit_role()
     shoot(editor, "13-role-edit")
     editor.reject()
+    importer = view.import_documents()
+    shoot(importer, "14-people-import")
+    importer.reject()
     view.close()
 
 
 def people_screens_zh(window: Any, shoot: Shooter) -> None:
+    from core.sample import resume_paths
+
     view = open_people(window)
+    importer = view.import_documents()
+    importer.panel.import_paths(resume_paths()[6:9])  # one folder: one more person
+    wait_until(lambda: importer.panel.worker is None, 600)
+    shoot(importer, "14-people-import-zh_CN")
+    importer.reject()
     editor = view.edit_role()
     shoot(editor, "13-role-edit-zh_CN")
     editor.reject()

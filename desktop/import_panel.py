@@ -4,7 +4,7 @@ to a candidate number (blind review stays blind)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -127,20 +127,25 @@ class ImportPanel(QWidget):
             event.acceptProposedAction()
             self.import_paths(paths)
 
+    def dialog_texts(self) -> tuple[str, str, str]:
+        """The file chooser's title and filter and the folder chooser's title (a subclass
+        importing other documents says so)."""
+        return (
+            self.tr("Choose resumes"),
+            self.tr("Resumes (%1);;All files (*)").replace("%1", RESUME_PATTERNS),
+            self.tr("Choose a folder of resumes"),
+        )
+
     def choose_files(self) -> None:
         if self.job_id is None or self.worker is not None:
             return
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Choose resumes"),
-            "",
-            self.tr("Resumes (%1);;All files (*)").replace("%1", RESUME_PATTERNS),
-        )
+        title, patterns, _ = self.dialog_texts()
+        files, _ = QFileDialog.getOpenFileNames(self, title, "", patterns)
         if files:
             self.import_paths([Path(f) for f in files])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of resumes"))
+        folder = QFileDialog.getExistingDirectory(self, self.dialog_texts()[2])
         if folder:
             self.import_paths([Path(folder)])
 
@@ -151,21 +156,15 @@ class ImportPanel(QWidget):
     ) -> GeneratorWorker[Progress, ImportSummary] | None:
         if self.job_id is None or self.worker is not None:
             return None
-        from core.services import import_paths
-
-        workspace, engines, job_id = self.session.workspace, self.session.engines, self.job_id
-        actor = self.session.reviewer
-        chosen = list(paths)
+        job_id = self.job_id
+        run = self.run_factory(list(paths), job_id)
         self.results.setRowCount(0)
         self.counts = dict.fromkeys(self.counts, 0)
         self.summary.setText(
             self.tr("Reading and anonymizing… the first file also loads the models.")
         )
         self.progress.setRange(0, 0)
-        worker = GeneratorWorker(
-            lambda: import_paths(workspace, engines, chosen, job_id=job_id, actor=actor),
-            name="import",
-        )
+        worker = GeneratorWorker(run, name="import")
         worker.signals.progress.connect(self._on_progress)
         worker.signals.finished.connect(self._on_finished)
         worker.signals.failed.connect(self._on_failed)
@@ -176,6 +175,16 @@ class ImportPanel(QWidget):
         self._set_running(True)
         self.session.start(worker)
         return worker
+
+    def run_factory(
+        self, paths: list[Path], job_id: int
+    ) -> Callable[[], Generator[Progress, None, ImportSummary]]:
+        """The import to run on the worker: ``paths`` into the job (a subclass imports
+        elsewhere, e.g. employees' documents for a role)."""
+        from core.services import import_paths
+
+        ws, engines, actor = self.session.workspace, self.session.engines, self.session.reviewer
+        return lambda: import_paths(ws, engines, paths, job_id=job_id, actor=actor)
 
     def cancel(self) -> None:
         if self.worker is not None:

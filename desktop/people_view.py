@@ -30,6 +30,7 @@ from desktop.worker import GeneratorWorker, call_in_background
 
 if TYPE_CHECKING:
     from core.services.people import Cell, GapMatrix, PersonDocument, Role
+    from desktop.people_import import PeopleImportDialog
     from desktop.role_editor import RoleEditor
     from desktop.session import Session
 
@@ -122,14 +123,17 @@ class PeopleView(QDialog):
         self.new_button.clicked.connect(self.new_role)
         self.edit_button = QPushButton(self.tr("Edit role…"))
         self.edit_button.clicked.connect(self.edit_role)
+        self.import_button = QPushButton(self.tr("Import documents…"))
+        self.import_button.clicked.connect(self.import_documents)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Role:")))
         top.addWidget(self.role_combo, 1)
         top.addWidget(self.show_button)
+        top.addWidget(self.import_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.new_button)
-        self.show_button.setEnabled(False)  # until the roles are read
-        self.edit_button.setEnabled(False)
+        for button in (self.show_button, self.import_button, self.edit_button):
+            button.setEnabled(False)  # until the roles are read
         self.model = GapMatrixModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -164,6 +168,7 @@ class PeopleView(QDialog):
         self.worker: GeneratorWorker[None, Any] | None = None
         self.roles: dict[int, Role] = {}
         self.role_editor: RoleEditor | None = None
+        self.importer: PeopleImportDialog | None = None
         self._select_role: int | None = None  # after a save: select it and show its gaps
         self.load_roles()
 
@@ -187,8 +192,8 @@ class PeopleView(QDialog):
         self.roles = {role.id: role for role in roles}
         for role in roles:
             self.role_combo.addItem(role.title, role.id)
-        self.show_button.setEnabled(bool(roles))
-        self.edit_button.setEnabled(bool(roles))
+        for button in (self.show_button, self.import_button, self.edit_button):
+            button.setEnabled(bool(roles))
         if not roles:
             self.team.setText(self.tr("No roles yet: add one with “New role…”."))
         chosen, self._select_role = self._select_role, None
@@ -213,6 +218,24 @@ class PeopleView(QDialog):
         self.role_editor = editor
         editor.open()
         return editor
+
+    def import_documents(self) -> PeopleImportDialog | None:
+        """Employees' documents for the chosen role, imported on a worker with progress; the
+        heatmap is read again after an import that stored something."""
+        from desktop.people_import import PeopleImportDialog
+
+        role = self.roles.get(self.role_combo.currentData())
+        if role is None:
+            return None
+        dialog = PeopleImportDialog(self.session, role, self)
+        dialog.panel.imported.connect(self._documents_imported)
+        self.importer = dialog
+        dialog.open()
+        return dialog
+
+    def _documents_imported(self, role_id: int) -> None:
+        if self.role_combo.currentData() == role_id:
+            self.refresh()
 
     def role_saved(self, role_id: int) -> None:
         self._select_role = role_id

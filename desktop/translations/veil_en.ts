@@ -436,22 +436,22 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>GapMatrixModel</name>
     <message>
-        <location filename="../people_view.py" line="86"/>
+        <location filename="../people_view.py" line="87"/>
         <source>No evidence found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="89"/>
+        <location filename="../people_view.py" line="90"/>
         <source>gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="89"/>
+        <location filename="../people_view.py" line="90"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="106"/>
+        <location filename="../people_view.py" line="107"/>
         <source>Person %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,72 +650,72 @@ The details below contain no personal data and were also written to Veil&apos;s 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="135"/>
+        <location filename="../import_panel.py" line="134"/>
         <source>Choose resumes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="137"/>
+        <location filename="../import_panel.py" line="135"/>
         <source>Resumes (%1);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="143"/>
+        <location filename="../import_panel.py" line="136"/>
         <source>Choose a folder of resumes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="162"/>
+        <location filename="../import_panel.py" line="164"/>
         <source>Reading and anonymizing… the first file also loads the models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="183"/>
+        <location filename="../import_panel.py" line="192"/>
         <source>Stopping after the current file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="218"/>
+        <location filename="../import_panel.py" line="227"/>
         <source>Imported and anonymized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="220"/>
+        <location filename="../import_panel.py" line="229"/>
         <source>Duplicate: this file is already in the workspace (added to this job)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="221"/>
+        <location filename="../import_panel.py" line="230"/>
         <source>Not imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="221"/>
+        <location filename="../import_panel.py" line="230"/>
         <source>unreadable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="225"/>
+        <location filename="../import_panel.py" line="234"/>
         <source>%1 imported, %2 duplicates, %3 failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="233"/>
+        <location filename="../import_panel.py" line="242"/>
         <source>No files found in what you chose (empty folders?).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="235"/>
+        <location filename="../import_panel.py" line="244"/>
         <source>Done: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="242"/>
+        <location filename="../import_panel.py" line="251"/>
         <source>Cancelled. Files finished before the stop are kept: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="249"/>
+        <location filename="../import_panel.py" line="258"/>
         <source>The import stopped: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1068,84 +1068,130 @@ The details below contain no personal data and were also written to Veil&apos;s 
     </message>
 </context>
 <context>
+    <name>PeopleImportDialog</name>
+    <message>
+        <location filename="../people_import.py" line="72"/>
+        <source>Veil — Import documents: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_import.py" line="77"/>
+        <source>Documents are anonymized before anyone reads them and kept apart from candidates. Folder names are kept, encrypted, only to find a person again: the heatmap shows numbers, not names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeopleImportPanel</name>
+    <message>
+        <location filename="../people_import.py" line="35"/>
+        <source>Drop employees&apos; documents here (reviews, self-assessments, CVs): files, folders or ZIP archives. Each folder is one person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_import.py" line="42"/>
+        <source>Choose documents (the files of one folder are one person)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_import.py" line="43"/>
+        <source>Documents (%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_import.py" line="44"/>
+        <source>Choose a folder: each folder in it is one person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_import.py" line="63"/>
+        <source>Duplicate: this document is already stored for a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PeopleView</name>
     <message>
-        <location filename="../people_view.py" line="115"/>
+        <location filename="../people_view.py" line="116"/>
         <source>Veil — People: skills and gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="118"/>
+        <location filename="../people_view.py" line="119"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="119"/>
+        <location filename="../people_view.py" line="120"/>
         <source>Show gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="121"/>
+        <location filename="../people_view.py" line="122"/>
         <source>New role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="123"/>
+        <location filename="../people_view.py" line="124"/>
         <source>Edit role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../people_view.py" line="126"/>
+        <source>Import documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="129"/>
         <source>Role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="136"/>
+        <location filename="../people_view.py" line="140"/>
         <source>Skill-gap matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="140"/>
+        <location filename="../people_view.py" line="144"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="156"/>
+        <location filename="../people_view.py" line="160"/>
         <source>Advice for a person who decides: Veil does not rate anyone. ▽ marks a gap.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="193"/>
+        <location filename="../people_view.py" line="198"/>
         <source>No roles yet: add one with “New role…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="232"/>
+        <location filename="../people_view.py" line="255"/>
         <source>Reading the documents…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="245"/>
+        <location filename="../people_view.py" line="268"/>
         <source>Team figures hidden: this group has %1 people, fewer than %2, so they would reveal individuals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="257"/>
+        <location filename="../people_view.py" line="280"/>
         <source>Team (%1 people), share with a gap: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="266"/>
+        <location filename="../people_view.py" line="289"/>
         <source>No evidence found for this competency.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="277"/>
+        <location filename="../people_view.py" line="300"/>
         <source>gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="277"/>
+        <location filename="../people_view.py" line="300"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>

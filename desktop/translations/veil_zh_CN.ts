@@ -437,22 +437,22 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>GapMatrixModel</name>
     <message>
-        <location filename="../people_view.py" line="86"/>
+        <location filename="../people_view.py" line="87"/>
         <source>No evidence found.</source>
         <translation>未找到依据。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="89"/>
+        <location filename="../people_view.py" line="90"/>
         <source>gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="89"/>
+        <location filename="../people_view.py" line="90"/>
         <source>shown</source>
         <translation>已体现</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="106"/>
+        <location filename="../people_view.py" line="107"/>
         <source>Person %1</source>
         <translation>员工 %1</translation>
     </message>
@@ -651,72 +651,72 @@ The details below contain no personal data and were also written to Veil&apos;s 
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="135"/>
+        <location filename="../import_panel.py" line="134"/>
         <source>Choose resumes</source>
         <translation>选择简历</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="137"/>
+        <location filename="../import_panel.py" line="135"/>
         <source>Resumes (%1);;All files (*)</source>
         <translation>简历 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="143"/>
+        <location filename="../import_panel.py" line="136"/>
         <source>Choose a folder of resumes</source>
         <translation>选择简历文件夹</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="162"/>
+        <location filename="../import_panel.py" line="164"/>
         <source>Reading and anonymizing… the first file also loads the models.</source>
         <translation>正在读取并匿名化… 处理第一个文件时还会加载模型。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="183"/>
+        <location filename="../import_panel.py" line="192"/>
         <source>Stopping after the current file…</source>
         <translation>处理完当前文件后停止…</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="218"/>
+        <location filename="../import_panel.py" line="227"/>
         <source>Imported and anonymized</source>
         <translation>已导入并匿名化</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="220"/>
+        <location filename="../import_panel.py" line="229"/>
         <source>Duplicate: this file is already in the workspace (added to this job)</source>
         <translation>重复：该文件已在工作区中（已加入此职位）</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="221"/>
+        <location filename="../import_panel.py" line="230"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="221"/>
+        <location filename="../import_panel.py" line="230"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="225"/>
+        <location filename="../import_panel.py" line="234"/>
         <source>%1 imported, %2 duplicates, %3 failed.</source>
         <translation>导入 %1 个，重复 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="233"/>
+        <location filename="../import_panel.py" line="242"/>
         <source>No files found in what you chose (empty folders?).</source>
         <translation>所选位置中没有找到文件（文件夹是空的？）。</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="235"/>
+        <location filename="../import_panel.py" line="244"/>
         <source>Done: </source>
         <translation>完成：</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="242"/>
+        <location filename="../import_panel.py" line="251"/>
         <source>Cancelled. Files finished before the stop are kept: </source>
         <translation>已取消。停止前已完成的文件会保留：</translation>
     </message>
     <message>
-        <location filename="../import_panel.py" line="249"/>
+        <location filename="../import_panel.py" line="258"/>
         <source>The import stopped: </source>
         <translation>导入已停止：</translation>
     </message>
@@ -1067,84 +1067,130 @@ The details below contain no personal data and were also written to Veil&apos;s 
     </message>
 </context>
 <context>
+    <name>PeopleImportDialog</name>
+    <message>
+        <location filename="../people_import.py" line="72"/>
+        <source>Veil — Import documents: %1</source>
+        <translation>Veil — 导入文档：%1</translation>
+    </message>
+    <message>
+        <location filename="../people_import.py" line="77"/>
+        <source>Documents are anonymized before anyone reads them and kept apart from candidates. Folder names are kept, encrypted, only to find a person again: the heatmap shows numbers, not names.</source>
+        <translation>文档在任何人阅读之前先匿名化，并与候选人分开保存。文件夹名称加密保存，仅用于再次找到同一人：热力图只显示编号，不显示姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleImportPanel</name>
+    <message>
+        <location filename="../people_import.py" line="35"/>
+        <source>Drop employees&apos; documents here (reviews, self-assessments, CVs): files, folders or ZIP archives. Each folder is one person.</source>
+        <translation>将员工文档（绩效评估、自评、简历）拖放到这里：文件、文件夹或 ZIP 压缩包。每个文件夹对应一人。</translation>
+    </message>
+    <message>
+        <location filename="../people_import.py" line="42"/>
+        <source>Choose documents (the files of one folder are one person)</source>
+        <translation>选择文档（同一文件夹中的文件属于同一人）</translation>
+    </message>
+    <message>
+        <location filename="../people_import.py" line="43"/>
+        <source>Documents (%1);;All files (*)</source>
+        <translation>文档 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../people_import.py" line="44"/>
+        <source>Choose a folder: each folder in it is one person</source>
+        <translation>选择文件夹：其中每个文件夹对应一人</translation>
+    </message>
+    <message>
+        <location filename="../people_import.py" line="63"/>
+        <source>Duplicate: this document is already stored for a person</source>
+        <translation>重复：该文档已存储在某位员工名下</translation>
+    </message>
+</context>
+<context>
     <name>PeopleView</name>
     <message>
-        <location filename="../people_view.py" line="115"/>
+        <location filename="../people_view.py" line="116"/>
         <source>Veil — People: skills and gaps</source>
         <translation>Veil — 员工：能力与差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="118"/>
+        <location filename="../people_view.py" line="119"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="119"/>
+        <location filename="../people_view.py" line="120"/>
         <source>Show gaps</source>
         <translation>显示差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="121"/>
+        <location filename="../people_view.py" line="122"/>
         <source>New role…</source>
         <translation>新建岗位…</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="123"/>
+        <location filename="../people_view.py" line="124"/>
         <source>Edit role…</source>
         <translation>编辑岗位…</translation>
     </message>
     <message>
         <location filename="../people_view.py" line="126"/>
+        <source>Import documents…</source>
+        <translation>导入文档…</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="129"/>
         <source>Role:</source>
         <translation>岗位：</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="136"/>
+        <location filename="../people_view.py" line="140"/>
         <source>Skill-gap matrix</source>
         <translation>能力差距矩阵</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="140"/>
+        <location filename="../people_view.py" line="144"/>
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="156"/>
+        <location filename="../people_view.py" line="160"/>
         <source>Advice for a person who decides: Veil does not rate anyone. ▽ marks a gap.</source>
         <translation>仅供决策者参考：Veil 不对任何人评分。▽ 表示差距。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="193"/>
+        <location filename="../people_view.py" line="198"/>
         <source>No roles yet: add one with “New role…”.</source>
         <translation>还没有岗位：用“新建岗位…”添加一个。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="232"/>
+        <location filename="../people_view.py" line="255"/>
         <source>Reading the documents…</source>
         <translation>正在读取文档…</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="245"/>
+        <location filename="../people_view.py" line="268"/>
         <source>Team figures hidden: this group has %1 people, fewer than %2, so they would reveal individuals.</source>
         <translation>团队数据已隐藏：该组只有 %1 人，少于 %2 人，显示会暴露个人信息。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="257"/>
+        <location filename="../people_view.py" line="280"/>
         <source>Team (%1 people), share with a gap: </source>
         <translation>团队（%1 人），存在差距的比例：</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="266"/>
+        <location filename="../people_view.py" line="289"/>
         <source>No evidence found for this competency.</source>
         <translation>未找到该能力的依据。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="277"/>
+        <location filename="../people_view.py" line="300"/>
         <source>gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="277"/>
+        <location filename="../people_view.py" line="300"/>
         <source>shown</source>
         <translation>已体现</translation>
     </message>

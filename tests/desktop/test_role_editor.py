@@ -196,3 +196,42 @@ def test_cancel_stores_nothing_and_an_emptied_list_is_refused_when_editing(
     assert edit.save() is None
     assert "No competencies" in edit.status.text()
     assert list_roles(session.workspace)[0].competencies == role.competencies
+
+
+def test_documents_imported_for_a_role_make_one_person_per_folder_and_redraw_the_heatmap(
+    qtbot: Any, session: Session, tmp_path: Path
+) -> None:
+    ws = session.workspace
+    role = create_role(ws, "Store analyst", PROFILE)
+    team = tmp_path / "team"
+    for person, name, line in [
+        ("ana", "self_review.txt", "I built SQL reporting for the stores."),
+        ("ana", "manager_review.txt", "Ana wrote Python scripting for the data checks."),
+        ("ben", "self_review.txt", "I set Retail pricing for the spring range."),
+    ]:
+        (team / person).mkdir(parents=True, exist_ok=True)
+        (team / person / name).write_text(f"Review\n{line}\n", encoding="utf-8")
+    view = _view(qtbot, session, 1)
+    dialog = view.import_documents()
+    assert dialog is not None
+    panel = dialog.panel
+    assert "Each folder is one person" in panel.drop_label.text()
+    assert panel.import_paths([team]) is not None
+    assert not dialog.close_button.isEnabled()
+    dialog.reject()  # refused while the import runs
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=30_000)
+    assert panel.summary.text() == "Done: 3 imported, 0 duplicates, 0 failed."
+    assert sorted(p.documents for p in ws.people.list(role.id)) == [1, 2]
+    # the heatmap is read again: two people, Ana's SQL met, Ben's SQL a gap
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=20_000)
+    assert [view.model.data(view.model.index(r, 0)) for r in range(2)] == ["1.00", "0.00 ▽"]
+
+    assert panel.import_paths([team / "ana"]) is not None  # the same files again
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=30_000)
+    results = [panel.results.item(r, 1).text() for r in range(panel.results.rowCount())]  # type: ignore[union-attr]
+    assert results == ["Duplicate: this document is already stored for a person"] * 2
+    assert len(ws.people.list(role.id)) == 2
+    assert dialog.close_button.isEnabled()
+    dialog.reject()
+    assert not dialog.isVisible()
