@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -92,6 +93,13 @@ class RoleEditor(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
         self._show(role)
+        self.dirty = False
+        for changed in (self.title.textChanged, self.profile.textChanged):
+            changed.connect(self._mark_dirty)
+        self.competencies.changed.connect(self._mark_dirty)
+
+    def _mark_dirty(self) -> None:
+        self.dirty = True
 
     def _show(self, role: Role | None) -> None:
         editing = role is not None
@@ -113,6 +121,25 @@ class RoleEditor(QDialog):
         self.competencies.table.setFocus()
 
     # --- actions -----------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Cancel, Escape or the window's close: unsaved changes are saved, discarded, or kept
+        open (Cancel), as the job editor asks."""
+        if self.dirty:
+            buttons = QMessageBox.StandardButton
+            answer = QMessageBox.question(
+                self,
+                self.tr("Veil — Unsaved role"),
+                self.tr("This role has unsaved changes."),
+                buttons.Save | buttons.Discard | buttons.Cancel,
+                buttons.Save,
+            )
+            if answer == buttons.Save:
+                self.save()
+                return
+            if answer != buttons.Discard:
+                return
+        super().reject()
 
     def suggest_competencies(self) -> None:
         text = self.profile.toPlainText().strip()

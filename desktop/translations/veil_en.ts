@@ -1487,80 +1487,90 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RoleEditor</name>
     <message>
-        <location filename="../role_editor.py" line="48"/>
+        <location filename="../role_editor.py" line="49"/>
         <source>e.g. Data Analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="49"/>
+        <location filename="../role_editor.py" line="50"/>
         <source>Role title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="50"/>
-        <location filename="../role_editor.py" line="56"/>
+        <location filename="../role_editor.py" line="51"/>
+        <location filename="../role_editor.py" line="57"/>
         <source>Role profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="52"/>
+        <location filename="../role_editor.py" line="53"/>
         <source>Paste the role&apos;s competency framework here, English or Chinese: lines under “Requirements” are must-haves, under “Nice to have” nice-to-haves (任职要求 / 加分项 likewise).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="70"/>
+        <location filename="../role_editor.py" line="71"/>
         <source>The title and profile of a saved role stay as they are; its competencies below can be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="57"/>
-        <location filename="../role_editor.py" line="64"/>
+        <location filename="../role_editor.py" line="58"/>
+        <location filename="../role_editor.py" line="65"/>
         <source>Competencies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="59"/>
+        <location filename="../role_editor.py" line="60"/>
         <source>Each competency is matched against every person&apos;s documents. Must-haves count most; the weight says how much a competency matters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="62"/>
+        <location filename="../role_editor.py" line="63"/>
         <source>Read from the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="63"/>
+        <location filename="../role_editor.py" line="64"/>
         <source>Competency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="98"/>
+        <location filename="../role_editor.py" line="106"/>
         <source>Veil — Edit role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="98"/>
+        <location filename="../role_editor.py" line="106"/>
         <source>Veil — New role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="99"/>
+        <location filename="../role_editor.py" line="107"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="99"/>
+        <location filename="../role_editor.py" line="107"/>
         <source>Create role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="120"/>
-        <location filename="../role_editor.py" line="143"/>
+        <location filename="../role_editor.py" line="132"/>
+        <source>Veil — Unsaved role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="133"/>
+        <source>This role has unsaved changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="147"/>
+        <location filename="../role_editor.py" line="170"/>
         <source>Paste the role profile first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../role_editor.py" line="125"/>
+        <location filename="../role_editor.py" line="152"/>
         <source>%n competency(ies) read. Review them.</source>
         <translation>
             <numerusform>%n competency read. Review it.</numerusform>
@@ -1568,12 +1578,12 @@ The details below contain no personal data and were also written to Veil&apos;s 
         </translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="140"/>
+        <location filename="../role_editor.py" line="167"/>
         <source>Give the role a title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="153"/>
+        <location filename="../role_editor.py" line="180"/>
         <source>No competencies: add at least one, or write the profile with lines under “Requirements”.</source>
         <translation type="unfinished"></translation>
     </message>

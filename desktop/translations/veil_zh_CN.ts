@@ -1485,92 +1485,102 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RoleEditor</name>
     <message>
-        <location filename="../role_editor.py" line="48"/>
+        <location filename="../role_editor.py" line="49"/>
         <source>e.g. Data Analyst</source>
         <translation>例如：数据分析师</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="49"/>
+        <location filename="../role_editor.py" line="50"/>
         <source>Role title</source>
         <translation>岗位名称</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="50"/>
-        <location filename="../role_editor.py" line="56"/>
+        <location filename="../role_editor.py" line="51"/>
+        <location filename="../role_editor.py" line="57"/>
         <source>Role profile</source>
         <translation>岗位说明</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="52"/>
+        <location filename="../role_editor.py" line="53"/>
         <source>Paste the role&apos;s competency framework here, English or Chinese: lines under “Requirements” are must-haves, under “Nice to have” nice-to-haves (任职要求 / 加分项 likewise).</source>
         <translation>在此粘贴岗位的能力框架（中文或英文）：“任职要求”下的各行为必需项，“加分项”下的为加分项（Requirements / Nice to have 同理）。</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="70"/>
+        <location filename="../role_editor.py" line="71"/>
         <source>The title and profile of a saved role stay as they are; its competencies below can be changed.</source>
         <translation>已保存岗位的名称和说明保持不变；下方的能力项可以修改。</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="57"/>
-        <location filename="../role_editor.py" line="64"/>
+        <location filename="../role_editor.py" line="58"/>
+        <location filename="../role_editor.py" line="65"/>
         <source>Competencies</source>
         <translation>能力项</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="59"/>
+        <location filename="../role_editor.py" line="60"/>
         <source>Each competency is matched against every person&apos;s documents. Must-haves count most; the weight says how much a competency matters.</source>
         <translation>每项能力都会与每位员工的文档逐一匹配。必需项最重要；权重表示该能力项的重要程度。</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="62"/>
+        <location filename="../role_editor.py" line="63"/>
         <source>Read from the profile</source>
         <translation>从岗位说明读取</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="63"/>
+        <location filename="../role_editor.py" line="64"/>
         <source>Competency</source>
         <translation>能力项</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="98"/>
+        <location filename="../role_editor.py" line="106"/>
         <source>Veil — Edit role</source>
         <translation>Veil — 编辑岗位</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="98"/>
+        <location filename="../role_editor.py" line="106"/>
         <source>Veil — New role</source>
         <translation>Veil — 新建岗位</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="99"/>
+        <location filename="../role_editor.py" line="107"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="99"/>
+        <location filename="../role_editor.py" line="107"/>
         <source>Create role</source>
         <translation>创建岗位</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="120"/>
-        <location filename="../role_editor.py" line="143"/>
+        <location filename="../role_editor.py" line="132"/>
+        <source>Veil — Unsaved role</source>
+        <translation>Veil — 岗位未保存</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="133"/>
+        <source>This role has unsaved changes.</source>
+        <translation>该岗位有未保存的更改。</translation>
+    </message>
+    <message>
+        <location filename="../role_editor.py" line="147"/>
+        <location filename="../role_editor.py" line="170"/>
         <source>Paste the role profile first.</source>
         <translation>请先粘贴岗位说明。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../role_editor.py" line="125"/>
+        <location filename="../role_editor.py" line="152"/>
         <source>%n competency(ies) read. Review them.</source>
         <translation>
             <numerusform>已读取 %n 项能力，请检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="140"/>
+        <location filename="../role_editor.py" line="167"/>
         <source>Give the role a title.</source>
         <translation>请为岗位填写名称。</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="153"/>
+        <location filename="../role_editor.py" line="180"/>
         <source>No competencies: add at least one, or write the profile with lines under “Requirements”.</source>
         <translation>没有能力项：请至少添加一项，或在岗位说明的“任职要求”下逐行写出。</translation>
     </message>

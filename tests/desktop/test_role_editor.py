@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from core.domain import Requirement
 from core.intake.model import Source
@@ -180,18 +181,43 @@ def test_an_empty_title_or_profile_says_so_and_stores_nothing(qtbot: Any, sessio
     assert list_roles(session.workspace) == []
 
 
-def test_cancel_stores_nothing_and_an_emptied_list_is_refused_when_editing(
-    qtbot: Any, session: Session
+def test_cancel_asks_first_and_a_discarded_role_stores_nothing(
+    qtbot: Any, session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    buttons = QMessageBox.StandardButton
+    answers = [buttons.Cancel, buttons.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: answers.pop(0))
     _, editor = _new_role(qtbot, session, "Store analyst", PROFILE)
     editor.box.suggest_button.click()
-    editor.cancel_button.click()
+    editor.cancel_button.click()  # Cancel in the question: the dialog stays
+    assert editor.isVisible()
+    editor.cancel_button.click()  # Discard
     assert not editor.isVisible()
+    assert answers == []
     assert list_roles(session.workspace) == []
+
+    answers.append(buttons.Save)  # Save in the question stores the role
+    _, editor = _new_role(qtbot, session, "Store analyst", PROFILE)
+    editor.reject()
+    assert not editor.isVisible()
+    assert [c.text for c in _stored(session)] == [
+        "SQL reporting",
+        "Python scripting",
+        "Retail pricing",
+    ]
+
+
+def test_an_unchanged_role_closes_without_asking_and_an_emptied_list_is_refused(
+    qtbot: Any, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: pytest.fail("asked"))
 
     role = create_role(session.workspace, "Store analyst", PROFILE)
     edit = RoleEditor(session, role)
     qtbot.addWidget(edit)
+    edit.show()
+    edit.reject()
+    assert not edit.isVisible()
     edit.competencies.set_requirements([])
     assert edit.save() is None
     assert "No competencies" in edit.status.text()
