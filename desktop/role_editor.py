@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -66,14 +65,6 @@ class RoleEditor(QDialog):
             )
         )
         self.title, self.profile, self.box = self.frame.title, self.frame.text, self.frame.box
-        self.fixed_note = QLabel(
-            self.tr(
-                "The title and profile of a saved role stay as they are; its competencies "
-                "below can be changed."
-            )
-        )
-        self.fixed_note.setWordWrap(True)
-        self.frame.text_layout.addWidget(self.fixed_note)
         self.competencies = self.box.editor
         for button in self.box.findChildren(QPushButton):  # Enter in the title saves, not "Add"
             button.setAutoDefault(False)
@@ -105,13 +96,6 @@ class RoleEditor(QDialog):
         editing = role is not None
         self.setWindowTitle(self.tr("Veil — Edit role") if editing else self.tr("Veil — New role"))
         self.save_button.setText(self.tr("Save") if editing else self.tr("Create role"))
-        for field in (self.title, self.profile):
-            field.setReadOnly(editing)
-            if editing:  # read-only fields look it: the window's colour instead of a text field's
-                palette = field.palette()
-                palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
-                field.setPalette(palette)
-        self.fixed_note.setVisible(editing)
         if role is None:
             self.title.setFocus()
             return
@@ -186,7 +170,9 @@ class RoleEditor(QDialog):
             if self.role is None:
                 role = create_role(ws, title, text, competencies=competencies, actor=actor)
             else:
-                role = update_role(ws, self.role.id, competencies, actor=actor)
+                role = update_role(
+                    ws, self.role.id, competencies, title=title, text=text, actor=actor
+                )
         except Exception as exc:  # noqa: BLE001 - shown the one consistent way
             show_error(self, exc)
             return None

@@ -74,6 +74,19 @@ def create_role(
 ) -> Role:
     """Add a role; its competencies are parsed from ``text`` (as a job's requirements) unless
     given: lines under "Requirements" are must-haves, under "Nice to have" nice-to-haves."""
+    title, language = _profile(title, text)
+    if competencies is None:
+        from core.scoring import parse_requirements
+
+        competencies = parse_requirements(text)
+    with ws.transaction():
+        role: Role = ws.roles.add(title, text, language, list(competencies))
+        ws.audit.append("role.created", actor, {"role_id": role.id})
+    return role
+
+
+def _profile(title: str, text: str) -> tuple[str, str]:
+    """The cleaned title and the language of a role profile; refuses an empty one."""
     from core.scoring.chunking import is_chinese
 
     title = " ".join(title.split())
@@ -81,28 +94,34 @@ def create_role(
         raise UserError("The role profile is empty.", hint="Give the role's competencies.")
     if not title:
         raise UserError("The role needs a title.")
-    if competencies is None:
-        from core.scoring import parse_requirements
-
-        competencies = parse_requirements(text)
-    language = "zh" if is_chinese(text) else "en"
-    with ws.transaction():
-        role: Role = ws.roles.add(title, text, language, list(competencies))
-        ws.audit.append("role.created", actor, {"role_id": role.id})
-    return role
+    return title, "zh" if is_chinese(text) else "en"
 
 
 def update_role(
-    ws: Workspace, role_id: int, competencies: Sequence[Requirement], *, actor: str = ""
+    ws: Workspace,
+    role_id: int,
+    competencies: Sequence[Requirement],
+    *,
+    title: str | None = None,
+    text: str | None = None,
+    actor: str = "",
 ) -> Role:
-    """Replace a role's competencies (text, must flag, weight), as a job's requirements."""
+    """Replace a role's competencies (text, must flag, weight), as a job's requirements, and
+    with ``title`` and ``text`` its profile too. Reviewers' marks stay on the competencies
+    whose text is unchanged."""
     for c in competencies:
         if not c.text.strip():
             raise UserError("A competency is empty.", hint="Remove it or write it out.")
         if not 0.0 <= c.weight <= 10.0:
             raise UserError("A competency's weight must be between 0 and 10.")
+    profile = None
+    if title is not None or text is not None:
+        old: Role = ws.roles.get(role_id)
+        new_text = old.text if text is None else text
+        new_title, language = _profile(old.title if title is None else title, new_text)
+        profile = (new_title, new_text, language)
     with ws.transaction():
-        role: Role = ws.roles.update(role_id, list(competencies))
+        role: Role = ws.roles.update(role_id, list(competencies), profile=profile)
         ws.audit.append("role.updated", actor, {"role_id": role_id})
     return role
 

@@ -65,14 +65,23 @@ class Roles:
             ]
         )
 
-    def update(self, role_id: int, competencies: Sequence[Requirement]) -> Role:
+    def update(
+        self,
+        role_id: int,
+        competencies: Sequence[Requirement],
+        *,
+        profile: tuple[str, str, str] | None = None,
+    ) -> Role:
+        """Replace the competencies, and with ``profile`` (title, text, language) the rest."""
         reqs = requirements_to_json(competencies)
 
         def work(conn: Connection) -> Role:
-            _get(conn, role_id)
+            old = _get(conn, role_id)
+            title, text, language = profile or (old.title, old.text, old.language)
             conn.execute(
-                "UPDATE roles SET requirements_json = ?, updated_at = ? WHERE id = ?",
-                (reqs, now(), role_id),
+                "UPDATE roles SET title = ?, text = ?, language = ?, requirements_json = ?,"
+                " updated_at = ? WHERE id = ?",
+                (title, text, language, reqs, now(), role_id),
             )
             return _get(conn, role_id)
 

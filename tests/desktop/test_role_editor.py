@@ -61,10 +61,10 @@ def _new_role(
     return view, editor
 
 
-def _stored(session: Session) -> tuple[Requirement, ...]:
+def _stored(session: Session, title: str = "Store analyst") -> tuple[Requirement, ...]:
     """The competencies of the workspace's one role, read back through the service."""
     (role,) = list_roles(session.workspace)
-    assert role.title == "Store analyst"
+    assert role.title == title
     assert role.text == PROFILE
     return role.competencies
 
@@ -143,22 +143,22 @@ def test_editing_a_weight_and_a_must_flag_saves_them_and_recomputes_the_heatmap(
     editor = view.edit_role()
     assert editor is not None
     assert editor.title.text() == "Store analyst"
-    assert editor.title.isReadOnly()
-    assert editor.profile.isReadOnly()
-    assert editor.fixed_note.isVisibleTo(editor)
+    assert not editor.title.isReadOnly()
+    editor.title.setText("  Store   data analyst ")  # a renamed role keeps its id and people
     table = editor.competencies.table
     assert table.rowCount() == 3
     table.item(0, COL_WEIGHT).setData(Qt.ItemDataRole.EditRole, 4.0)  # type: ignore[union-attr]
     table.item(1, COL_MUST).setCheckState(Qt.CheckState.Unchecked)  # type: ignore[union-attr]
     assert table.item(1, COL_MUST).text() == "Nice to have"  # type: ignore[union-attr]
     editor.save_button.click()
-    assert _stored(session) == (
+    assert _stored(session, "Store data analyst") == (
         Requirement("SQL reporting", True, 4.0),
         Requirement("Python scripting", False, 1.0),
         Requirement("Retail pricing", False, 1.0),
     )
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=20_000)
     assert view.model.data(view.model.index(0, 0)) == "1.00"
+    assert view.role_combo.currentText() == "Store data analyst"
     assert "role.updated" in [e.kind for e in ws.audit.list()]
 
 

@@ -66,3 +66,22 @@ def test_ratings_belong_to_known_people_and_a_repeat_replaces(ws: Workspace) -> 
     assert ws.ratings.list(role.id) == [Rating("2026", person.id, "", 4.0, "A")]
     with pytest.raises(NotFoundError):
         import_ratings(ws, "person_id,rating,manager\n999,3,A\n")
+
+
+def test_a_role_profile_can_be_edited_and_an_empty_one_is_refused(ws: Workspace) -> None:
+    from core.services.people import update_role
+
+    role = create_role(ws, "Analyst", "Analyst\n\nRequirements\n- SQL\n")
+    changed = update_role(ws, role.id, role.competencies, title=" Data  analyst ", text=ZH_ROLE)
+    assert (changed.id, changed.title, changed.text, changed.language) == (
+        role.id,
+        "Data analyst",
+        ZH_ROLE,
+        "zh",
+    )
+    assert changed.competencies == role.competencies  # the list is the caller's to change
+    with pytest.raises(UserError, match="title"):
+        update_role(ws, role.id, role.competencies, title="  ")
+    with pytest.raises(UserError, match="empty"):
+        update_role(ws, role.id, role.competencies, text=" \n")
+    assert ws.roles.get(role.id).title == "Data analyst"
