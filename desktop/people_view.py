@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.cell_marks import agreement_text, cell_menu, mark_text
 from desktop.error_display import show_error
 from desktop.worker import GeneratorWorker, call_in_background
 
@@ -75,7 +76,8 @@ class GapMatrixModel(QAbstractTableModel):
         if cell is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{cell.satisfaction:.2f}" + (" ▽" if cell.gap else "")
+            text = f"{cell.satisfaction:.2f}" + (" ▽" if cell.gap else "")
+            return text + (" ✔" if cell.mark is not None else "")
         if role == Qt.ItemDataRole.BackgroundRole:
             return heat(cell.satisfaction)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -83,9 +85,10 @@ class GapMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:
-            if cell.evidence is None:
-                return self.tr("No evidence found.")
-            return f"{cell.document}: {cell.evidence.text.strip()}"
+            found = self.tr("No evidence found.")
+            if cell.evidence is not None:
+                found = f"{cell.document}: {cell.evidence.text.strip()}"
+            return "\n".join(t for t in (found, mark_text(cell)) if t)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = self.tr("gap") if cell.gap else self.tr("shown")
             return f"{cell.competency.text}: {cell.satisfaction:.2f}, {state}"
@@ -139,6 +142,8 @@ class PeopleView(QDialog):
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Skill-gap matrix"))
         self.table.clicked.connect(self.open_evidence)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.cell_menu)
         self.evidence = QPlainTextEdit()
         self.evidence.setReadOnly(True)
         self.evidence.setAccessibleName(self.tr("Evidence"))
@@ -157,13 +162,20 @@ class PeopleView(QDialog):
         self.team = QLabel()
         self.team.setWordWrap(True)
         self.status = QLabel(
-            self.tr("Advice for a person who decides: Veil does not rate anyone. ▽ marks a gap.")
+            self.tr(
+                "Advice for a person who decides: Veil does not rate anyone. ▽: no clear "
+                "evidence found (read the documents before acting on it); ✔: checked by a "
+                "reviewer, whose word the matrix follows."
+            )
         )
+        self.agreement = QLabel()
+        self.agreement.setWordWrap(True)
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addWidget(self.team)
+        layout.addWidget(self.agreement)
         layout.addWidget(self.status)
         self.worker: GeneratorWorker[None, Any] | None = None
         self.roles: dict[int, Role] = {}
@@ -255,11 +267,17 @@ class PeopleView(QDialog):
         self.team.setText(self.tr("Reading the documents…"))
         self._run(lambda: gap_matrix(ws, engines, int(role_id)), self.set_matrix, "read-gaps")
 
+    def cell_menu(self, pos: QPoint) -> None:
+        menu = cell_menu(self, pos)
+        if menu is not None:
+            menu.popup(self.table.viewport().mapToGlobal(pos))
+
     def set_matrix(self, matrix: GapMatrix) -> None:
-        from core.services.people import team_summary
+        from core.services.people import role_agreement, team_summary
 
         self.show_button.setEnabled(True)
         self.model.set_matrix(matrix)
+        self.agreement.setText(agreement_text(role_agreement(matrix)))
         self.table.resizeColumnsToContents()  # headers of up to 24 characters, not clipped
         summary = team_summary(matrix.people)
         if summary.gap_share is None:
@@ -300,6 +318,7 @@ class PeopleView(QDialog):
         state = self.tr("gap") if cell.gap else self.tr("shown")
         self.evidence_title.setText(
             f"{cell.competency.text} — {cell.satisfaction:.2f} ({state}) — {doc.name}"
+            + (f"\n{mark_text(cell)}" if cell.mark is not None else "")
         )
         self.evidence.setPlainText(doc.redacted_text)
         if cell.evidence is None:

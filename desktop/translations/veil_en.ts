@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <location filename="../cell_marks.py" line="31"/>
+        <source>shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="31"/>
+        <source>not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="32"/>
+        <source>no clear evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="32"/>
+        <source>evidence found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="33"/>
+        <source>Checked by %1: %2 (Veil: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="41"/>
+        <source>No cell checked yet. Right-click a cell to mark the competency shown or not shown after reading the documents; Veil then shows how often its calls matched yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="46"/>
+        <source>Checked by reviewers: %1 cells; Veil&apos;s call was the same in %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="62"/>
+        <source>Mark as shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="64"/>
+        <source>Mark as not shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="66"/>
+        <source>Remove the mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="75"/>
+        <source>Mark the cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="76"/>
+        <source>What in the documents shows it, or why it is not shown (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <location filename="../audit_view.py" line="34"/>
@@ -436,22 +499,22 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>GapMatrixModel</name>
     <message>
-        <location filename="../people_view.py" line="87"/>
+        <location filename="../people_view.py" line="88"/>
         <source>No evidence found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="90"/>
+        <location filename="../people_view.py" line="93"/>
         <source>gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="90"/>
+        <location filename="../people_view.py" line="93"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="107"/>
+        <location filename="../people_view.py" line="110"/>
         <source>Person %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1111,87 +1174,87 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../people_view.py" line="116"/>
+        <location filename="../people_view.py" line="119"/>
         <source>Veil — People: skills and gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="119"/>
+        <location filename="../people_view.py" line="122"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="120"/>
+        <location filename="../people_view.py" line="123"/>
         <source>Show gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="122"/>
+        <location filename="../people_view.py" line="125"/>
         <source>New role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="124"/>
+        <location filename="../people_view.py" line="127"/>
         <source>Edit role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="126"/>
+        <location filename="../people_view.py" line="129"/>
         <source>Import documents…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="129"/>
+        <location filename="../people_view.py" line="132"/>
         <source>Role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="140"/>
+        <location filename="../people_view.py" line="143"/>
         <source>Skill-gap matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="144"/>
+        <location filename="../people_view.py" line="149"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="160"/>
-        <source>Advice for a person who decides: Veil does not rate anyone. ▽ marks a gap.</source>
+        <location filename="../people_view.py" line="166"/>
+        <source>Advice for a person who decides: Veil does not rate anyone. ▽: no clear evidence found (read the documents before acting on it); ✔: checked by a reviewer, whose word the matrix follows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="198"/>
+        <location filename="../people_view.py" line="210"/>
         <source>No roles yet: add one with “New role…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="255"/>
+        <location filename="../people_view.py" line="267"/>
         <source>Reading the documents…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="268"/>
+        <location filename="../people_view.py" line="286"/>
         <source>Team figures hidden: this group has %1 people, fewer than %2, so they would reveal individuals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="280"/>
+        <location filename="../people_view.py" line="298"/>
         <source>Team (%1 people), share with a gap: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="289"/>
+        <location filename="../people_view.py" line="307"/>
         <source>No evidence found for this competency.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="300"/>
+        <location filename="../people_view.py" line="318"/>
         <source>gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="300"/>
+        <location filename="../people_view.py" line="318"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1487,90 +1550,85 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RoleEditor</name>
     <message>
-        <location filename="../role_editor.py" line="49"/>
+        <location filename="../role_editor.py" line="48"/>
         <source>e.g. Data Analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="50"/>
+        <location filename="../role_editor.py" line="49"/>
         <source>Role title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="51"/>
-        <location filename="../role_editor.py" line="57"/>
+        <location filename="../role_editor.py" line="50"/>
+        <location filename="../role_editor.py" line="56"/>
         <source>Role profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="53"/>
+        <location filename="../role_editor.py" line="52"/>
         <source>Paste the role&apos;s competency framework here, English or Chinese: lines under “Requirements” are must-haves, under “Nice to have” nice-to-haves (任职要求 / 加分项 likewise).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="71"/>
-        <source>The title and profile of a saved role stay as they are; its competencies below can be changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../role_editor.py" line="58"/>
-        <location filename="../role_editor.py" line="65"/>
+        <location filename="../role_editor.py" line="57"/>
+        <location filename="../role_editor.py" line="64"/>
         <source>Competencies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="60"/>
+        <location filename="../role_editor.py" line="59"/>
         <source>Each competency is matched against every person&apos;s documents. Must-haves count most; the weight says how much a competency matters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="63"/>
+        <location filename="../role_editor.py" line="62"/>
         <source>Read from the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="64"/>
+        <location filename="../role_editor.py" line="63"/>
         <source>Competency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="106"/>
+        <location filename="../role_editor.py" line="97"/>
         <source>Veil — Edit role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="106"/>
+        <location filename="../role_editor.py" line="97"/>
         <source>Veil — New role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="107"/>
+        <location filename="../role_editor.py" line="98"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="107"/>
+        <location filename="../role_editor.py" line="98"/>
         <source>Create role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="132"/>
+        <location filename="../role_editor.py" line="116"/>
         <source>Veil — Unsaved role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="133"/>
+        <location filename="../role_editor.py" line="117"/>
         <source>This role has unsaved changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="147"/>
-        <location filename="../role_editor.py" line="170"/>
+        <location filename="../role_editor.py" line="131"/>
+        <location filename="../role_editor.py" line="154"/>
         <source>Paste the role profile first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../role_editor.py" line="152"/>
+        <location filename="../role_editor.py" line="136"/>
         <source>%n competency(ies) read. Review them.</source>
         <translation>
             <numerusform>%n competency read. Review it.</numerusform>
@@ -1578,12 +1636,12 @@ The details below contain no personal data and were also written to Veil&apos;s 
         </translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="167"/>
+        <location filename="../role_editor.py" line="151"/>
         <source>Give the role a title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="180"/>
+        <location filename="../role_editor.py" line="164"/>
         <source>No competencies: add at least one, or write the profile with lines under “Requirements”.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../cell_marks.py" line="31"/>
+        <source>shown</source>
+        <translation>已体现</translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="31"/>
+        <source>not shown</source>
+        <translation>未体现</translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="32"/>
+        <source>no clear evidence</source>
+        <translation>未找到明确证据</translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="32"/>
+        <source>evidence found</source>
+        <translation>找到证据</translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="33"/>
+        <source>Checked by %1: %2 (Veil: %3).</source>
+        <translation>由 %1 核查：%2（Veil：%3）。</translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="41"/>
+        <source>No cell checked yet. Right-click a cell to mark the competency shown or not shown after reading the documents; Veil then shows how often its calls matched yours.</source>
+        <translation>尚无已核查的单元格。阅读文档后，右键单击单元格，标记该能力已体现或未体现；Veil 随后会显示其判断与您的判断一致的比例。</translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="46"/>
+        <source>Checked by reviewers: %1 cells; Veil&apos;s call was the same in %2 (%3).</source>
+        <translation>审阅人已核查 %1 个单元格；其中 %2 个与 Veil 的判断一致（%3）。</translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="62"/>
+        <source>Mark as shown…</source>
+        <translation>标记为已体现…</translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="64"/>
+        <source>Mark as not shown…</source>
+        <translation>标记为未体现…</translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="66"/>
+        <source>Remove the mark</source>
+        <translation>取消标记</translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="75"/>
+        <source>Mark the cell</source>
+        <translation>标记单元格</translation>
+    </message>
+    <message>
+        <location filename="../cell_marks.py" line="76"/>
+        <source>What in the documents shows it, or why it is not shown (optional):</source>
+        <translation>文档中哪些内容体现了该能力，或为何未体现（可选）：</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <location filename="../audit_view.py" line="34"/>
@@ -437,22 +500,22 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>GapMatrixModel</name>
     <message>
-        <location filename="../people_view.py" line="87"/>
+        <location filename="../people_view.py" line="88"/>
         <source>No evidence found.</source>
         <translation>未找到依据。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="90"/>
+        <location filename="../people_view.py" line="93"/>
         <source>gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="90"/>
+        <location filename="../people_view.py" line="93"/>
         <source>shown</source>
         <translation>已体现</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="107"/>
+        <location filename="../people_view.py" line="110"/>
         <source>Person %1</source>
         <translation>员工 %1</translation>
     </message>
@@ -1110,87 +1173,87 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../people_view.py" line="116"/>
+        <location filename="../people_view.py" line="119"/>
         <source>Veil — People: skills and gaps</source>
         <translation>Veil — 员工：能力与差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="119"/>
+        <location filename="../people_view.py" line="122"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="120"/>
+        <location filename="../people_view.py" line="123"/>
         <source>Show gaps</source>
         <translation>显示差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="122"/>
+        <location filename="../people_view.py" line="125"/>
         <source>New role…</source>
         <translation>新建岗位…</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="124"/>
+        <location filename="../people_view.py" line="127"/>
         <source>Edit role…</source>
         <translation>编辑岗位…</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="126"/>
+        <location filename="../people_view.py" line="129"/>
         <source>Import documents…</source>
         <translation>导入文档…</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="129"/>
+        <location filename="../people_view.py" line="132"/>
         <source>Role:</source>
         <translation>岗位：</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="140"/>
+        <location filename="../people_view.py" line="143"/>
         <source>Skill-gap matrix</source>
         <translation>能力差距矩阵</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="144"/>
+        <location filename="../people_view.py" line="149"/>
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="160"/>
-        <source>Advice for a person who decides: Veil does not rate anyone. ▽ marks a gap.</source>
-        <translation>仅供决策者参考：Veil 不对任何人评分。▽ 表示差距。</translation>
+        <location filename="../people_view.py" line="166"/>
+        <source>Advice for a person who decides: Veil does not rate anyone. ▽: no clear evidence found (read the documents before acting on it); ✔: checked by a reviewer, whose word the matrix follows.</source>
+        <translation>仅供决策者参考：Veil 不对任何人评分。▽：未找到明确证据（采取行动前请阅读文档）；✔：已由审阅人核查，矩阵以其判断为准。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="198"/>
+        <location filename="../people_view.py" line="210"/>
         <source>No roles yet: add one with “New role…”.</source>
         <translation>还没有岗位：用“新建岗位…”添加一个。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="255"/>
+        <location filename="../people_view.py" line="267"/>
         <source>Reading the documents…</source>
         <translation>正在读取文档…</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="268"/>
+        <location filename="../people_view.py" line="286"/>
         <source>Team figures hidden: this group has %1 people, fewer than %2, so they would reveal individuals.</source>
         <translation>团队数据已隐藏：该组只有 %1 人，少于 %2 人，显示会暴露个人信息。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="280"/>
+        <location filename="../people_view.py" line="298"/>
         <source>Team (%1 people), share with a gap: </source>
         <translation>团队（%1 人），存在差距的比例：</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="289"/>
+        <location filename="../people_view.py" line="307"/>
         <source>No evidence found for this competency.</source>
         <translation>未找到该能力的依据。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="300"/>
+        <location filename="../people_view.py" line="318"/>
         <source>gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="300"/>
+        <location filename="../people_view.py" line="318"/>
         <source>shown</source>
         <translation>已体现</translation>
     </message>
@@ -1485,102 +1548,97 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>RoleEditor</name>
     <message>
-        <location filename="../role_editor.py" line="49"/>
+        <location filename="../role_editor.py" line="48"/>
         <source>e.g. Data Analyst</source>
         <translation>例如：数据分析师</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="50"/>
+        <location filename="../role_editor.py" line="49"/>
         <source>Role title</source>
         <translation>岗位名称</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="51"/>
-        <location filename="../role_editor.py" line="57"/>
+        <location filename="../role_editor.py" line="50"/>
+        <location filename="../role_editor.py" line="56"/>
         <source>Role profile</source>
         <translation>岗位说明</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="53"/>
+        <location filename="../role_editor.py" line="52"/>
         <source>Paste the role&apos;s competency framework here, English or Chinese: lines under “Requirements” are must-haves, under “Nice to have” nice-to-haves (任职要求 / 加分项 likewise).</source>
         <translation>在此粘贴岗位的能力框架（中文或英文）：“任职要求”下的各行为必需项，“加分项”下的为加分项（Requirements / Nice to have 同理）。</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="71"/>
-        <source>The title and profile of a saved role stay as they are; its competencies below can be changed.</source>
-        <translation>已保存岗位的名称和说明保持不变；下方的能力项可以修改。</translation>
-    </message>
-    <message>
-        <location filename="../role_editor.py" line="58"/>
-        <location filename="../role_editor.py" line="65"/>
+        <location filename="../role_editor.py" line="57"/>
+        <location filename="../role_editor.py" line="64"/>
         <source>Competencies</source>
         <translation>能力项</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="60"/>
+        <location filename="../role_editor.py" line="59"/>
         <source>Each competency is matched against every person&apos;s documents. Must-haves count most; the weight says how much a competency matters.</source>
         <translation>每项能力都会与每位员工的文档逐一匹配。必需项最重要；权重表示该能力项的重要程度。</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="63"/>
+        <location filename="../role_editor.py" line="62"/>
         <source>Read from the profile</source>
         <translation>从岗位说明读取</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="64"/>
+        <location filename="../role_editor.py" line="63"/>
         <source>Competency</source>
         <translation>能力项</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="106"/>
+        <location filename="../role_editor.py" line="97"/>
         <source>Veil — Edit role</source>
         <translation>Veil — 编辑岗位</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="106"/>
+        <location filename="../role_editor.py" line="97"/>
         <source>Veil — New role</source>
         <translation>Veil — 新建岗位</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="107"/>
+        <location filename="../role_editor.py" line="98"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="107"/>
+        <location filename="../role_editor.py" line="98"/>
         <source>Create role</source>
         <translation>创建岗位</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="132"/>
+        <location filename="../role_editor.py" line="116"/>
         <source>Veil — Unsaved role</source>
         <translation>Veil — 岗位未保存</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="133"/>
+        <location filename="../role_editor.py" line="117"/>
         <source>This role has unsaved changes.</source>
         <translation>该岗位有未保存的更改。</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="147"/>
-        <location filename="../role_editor.py" line="170"/>
+        <location filename="../role_editor.py" line="131"/>
+        <location filename="../role_editor.py" line="154"/>
         <source>Paste the role profile first.</source>
         <translation>请先粘贴岗位说明。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../role_editor.py" line="152"/>
+        <location filename="../role_editor.py" line="136"/>
         <source>%n competency(ies) read. Review them.</source>
         <translation>
             <numerusform>已读取 %n 项能力，请检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="167"/>
+        <location filename="../role_editor.py" line="151"/>
         <source>Give the role a title.</source>
         <translation>请为岗位填写名称。</translation>
     </message>
     <message>
-        <location filename="../role_editor.py" line="180"/>
+        <location filename="../role_editor.py" line="164"/>
         <source>No competencies: add at least one, or write the profile with lines under “Requirements”.</source>
         <translation>没有能力项：请至少添加一项，或在岗位说明的“任职要求”下逐行写出。</translation>
     </message>

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from core.intake.model import Source
 from core.services import run_to_end
 from core.services.people import create_role, import_people
+from desktop.cell_marks import cell_menu
 from desktop.people_view import PeopleView, heat
 from desktop.session import Session
 from tests.desktop.conftest import PASSPHRASE
@@ -38,15 +39,21 @@ def _session(tmp_path: Path, make_engines: Callable[..., Any], people: int) -> S
     return session
 
 
-def test_heatmap_cells_open_their_evidence_and_team_figures_show(
-    qtbot: Any, tmp_path: Path, make_engines: Callable[..., Any]
-) -> None:
-    session = _session(tmp_path, make_engines, 6)
+def _shown(qtbot: Any, session: Session) -> tuple[Session, PeopleView]:
+    """The People view of ``session``'s one role, its matrix read."""
     view = PeopleView(session)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.role_combo.count() == 1, timeout=10_000)
     view.refresh()
-    qtbot.waitUntil(lambda: view.model.rowCount() == 6, timeout=20_000)
+    people = len(session.workspace.people.list())
+    qtbot.waitUntil(lambda: view.model.rowCount() == people, timeout=20_000)
+    return session, view
+
+
+def test_heatmap_cells_open_their_evidence_and_team_figures_show(
+    qtbot: Any, tmp_path: Path, make_engines: Callable[..., Any]
+) -> None:
+    session, view = _shown(qtbot, _session(tmp_path, make_engines, 6))
     model = view.model
     assert model.columnCount() == 3
     assert model.headerData(0, Qt.Orientation.Horizontal) == "SQL reporting"
@@ -68,13 +75,42 @@ def test_heatmap_cells_open_their_evidence_and_team_figures_show(
 def test_team_figures_are_hidden_below_five_people(
     qtbot: Any, tmp_path: Path, make_engines: Callable[..., Any]
 ) -> None:
-    session = _session(tmp_path, make_engines, 3)
-    view = PeopleView(session)
-    qtbot.addWidget(view)
-    qtbot.waitUntil(lambda: view.role_combo.count() == 1, timeout=10_000)
-    view.refresh()
-    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=20_000)
+    session, view = _shown(qtbot, _session(tmp_path, make_engines, 3))
     assert "hidden" in view.team.text()
     assert "3 people" in view.team.text()
     assert "fewer than 5" in view.team.text()
+    session.lock()
+
+
+def test_a_reviewer_marks_a_cell_and_the_matrix_follows(
+    qtbot: Any, tmp_path: Path, make_engines: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    session, view = _shown(qtbot, _session(tmp_path, make_engines, 2))
+    assert "No cell checked yet" in view.agreement.text()
+    python_gap = view.model.index(0, 1)  # person 0 never mentions Python: Veil calls a gap
+    assert view.model.data(python_gap).endswith("▽")
+    menu = cell_menu(view, view.table.visualRect(python_gap).center())
+    assert menu is not None
+    actions = {a.text(): a for a in menu.actions()}
+    assert not actions["Remove the mark"].isEnabled()  # nothing to remove yet
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("wrote the checks", True))
+    actions["Mark as shown…"].trigger()
+    qtbot.waitUntil(lambda: "✔" in str(view.model.data(view.model.index(0, 1))), timeout=20_000)
+    cell = view.model.cell(view.model.index(0, 1))
+    assert cell is not None
+    assert (cell.gap, cell.own_gap) == (False, True)  # the reviewer's word, Veil's call kept
+    tip = view.model.data(view.model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    assert "Checked by Tester: shown" in tip
+    assert "wrote the checks" in tip
+    assert "1 cells; Veil's call was the same in 0 (0%)" in view.agreement.text()
+    assert [e.kind for e in session.workspace.audit.list()][-1] == "person.cell_marked"
+    again = cell_menu(view, view.table.visualRect(view.model.index(0, 1)).center())
+    assert again is not None
+    removal = next(a for a in again.actions() if a.text() == "Remove the mark")
+    assert removal.isEnabled()
+    removal.trigger()
+    qtbot.waitUntil(lambda: "✔" not in str(view.model.data(view.model.index(0, 1))), timeout=20_000)
+    assert "No cell checked yet" in view.agreement.text()
     session.lock()
