@@ -92,3 +92,19 @@ def open_workspace(args: argparse.Namespace, *, purge: bool = True) -> Workspace
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
+
+
+def group_actions(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], group: str, *added: str
+) -> argparse._SubParsersAction[argparse.ArgumentParser] | None:
+    """The sub-commands of the existing group ``group`` (``people``), for a later module to add
+    its own; ``added`` are appended to the list the help shows. None when there is no group."""
+    parser = subparsers.choices.get(group)
+    if parser is None:
+        return None
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            if added:
+                action.metavar = "|".join((str(action.metavar), *added))
+            return action
+    return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core.cli.common import open_workspace, print_json
+from core.cli.common import group_actions, open_workspace, print_json
 from core.cli.review_cmd import reviewer_name
 from core.errors import UserError
 from core.services.people_rights import (
@@ -27,21 +27,8 @@ _WHAT = {
 }
 
 
-def _people_actions(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-) -> argparse._SubParsersAction[argparse.ArgumentParser] | None:
-    people = subparsers.choices.get("people")
-    if people is None:
-        return None
-    for action in people._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            action.metavar = f"{action.metavar}|erase|export"
-            return action
-    return None
-
-
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    sub = _people_actions(subparsers)
+    sub = group_actions(subparsers, "people", "erase", "export")
     if sub is None:
         return
     erase = sub.add_parser(

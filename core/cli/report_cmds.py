@@ -1,9 +1,11 @@
-"""``veil selfid import --csv FILE`` and ``veil report impact|counterfactual|assessment``.
+"""``veil selfid import --csv FILE``, ``veil report impact|counterfactual|assessment`` and
+``veil people notice`` (added to the ``people`` group, registered earlier).
 
 veil selfid import --csv answers.csv
 veil report impact --job 3 [--json] [--intersect sex,race_ethnicity] [--keep-small]
 veil report counterfactual --job 3 [--json]
 veil report assessment [--lang en|zh] [--out FILE]
+veil people notice [--lang en|zh] [--out FILE]
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.cli.common import open_workspace, print_json
+from core.cli.common import group_actions, open_workspace, print_json
 from core.cli.progress_bar import drive
 from core.cli.review_cmd import reviewer_name
 from core.compliance.impact import FOUR_FIFTHS, ImpactReport, ImpactWarning
@@ -67,6 +69,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     dpia.add_argument("--out", type=Path, default=None, metavar="FILE", help="write it here")
     dpia.add_argument("--reviewer", default=None, metavar="NAME", help="who runs it (audited)")
     dpia.set_defaults(func=run_assessment)
+    _register_notice(subparsers)
+
+
+def _register_notice(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sub = group_actions(subparsers, "people", "notice")
+    if sub is None:
+        return
+    notice = sub.add_parser(
+        "notice", help="the notice to employees before use (AI Act Art. 26(7); Markdown)"
+    )
+    notice.add_argument("--lang", choices=("en", "zh"), default="en")
+    notice.add_argument("--out", type=Path, default=None, metavar="FILE", help="write it here")
+    notice.add_argument("--reviewer", default=None, metavar="NAME", help="who runs it (audited)")
+    notice.set_defaults(func=run_people_notice)
 
 
 def run_selfid_import(args: argparse.Namespace) -> int:
@@ -197,17 +213,29 @@ def run_counterfactual(args: argparse.Namespace) -> int:
     return 1
 
 
+def _deliver(text: str, out: Path | None, what: str) -> None:
+    """Print ``text``, or write it atomically to ``out`` and say so."""
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomically(out.expanduser(), text.encode("utf-8"))
+    except OSError as exc:
+        raise UserError(
+            f"Cannot write the {what}.", hint=f"({exc.strerror or 'unwritable'})"
+        ) from None
+    print(f"Wrote the {what} to {out}")
+
+
 def run_assessment(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         text = compliance.assessment(ws, lang=args.lang, actor=reviewer_name(args))
-    if args.out is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        write_atomically(args.out.expanduser(), text.encode("utf-8"))
-    except OSError as exc:
-        raise UserError(
-            "Cannot write the assessment.", hint=f"({exc.strerror or 'unwritable'})"
-        ) from None
-    print(f"Wrote the {args.lang} assessment draft to {args.out}")
+    _deliver(text, args.out, f"{args.lang} assessment draft")
+    return 0
+
+
+def run_people_notice(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        text = compliance.employee_notice(ws, lang=args.lang, actor=reviewer_name(args))
+    _deliver(text, args.out, f"{args.lang} notice to employees")
     return 0

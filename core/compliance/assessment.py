@@ -2,9 +2,11 @@
 
 ``render(facts, lang)`` fills the Markdown template under ``templates/`` with the workspace's
 real settings: data categories and volumes, the retention period and its source, the models and
-their SHA-256 hashes, the impact and counterfactual audits, the security settings. What only the
-controller can say is left marked "[to complete]". Nothing personal goes into it: candidates are
-counted, never named, and job titles are the only free text.
+their SHA-256 hashes, the impact and counterfactual audits, the security settings, and, when the
+workspace holds employees, a section on them (``assessment_employees``). What only the controller
+can say is left marked "[to complete]". Nothing personal goes into it: candidates and employees
+are counted, never named, and job and role titles are the only free text. ``fill`` fills any
+template of ``templates/`` (the employee notice uses it too).
 """
 
 from __future__ import annotations
@@ -14,9 +16,14 @@ from dataclasses import dataclass, field
 from importlib import resources
 from string import Template
 
+from core.compliance.assessment_employees import EmployeeFacts, section_values
 from core.errors import UserError
 
 LANGUAGES = ("en", "zh")
+#: How a template marks what only the controller can say.
+TO_COMPLETE = {"en": "[to complete]", "zh": "【待填写】"}
+#: The numbers of the last two sections, without and with the employee section.
+_LAST = {"en": (("8", "9"), ("9", "10")), "zh": (("八", "九"), ("九", "十"))}
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,7 @@ class Facts:
     security: Mapping[str, str] = field(default_factory=dict)
     audit_events: int = 0
     audit_chain_ok: bool = True
+    employees: EmployeeFacts | None = None  # None or no role: no employee section
 
 
 _TEXT = {
@@ -181,11 +189,20 @@ def _sections(facts: Facts, t: Mapping[str, object]) -> dict[str, str]:
     }
 
 
+def fill(name: str, lang: str, values: Mapping[str, object]) -> str:
+    """The Markdown template ``templates/{name}_{lang}.md`` with ``values`` filled in."""
+    if lang not in LANGUAGES:
+        raise UserError(f"No template in the language {lang[:10]!r}.", hint="Use en or zh.")
+    template = resources.files("core.compliance").joinpath(f"templates/{name}_{lang}.md")
+    return Template(template.read_text(encoding="utf-8")).substitute(values)
+
+
 def render(facts: Facts, lang: str = "en") -> str:
-    """The assessment draft as Markdown, in ``lang`` ("en" or "zh")."""
+    """The assessment draft as Markdown, in ``lang`` ("en" or "zh"); with a section on employees
+    when the workspace holds roles or people."""
     if lang not in LANGUAGES:
         raise UserError(f"No assessment template for {lang[:10]!r}.", hint="Use en or zh.")
-    template = resources.files("core.compliance").joinpath(f"templates/assessment_{lang}.md")
+    staff = facts.employees if facts.employees is not None and facts.employees.roles else None
     values: dict[str, object] = {
         "generated": facts.generated,
         "workspace": facts.workspace,
@@ -196,6 +213,11 @@ def render(facts: Facts, lang: str = "en") -> str:
         "scored": facts.scored,
         "decisions": facts.decisions,
         "selfid": facts.selfid,
+        "employees": "",
     }
+    values["risks_no"], values["signoff_no"] = _LAST[lang][staff is not None]
+    if staff is not None:
+        section = fill("assessment_employees", lang, section_values(staff, lang))
+        values["employees"] = section.rstrip("\n") + "\n\n"
     values.update(_sections(facts, _TEXT[lang]))
-    return Template(template.read_text(encoding="utf-8")).substitute(values)
+    return fill("assessment", lang, values)

@@ -1,5 +1,5 @@
 """Fairness use cases: import self-identification, the impact report, the counterfactual check,
-and the impact assessment draft.
+the impact assessment draft and the notice to employees.
 
 Self-identification is read here and nowhere else among the services: ranking, learning and
 review never see it (tests/core/compliance/test_selfid_isolation.py proves it).
@@ -11,11 +11,13 @@ import dataclasses
 import json
 from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.compliance import assessment as assessment_module
 from core.compliance import impact as arithmetic
+from core.compliance import notice
 from core.compliance.counterfactual import (
     CounterfactualResult,
     CounterfactualRow,
@@ -29,6 +31,7 @@ from core.domain import DecisionKind
 from core.errors import NotFoundError, UserError
 from core.paths import MAX_TABLE_BYTES, read_user_text
 from core.services.engines import Engines
+from core.services.lifecycle import SETTING_CONTACT, SETTING_ORGANISATION
 from core.services.progress import Progress
 from core.services.redacting import redact_extraction
 
@@ -278,4 +281,22 @@ def assessment(ws: Workspace, *, lang: str = "en", actor: str = "") -> str:
 
     text = assessment_module.render(collect_facts(ws), lang)
     ws.audit.append("assessment.generated", actor, {"lang": lang})
+    return text
+
+
+# --- notice to employees ---------------------------------------------------------------------
+
+
+def employee_notice(ws: Workspace, *, lang: str = "en", actor: str = "") -> str:
+    """The notice to employees (EU AI Act Art. 26(7), GDPR Art. 13/14, PIPL Art. 17) as Markdown,
+    naming the organisation and privacy contact the workspace stores and its roles' titles;
+    audited (``employee_notice.generated``)."""
+    facts = notice.NoticeFacts(
+        generated=datetime.now(UTC).strftime("%Y-%m-%d"),
+        organisation=ws.settings.get(SETTING_ORGANISATION) or "",
+        contact=ws.settings.get(SETTING_CONTACT) or "",
+        roles=tuple(role.title for role in ws.roles.list()),
+    )
+    text = notice.render(facts, lang)
+    ws.audit.append("employee_notice.generated", actor, {"lang": lang})
     return text

@@ -7,9 +7,13 @@ from typing import TYPE_CHECKING
 
 from core.compliance import retention
 from core.compliance.assessment import CounterfactualRun, Facts, JobAudit, ModelFact
+from core.compliance.assessment_employees import EmployeeFacts, RoleFact
 from core.compliance.impact import FOUR_FIFTHS, GroupResult, ImpactReport
+from core.storage.people import ERASED_KIND
 
 if TYPE_CHECKING:
+    from core.domain import AuditEvent
+    from core.people.model import Role
     from core.storage import Workspace
 
 
@@ -73,6 +77,44 @@ def _retention(ws: Workspace) -> tuple[int | None, str, str]:
     return days, "set by the workspace's owner" if days else "", ""
 
 
+def _role_fact(ws: Workspace, role: Role, kinds: dict[str, int]) -> tuple[RoleFact, int]:
+    """A role's counts (adding its documents' kinds to ``kinds``) and its ratings' count. Marks
+    count where they apply: on a competency of the role as it reads now."""
+    people = ws.people.list(role.id)
+    for doc in ws.people.documents(role_id=role.id):
+        kinds[doc.kind] = kinds.get(doc.kind, 0) + 1
+    texts = {c.text for c in role.competencies}
+    marks = [m for row in ws.marks.of_role(role.id).values() for m in row.values()]
+    marks = [m for m in marks if m.competency in texts]
+    shown = sum(1 for m in marks if m.shown)
+    fact = RoleFact(
+        role.id,
+        role.title,
+        len(role.competencies),
+        len(people),
+        sum(p.documents for p in people),
+        shown,
+        len(marks) - shown,
+    )
+    return fact, len(ws.ratings.list(role.id))
+
+
+def _employees(ws: Workspace, events: list[AuditEvent]) -> EmployeeFacts | None:
+    """Counts about employees (issue 21); None when the workspace holds no role."""
+    roles = ws.roles.list()
+    if not roles:
+        return None
+    kinds: dict[str, int] = {}
+    facts = [_role_fact(ws, role, kinds) for role in roles]
+    return EmployeeFacts(
+        roles=tuple(f for f, _ in facts),
+        documents=kinds,
+        ratings=sum(n for _, n in facts),
+        exported=sum(1 for e in events if e.kind == "person.exported"),
+        erased=sum(1 for e in events if e.kind == ERASED_KIND),
+    )
+
+
 def collect_facts(ws: Workspace) -> Facts:
     from core.services.compliance import compute_impact
 
@@ -116,4 +158,5 @@ def collect_facts(ws: Workspace) -> Facts:
         security=ws.security_settings(),
         audit_events=len(events),
         audit_chain_ok=verification.ok,
+        employees=_employees(ws, events),
     )
