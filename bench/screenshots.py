@@ -144,6 +144,14 @@ def people_screens(window: Any, shoot: Shooter) -> None:
     run_to_end(import_people(session.workspace, session.engines, paths, role_id=role_id))
     view.role_saved(int(role_id or 0))  # reads the roles again and shows the gaps
     wait_until(lambda: view.model.rowCount() == len(paths), 600)
+    from desktop.cell_marks import mark
+
+    person = view.model.matrix.people[0].person_id
+    mark(view, person, 0, True, "led the migration of the nightly jobs")  # a reviewer's check
+    wait_until(lambda: "✔" in str(view.model.data(view.model.index(0, 0))), 600)
+    view.table.selectRow(0)
+    view.open_evidence(view.model.index(0, 0))
+    wait_until(lambda: bool(view.evidence.toPlainText()), 600)
     shoot(view, "12-people")
     editor = view.edit_role()
     shoot(editor, "13-role-edit")

@@ -32,7 +32,7 @@ def mark_text(cell: Cell) -> str:
     veil = tr("no clear evidence") if cell.own_gap else tr("evidence found")
     text = tr("Checked by %1: %2 (Veil: %3).").replace("%1", cell.mark.reviewer)
     text = text.replace("%2", word).replace("%3", veil)
-    return text + (f" {cell.mark.reason}" if cell.mark.reason else "")
+    return text + (f" “{cell.mark.reason}”" if cell.mark.reason else "")
 
 
 def agreement_text(found: Agreement) -> str:
@@ -43,7 +43,7 @@ def agreement_text(found: Agreement) -> str:
         )
     share = f"{found.agreed / found.checked:.0%}"
     return (
-        tr("Checked by reviewers: %1 cells; Veil's call was the same in %2 (%3).")
+        tr("Cells checked by reviewers: %1. Veil's call was the same in %2 of them (%3).")
         .replace("%1", str(found.checked))
         .replace("%2", str(found.agreed))
         .replace("%3", share)

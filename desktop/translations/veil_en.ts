@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../cell_marks.py" line="46"/>
-        <source>Checked by reviewers: %1 cells; Veil&apos;s call was the same in %2 (%3).</source>
+        <source>Cells checked by reviewers: %1. Veil&apos;s call was the same in %2 of them (%3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -35,8 +35,8 @@
     </message>
     <message>
         <location filename="../cell_marks.py" line="46"/>
-        <source>Checked by reviewers: %1 cells; Veil&apos;s call was the same in %2 (%3).</source>
-        <translation>审阅人已核查 %1 个单元格；其中 %2 个与 Veil 的判断一致（%3）。</translation>
+        <source>Cells checked by reviewers: %1. Veil&apos;s call was the same in %2 of them (%3).</source>
+        <translation>审阅人已核查的单元格：%1 个。其中 %2 个与 Veil 的判断一致（%3）。</translation>
     </message>
     <message>
         <location filename="../cell_marks.py" line="62"/>

@@ -104,7 +104,7 @@ def test_a_reviewer_marks_a_cell_and_the_matrix_follows(
     tip = view.model.data(view.model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
     assert "Checked by Tester: shown" in tip
     assert "wrote the checks" in tip
-    assert "1 cells; Veil's call was the same in 0 (0%)" in view.agreement.text()
+    assert "reviewers: 1. Veil's call was the same in 0 of them (0%)" in view.agreement.text()
     assert [e.kind for e in session.workspace.audit.list()][-1] == "person.cell_marked"
     again = cell_menu(view, view.table.visualRect(view.model.index(0, 1)).center())
     assert again is not None
