@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from core.compliance import employee_erasure, employee_export
 from core.compliance.erasure import REASON_REQUEST
-from core.people.gaps import person_gaps
 from core.people.model import PersonGaps
 from core.services.lifecycle import SETTING_CONTACT, SETTING_ORGANISATION
 from core.storage.codec import now as timestamp
@@ -49,14 +48,11 @@ def erase_person(
 
 
 def current_gaps(ws: Workspace, engines: Engines, person_id: int) -> PersonGaps:
-    """The person's row of the gap matrix, computed now (needs the encoder)."""
-    from core.services.people import score_documents
+    """The person's row of the gap matrix, computed now (needs the encoder), reviewers' marks
+    applied."""
+    from core.services.people import person_row
 
-    person = ws.people.get(person_id)
-    role = ws.roles.get(person.role_id)
-    documents = ws.people.documents(person_id)
-    scores = score_documents(ws, engines, role, documents)
-    return person_gaps(person_id, role.competencies, documents, scores)
+    return person_row(ws, engines, person_id)[1]
 
 
 def _holding(
