@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.cell_marks import agreement_text, cell_menu, mark_text
 from desktop.error_display import show_error
+from desktop.person_data import person_menu
 from desktop.worker import GeneratorWorker, call_in_background
 
 if TYPE_CHECKING:
@@ -144,6 +145,10 @@ class PeopleView(QDialog):
         self.table.clicked.connect(self.open_evidence)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.cell_menu)
+        people_header = self.table.verticalHeader()
+        people_header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        people_header.customContextMenuRequested.connect(self.person_menu)
+        people_header.setToolTip(self.tr("Right-click a person to export or erase their data"))
         self.evidence = QPlainTextEdit()
         self.evidence.setReadOnly(True)
         self.evidence.setAccessibleName(self.tr("Evidence"))
@@ -271,6 +276,11 @@ class PeopleView(QDialog):
         menu = cell_menu(self, pos)
         if menu is not None:
             menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def person_menu(self, pos: QPoint) -> None:
+        menu = person_menu(self, pos)
+        if menu is not None:
+            menu.popup(self.table.verticalHeader().mapToGlobal(pos))
 
     def set_matrix(self, matrix: GapMatrix) -> None:
         from core.services.people import role_agreement, team_summary

@@ -63,6 +63,46 @@
         <source>What in the documents shows it, or why it is not shown (optional):</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../person_data.py" line="36"/>
+        <source>Export everything held…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../person_data.py" line="37"/>
+        <source>Erase this person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../person_data.py" line="53"/>
+        <source>Export to folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../person_data.py" line="68"/>
+        <source>Veil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../person_data.py" line="68"/>
+        <source>Exported (plaintext: hand it over securely, then delete it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../person_data.py" line="77"/>
+        <source>Delete everything about %1? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../person_data.py" line="78"/>
+        <source>Person %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../person_data.py" line="79"/>
+        <source>Veil — Erase person</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditView</name>
@@ -499,22 +539,22 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>GapMatrixModel</name>
     <message>
-        <location filename="../people_view.py" line="88"/>
+        <location filename="../people_view.py" line="89"/>
         <source>No evidence found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="93"/>
+        <location filename="../people_view.py" line="94"/>
         <source>gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="93"/>
+        <location filename="../people_view.py" line="94"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="110"/>
+        <location filename="../people_view.py" line="111"/>
         <source>Person %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1174,87 +1214,92 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../people_view.py" line="119"/>
+        <location filename="../people_view.py" line="120"/>
         <source>Veil — People: skills and gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="122"/>
+        <location filename="../people_view.py" line="123"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="123"/>
+        <location filename="../people_view.py" line="124"/>
         <source>Show gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="125"/>
+        <location filename="../people_view.py" line="126"/>
         <source>New role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="127"/>
+        <location filename="../people_view.py" line="128"/>
         <source>Edit role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="129"/>
+        <location filename="../people_view.py" line="130"/>
         <source>Import documents…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="132"/>
+        <location filename="../people_view.py" line="133"/>
         <source>Role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="143"/>
+        <location filename="../people_view.py" line="144"/>
         <source>Skill-gap matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="149"/>
+        <location filename="../people_view.py" line="151"/>
+        <source>Right-click a person to export or erase their data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="154"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="166"/>
+        <location filename="../people_view.py" line="171"/>
         <source>Advice for a person who decides: Veil does not rate anyone. ▽: no clear evidence found (read the documents before acting on it); ✔: checked by a reviewer, whose word the matrix follows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="210"/>
+        <location filename="../people_view.py" line="215"/>
         <source>No roles yet: add one with “New role…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="267"/>
+        <location filename="../people_view.py" line="272"/>
         <source>Reading the documents…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="286"/>
+        <location filename="../people_view.py" line="296"/>
         <source>Team figures hidden: this group has %1 people, fewer than %2, so they would reveal individuals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="298"/>
+        <location filename="../people_view.py" line="308"/>
         <source>Team (%1 people), share with a gap: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="307"/>
+        <location filename="../people_view.py" line="317"/>
         <source>No evidence found for this competency.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="318"/>
+        <location filename="../people_view.py" line="328"/>
         <source>gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="318"/>
+        <location filename="../people_view.py" line="328"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>

@@ -63,6 +63,46 @@
         <source>What in the documents shows it, or why it is not shown (optional):</source>
         <translation>文档中哪些内容体现了该能力，或为何未体现（可选）：</translation>
     </message>
+    <message>
+        <location filename="../person_data.py" line="36"/>
+        <source>Export everything held…</source>
+        <translation>导出所持有的全部数据…</translation>
+    </message>
+    <message>
+        <location filename="../person_data.py" line="37"/>
+        <source>Erase this person…</source>
+        <translation>删除此人的全部数据…</translation>
+    </message>
+    <message>
+        <location filename="../person_data.py" line="53"/>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../person_data.py" line="68"/>
+        <source>Veil</source>
+        <translation>Veil</translation>
+    </message>
+    <message>
+        <location filename="../person_data.py" line="68"/>
+        <source>Exported (plaintext: hand it over securely, then delete it).</source>
+        <translation>已导出（明文：请安全地交付，然后删除）。</translation>
+    </message>
+    <message>
+        <location filename="../person_data.py" line="77"/>
+        <source>Delete everything about %1? This cannot be undone.</source>
+        <translation>删除有关 %1 的全部数据？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../person_data.py" line="78"/>
+        <source>Person %1</source>
+        <translation>员工 %1</translation>
+    </message>
+    <message>
+        <location filename="../person_data.py" line="79"/>
+        <source>Veil — Erase person</source>
+        <translation>Veil — 删除员工数据</translation>
+    </message>
 </context>
 <context>
     <name>AuditView</name>
@@ -500,22 +540,22 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>GapMatrixModel</name>
     <message>
-        <location filename="../people_view.py" line="88"/>
+        <location filename="../people_view.py" line="89"/>
         <source>No evidence found.</source>
         <translation>未找到依据。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="93"/>
+        <location filename="../people_view.py" line="94"/>
         <source>gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="93"/>
+        <location filename="../people_view.py" line="94"/>
         <source>shown</source>
         <translation>已体现</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="110"/>
+        <location filename="../people_view.py" line="111"/>
         <source>Person %1</source>
         <translation>员工 %1</translation>
     </message>
@@ -1173,87 +1213,92 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../people_view.py" line="119"/>
+        <location filename="../people_view.py" line="120"/>
         <source>Veil — People: skills and gaps</source>
         <translation>Veil — 员工：能力与差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="122"/>
+        <location filename="../people_view.py" line="123"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="123"/>
+        <location filename="../people_view.py" line="124"/>
         <source>Show gaps</source>
         <translation>显示差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="125"/>
+        <location filename="../people_view.py" line="126"/>
         <source>New role…</source>
         <translation>新建岗位…</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="127"/>
+        <location filename="../people_view.py" line="128"/>
         <source>Edit role…</source>
         <translation>编辑岗位…</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="129"/>
+        <location filename="../people_view.py" line="130"/>
         <source>Import documents…</source>
         <translation>导入文档…</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="132"/>
+        <location filename="../people_view.py" line="133"/>
         <source>Role:</source>
         <translation>岗位：</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="143"/>
+        <location filename="../people_view.py" line="144"/>
         <source>Skill-gap matrix</source>
         <translation>能力差距矩阵</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="149"/>
+        <location filename="../people_view.py" line="151"/>
+        <source>Right-click a person to export or erase their data</source>
+        <translation>右键单击员工，可导出或删除其数据</translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="154"/>
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="166"/>
+        <location filename="../people_view.py" line="171"/>
         <source>Advice for a person who decides: Veil does not rate anyone. ▽: no clear evidence found (read the documents before acting on it); ✔: checked by a reviewer, whose word the matrix follows.</source>
         <translation>仅供决策者参考：Veil 不对任何人评分。▽：未找到明确证据（采取行动前请阅读文档）；✔：已由审阅人核查，矩阵以其判断为准。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="210"/>
+        <location filename="../people_view.py" line="215"/>
         <source>No roles yet: add one with “New role…”.</source>
         <translation>还没有岗位：用“新建岗位…”添加一个。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="267"/>
+        <location filename="../people_view.py" line="272"/>
         <source>Reading the documents…</source>
         <translation>正在读取文档…</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="286"/>
+        <location filename="../people_view.py" line="296"/>
         <source>Team figures hidden: this group has %1 people, fewer than %2, so they would reveal individuals.</source>
         <translation>团队数据已隐藏：该组只有 %1 人，少于 %2 人，显示会暴露个人信息。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="298"/>
+        <location filename="../people_view.py" line="308"/>
         <source>Team (%1 people), share with a gap: </source>
         <translation>团队（%1 人），存在差距的比例：</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="307"/>
+        <location filename="../people_view.py" line="317"/>
         <source>No evidence found for this competency.</source>
         <translation>未找到该能力的依据。</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="318"/>
+        <location filename="../people_view.py" line="328"/>
         <source>gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="318"/>
+        <location filename="../people_view.py" line="328"/>
         <source>shown</source>
         <translation>已体现</translation>
     </message>

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from core.intake.model import Source
 from core.services import run_to_end
@@ -113,4 +113,37 @@ def test_a_reviewer_marks_a_cell_and_the_matrix_follows(
     removal.trigger()
     qtbot.waitUntil(lambda: "✔" not in str(view.model.data(view.model.index(0, 1))), timeout=20_000)
     assert "No cell checked yet" in view.agreement.text()
+    session.lock()
+
+
+def test_a_persons_data_is_exported_and_erased_from_the_row_header(
+    qtbot: Any, tmp_path: Path, make_engines: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.person_data import erase_person, export_person, person_menu
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+
+    session, view = _shown(qtbot, _session(tmp_path, make_engines, 2))
+    header = view.table.verticalHeader()
+    menu = person_menu(view, QPoint(5, header.sectionViewportPosition(0) + 3))
+    assert menu is not None
+    assert [a.text() for a in menu.actions()] == [
+        "Export everything held…",
+        "Erase this person…",
+    ]
+    first = view.model.matrix.people[0].person_id  # type: ignore[union-attr]
+    out = tmp_path / "export"
+    export_person(view, first, str(out))
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    assert "hand it over securely" in told[0]
+    assert (out / f"person-{first}.json").exists()
+    assert (out / f"person-{first}.html").exists()
+    erase_person(view, first, confirmed=True)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=20_000)
+    assert first not in {p.id for p in session.workspace.people.list()}
+    kinds = [e.kind for e in session.workspace.audit.list()]
+    assert {"person.exported", "person.erased"} <= set(kinds)
     session.lock()
