@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core.cli.common import open_workspace, print_json
+from core.cli.common import group_actions, open_workspace, print_json
 from core.errors import UserError
 from core.paths import read_user_text
 from core.services.jobad import (
@@ -25,19 +25,10 @@ from core.services.jobad import (
 _SYMBOL = {"error": "ERROR", "warning": "warn ", "advice": "note "}
 
 
-def _subparsers(
-    parser: argparse.ArgumentParser,
-) -> argparse._SubParsersAction[argparse.ArgumentParser]:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    raise RuntimeError("the group has no sub-commands")
-
-
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    job = subparsers.choices.get("job")
-    if job is not None:
-        chk = _subparsers(job).add_parser(
+    jobs = group_actions(subparsers, "job")
+    if jobs is not None:
+        chk = jobs.add_parser(
             "check", help="check a posting: unlawful, risky and unclear wording, with sources"
         )
         chk.add_argument("file", type=Path, nargs="?", default=None, metavar="FILE")
@@ -56,7 +47,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     if review is None:
         review = subparsers.add_parser("review", help="check performance-review text")
         review.add_subparsers(dest="review_command", metavar="ACTION", required=True)
-    rev = _subparsers(review).add_parser(
+    reviews = group_actions(subparsers, "review")
+    assert reviews is not None  # the group exists: found or made above
+    rev = reviews.add_parser(
         "check", help="flag review wording applied unevenly (personality, vague praise, ...)"
     )
     rev.add_argument("file", type=Path, metavar="FILE")
