@@ -13,6 +13,7 @@ def all_recognizers(allowlist: Allowlist) -> list[Any]:
     from anonymize.recognizers.addresses import ResumeAddressRecognizer
     from anonymize.recognizers.chinese import ResumeChineseNameRecognizer
     from anonymize.recognizers.contact import ResumeContactRecognizer
+    from anonymize.recognizers.gendered import ResumeGenderedWordRecognizer
     from anonymize.recognizers.ids import ResumeIdRecognizer
     from anonymize.recognizers.names import ResumeNameRecognizer
     from anonymize.recognizers.ner import ResumeNerRecognizer
@@ -31,6 +32,7 @@ def all_recognizers(allowlist: Allowlist) -> list[Any]:
             ResumeAddressRecognizer(language),
             ResumeAddressBlockRecognizer(language),
             ResumeProfileRecognizer(language),
+            ResumeGenderedWordRecognizer(language),
             ResumeNameRecognizer(allowlist, language),
             ResumeNerRecognizer(allowlist, language),
             ResumeOrganizationRecognizer(language),

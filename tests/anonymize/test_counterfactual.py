@@ -115,3 +115,53 @@ def test_identical_across_names_in_every_header_shape(redactor: Redactor, shape:
     for variant, result in zip(VARIANTS, results, strict=True):
         assert result.text == results[0].text, f"{shape}: variant {VARIANTS.index(variant)} differs"
         assert variant[0] not in result.text
+
+
+GENDERED = """SUMMARY
+Account manager and former {chair} of the regional retail council. Returned to work in 2021
+after becoming a {parent}; my {spouse} and I share the school runs.
+
+EXPERIENCE
+Store lead, Harbour Goods (fictitious)  2016-2021
+- Started as a {server} and trained every new {server} on the till and stock system.
+- Named {sales} of the year; led a team of six.
+- Volunteer coach, {team} basketball, city league.
+
+SKILLS
+Salesforce, SQL, Excel, master's degree in retail management, data steward for the CRM.
+
+中文简介：曾任{zh_role}，{zh_spouse}支持我重返职场。熟悉Excel和SQL。
+"""
+GENDERED_FORMS = {
+    "m": {
+        "chair": "chairman",
+        "parent": "father",
+        "spouse": "wife",
+        "server": "waiter",
+        "sales": "salesman",
+        "team": "men's",
+        "zh_role": "男子篮球队教练",
+        "zh_spouse": "妻子",
+    },
+    "f": {
+        "chair": "chairwoman",
+        "parent": "mother",
+        "spouse": "husband",
+        "server": "waitress",
+        "sales": "saleswoman",
+        "team": "women's",
+        "zh_role": "女子篮球队教练",
+        "zh_spouse": "丈夫",
+    },
+}
+
+
+def test_gendered_common_nouns_read_the_same_for_either_sex(redactor: Redactor) -> None:
+    """Kinship words, "-man"/"-woman" titles and female "-ess" forms, English and Chinese: a
+    resume and its sex-swapped twin redact to the same text, and the neutral words stay."""
+    man, woman = (redactor.redact(GENDERED.format(**GENDERED_FORMS[g])) for g in "mf")
+    assert man.text == woman.text
+    for kept in ("Salesforce", "master's degree", "data steward", "retail council", "Excel"):
+        assert kept in man.text
+    for gone in ("chairman", "father", "wife", "waiter", "salesman", "妻子", "男子"):
+        assert gone not in man.text
