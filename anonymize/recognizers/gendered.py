@@ -17,6 +17,9 @@ import re
 from anonymize.recognizers.base import PatternTableRecognizer, rule
 from anonymize.types import GENDER
 
+# in lower case only: "Lehman Brothers", "Johnson & Sons", "Brother" printers and "Sisters of
+# Mercy Hospital" are names; a sentence about the person's own family is written in lower case
+# (and "Mother of two" at a line's start is the family-status rule's)
 _KIN = (
     r"mothers?|fathers?|moms?|mums?|mommy|mummy|dads?|daddy|husbands?|wife|wives|sons?|"
     r"daughters?|brothers?|sisters?|aunts?|uncles?|nieces?|nephews?|"
@@ -24,17 +27,21 @@ _KIN = (
     r"girlfriends?|boyfriends?|brides?|bridegrooms?|widows?|widowers?|fianc[ée]e?s?|"
     r"motherhood|fatherhood|boyhood|girlhood|manhood|womanhood"
 )
+# titles, in any case ("Chairwoman, Student Council"); not "postman" (Postman, the API tool) or
+# "foreman" (Foreman, the server tool)
 _MAN_WOMAN = (
-    r"(?:chair|spokes|sales|business|congress|council|alder|anchor|camera|fore|police|post|"
-    r"sports|states|weather|news|service|committee|ombuds|assembly|crafts|yachts|horse|noble)"
+    r"(?:chair|spokes|sales|business|congress|council|alder|anchor|camera|police|sports|states|"
+    r"weather|news|service|committee|ombuds|assembly|crafts|yachts|horse)"
     r"(?:man|men|woman|women)"
 )
+# jobs named in a female (or a marked male) form; not nobility ("Duke University", "Princess
+# Margaret Hospital" are institutions); "Mother's Day" (a campaign) is left too
 _FEMININE = (
     r"actress(?:es)?|waitress(?:es)?|waiters?|hostess(?:es)?|stewardess(?:es)?|"
-    r"headmistress(?:es)?|headmasters?|mistress(?:es)?|heiress(?:es)?|princess(?:es)?|princes?|"
-    r"duchess(?:es)?|dukes?|empress(?:es)?|emperors?|seamstress(?:es)?|governess(?:es)?|"
+    r"headmistress(?:es)?|headmasters?|heiress(?:es)?|seamstress(?:es)?|governess(?:es)?|"
     r"manageress(?:es)?|authoress(?:es)?|poetess(?:es)?|sculptress(?:es)?|songstress(?:es)?|"
-    r"priestess(?:es)?|countess(?:es)?|baroness(?:es)?|barons?|housewi(?:fe|ves)|househusbands?"
+    r"priestess(?:es)?|housewi(?:fe|ves)|househusbands?|"
+    r"big[ \t]+(?:brother|sister)s?"  # the mentoring programme: a volunteer's own sex
 )
 _ZH = (
     r"父亲|母亲|妈妈|爸爸|宝妈|宝爸|丈夫|妻子|老公|老婆|爱人|儿子|女儿|兄弟|姐妹|哥哥|姐姐|弟弟|"
@@ -45,12 +52,13 @@ _ZH = (
 class ResumeGenderedWordRecognizer(PatternTableRecognizer):
     ENTITIES = (GENDER,)
     RULES = (
+        rule(GENDER, rf"\b(?:{_KIN})\b", 0.7, first="[abdfgmnsuw]"),
         rule(
             GENDER,
-            rf"\b(?:{_KIN}|{_MAN_WOMAN}|{_FEMININE})\b",
+            rf"\b(?:{_MAN_WOMAN}|{_FEMININE})\b",
             0.7,
             re.IGNORECASE,
-            first="[abcdefghmnopsuwy]",
+            first="[abcghmnopsuwy]",
         ),
         rule(GENDER, _ZH, 0.75, han=True),
     )
