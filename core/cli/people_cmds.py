@@ -313,7 +313,8 @@ def run_people_plan(args: argparse.Namespace) -> int:
     if not plan.gaps:
         print(f"Person {plan.person_id}: no gaps found in the documents.")
     for g in plan.gaps:
-        print(f"Gap: {g.cell.competency.text}")
+        checked = "" if g.cell.mark is not None else " (Veil's call, not checked by a reviewer)"
+        print(f"Gap: {g.cell.competency.text}{checked}")
         if not g.courses:
             print("   (no course in the catalogue covers it)")
         for m in g.courses:

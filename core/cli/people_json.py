@@ -85,6 +85,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
             {
                 "competency": g.cell.competency.text,
                 "satisfaction": g.cell.satisfaction,
+                "checked": g.cell.mark is not None,  # a reviewer marked it not shown
                 "courses": [
                     {
                         "title": m.course.title,

@@ -144,6 +144,7 @@ def test_role_people_training_commands(tmp_path: Path) -> None:
     plan = json.loads(_veil(tmp_path, "people", "plan", str(person_id), "--json").stdout)
     assert plan["person_id"] == person_id
     python = next(g for g in plan["gaps"] if g["competency"] == "Python for analysis")
+    assert python["checked"] is False  # Veil's call: no reviewer has marked it yet
     assert python["courses"][0]["title"] == "Python for analysts"
     assert "Python for analysis" in python["courses"][0]["reason"]
     # a reviewer who finds Python shown after all: the plan no longer offers a course for it
