@@ -8,6 +8,7 @@ view says so when it hides them. Advice for a person who decides: Veil does not 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, Qt
@@ -53,10 +54,15 @@ class GapMatrixModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.matrix: GapMatrix | None = None
+        self.gap_share: Sequence[float] | None = None
 
-    def set_matrix(self, matrix: GapMatrix | None) -> None:
+    def set_matrix(
+        self, matrix: GapMatrix | None, gap_share: Sequence[float] | None = None
+    ) -> None:
+        """``gap_share``: the team's share with a gap per competency (None: hidden)."""
         self.beginResetModel()
         self.matrix = matrix
+        self.gap_share = gap_share
         self.endResetModel()
 
     def rowCount(self, parent: Index = _NONE) -> int:
@@ -106,7 +112,10 @@ class GapMatrixModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             text = self.matrix.role.competencies[section].text
             if role == Qt.ItemDataRole.ToolTipRole:
-                return text
+                if self.gap_share is None:
+                    return text
+                share = f"{self.gap_share[section]:.0%}"
+                return text + "\n" + self.tr("Team: %1 with a gap").replace("%1", share)
             return text if len(text) <= 24 else text[:23] + "…"
         return self.tr("Person %1").replace("%1", str(self.matrix.people[section].person_id))
 
@@ -286,10 +295,10 @@ class PeopleView(QDialog):
         from core.services.people import role_agreement, team_summary
 
         self.show_button.setEnabled(True)
-        self.model.set_matrix(matrix)
+        summary = team_summary(matrix.people)
+        self.model.set_matrix(matrix, summary.gap_share)
         self.agreement.setText(agreement_text(role_agreement(matrix)))
         self.table.resizeColumnsToContents()  # headers of up to 24 characters, not clipped
-        summary = team_summary(matrix.people)
         if summary.gap_share is None:
             self.team.setText(
                 self.tr(

@@ -539,22 +539,27 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>GapMatrixModel</name>
     <message>
-        <location filename="../people_view.py" line="89"/>
+        <location filename="../people_view.py" line="95"/>
         <source>No evidence found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="94"/>
+        <location filename="../people_view.py" line="100"/>
         <source>gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="94"/>
+        <location filename="../people_view.py" line="100"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="111"/>
+        <location filename="../people_view.py" line="118"/>
+        <source>Team: %1 with a gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_view.py" line="120"/>
         <source>Person %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1214,92 +1219,92 @@ The details below contain no personal data and were also written to Veil&apos;s 
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../people_view.py" line="120"/>
+        <location filename="../people_view.py" line="129"/>
         <source>Veil — People: skills and gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="123"/>
+        <location filename="../people_view.py" line="132"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="124"/>
+        <location filename="../people_view.py" line="133"/>
         <source>Show gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="126"/>
+        <location filename="../people_view.py" line="135"/>
         <source>New role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="128"/>
+        <location filename="../people_view.py" line="137"/>
         <source>Edit role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="130"/>
+        <location filename="../people_view.py" line="139"/>
         <source>Import documents…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="133"/>
+        <location filename="../people_view.py" line="142"/>
         <source>Role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="144"/>
+        <location filename="../people_view.py" line="153"/>
         <source>Skill-gap matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="151"/>
+        <location filename="../people_view.py" line="160"/>
         <source>Right-click a person to export or erase their data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="154"/>
+        <location filename="../people_view.py" line="163"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="171"/>
+        <location filename="../people_view.py" line="180"/>
         <source>Advice for a person who decides: Veil does not rate anyone. ▽: no clear evidence found (read the documents before acting on it); ✔: checked by a reviewer, whose word the matrix follows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="215"/>
+        <location filename="../people_view.py" line="224"/>
         <source>No roles yet: add one with “New role…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="272"/>
+        <location filename="../people_view.py" line="281"/>
         <source>Reading the documents…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="296"/>
+        <location filename="../people_view.py" line="305"/>
         <source>Team figures hidden: this group has %1 people, fewer than %2, so they would reveal individuals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="308"/>
+        <location filename="../people_view.py" line="317"/>
         <source>Team (%1 people), share with a gap: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="317"/>
+        <location filename="../people_view.py" line="326"/>
         <source>No evidence found for this competency.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="328"/>
+        <location filename="../people_view.py" line="337"/>
         <source>gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_view.py" line="328"/>
+        <location filename="../people_view.py" line="337"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>

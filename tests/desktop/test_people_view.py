@@ -63,6 +63,8 @@ def test_heatmap_cells_open_their_evidence_and_team_figures_show(
     python_gap = model.index(0, 1)  # person 0 never mentions Python
     assert model.data(python_gap).endswith("▽")
     assert "Team (6 people)" in view.team.text()
+    python_header = model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert python_header == "Python scripting\nTeam: 50% with a gap"
     view.open_evidence(sql)
     qtbot.waitUntil(lambda: "SQL reporting" in view.evidence.toPlainText(), timeout=10_000)
     assert "self_review.txt" in view.evidence_title.text()
