@@ -169,6 +169,24 @@ def app_folders() -> list[Path]:
     ]
 
 
+def assert_no_trace(path: Path, gone: str, kept: str, *, since: float) -> None:
+    """After an erasure (workspace closed): ``gone`` is nowhere in the decrypted database, its
+    pages, the WAL, the workspace's folder or Veil's own folders; ``kept`` still is."""
+    wal = path.with_name(path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    dump = decrypted_dump(path)
+    assert gone not in dump
+    assert gone.lower() not in dump
+    assert gone.encode().hex().upper() not in dump  # the original file, as a BLOB
+    assert kept in dump
+    pages = decrypted_pages(path)
+    assert gone.encode() not in pages
+    assert gone.lower().encode() not in pages
+    assert kept.encode() in pages
+    assert files_holding(gone, path.parent) == []
+    assert files_holding(gone, *app_folders(), since=since) == []
+
+
 def decision_of(ws: Any, job_id: int, cid: int) -> Decision | None:
     result: Decision | None = ws.decisions.latest(job_id, cid)
     return result

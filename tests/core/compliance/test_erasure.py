@@ -20,6 +20,7 @@ from tests.core.compliance.lifecycle_fixtures import (
     PASSPHRASE,
     add_person,
     app_folders,
+    assert_no_trace,
     decrypted_dump,
     decrypted_pages,
     files_holding,
@@ -94,21 +95,7 @@ def test_erase_leaves_no_trace_and_keeps_the_rest(ws: Any, path: Path) -> None:
     assert tombstone.subject["candidate_id"] == victim
     assert tombstone.subject["reason"] == "request"
     ws.close()
-    assert not path.with_name(path.name + "-wal").exists() or (
-        path.with_name(path.name + "-wal").stat().st_size == 0
-    )
-
-    dump = decrypted_dump(path)
-    assert gone not in dump
-    assert gone.lower() not in dump
-    assert gone.encode().hex().upper() not in dump
-    assert kept in dump
-    pages = decrypted_pages(path)
-    assert gone.encode() not in pages
-    assert gone.lower().encode() not in pages
-    assert kept.encode() in pages
-    assert files_holding(gone, path.parent) == []
-    assert files_holding(gone, *app_folders(), since=started) == []
+    assert_no_trace(path, gone, kept, since=started)
 
 
 def test_every_table_keyed_to_a_candidate_is_emptied(ws: Any, path: Path) -> None:

@@ -28,10 +28,9 @@ from core.storage import Workspace
 from core.storage.people import NewDocument, person_tables
 from tests.core.compliance.lifecycle_fixtures import (
     PASSPHRASE,
-    app_folders,
+    assert_no_trace,
     decrypted_dump,
     decrypted_pages,
-    files_holding,
 )
 
 ROLE = "Data analyst\n\nRequirements\n- SQL for data extraction\n- Python for analysis\n"
@@ -167,20 +166,7 @@ def test_erase_leaves_no_trace_and_keeps_everyone_else(ws: Any, path: Path, role
     }
     assert gone not in json.dumps([e.subject for e in ws.audit.list()])
     ws.close()
-    wal = path.with_name(path.name + "-wal")
-    assert not wal.exists() or wal.stat().st_size == 0
-
-    dump = decrypted_dump(path)
-    assert gone not in dump
-    assert gone.lower() not in dump
-    assert gone.encode().hex().upper() not in dump  # the original file, as a BLOB
-    assert kept in dump
-    pages = decrypted_pages(path)
-    assert gone.encode() not in pages
-    assert gone.lower().encode() not in pages
-    assert kept.encode() in pages
-    assert files_holding(gone, path.parent) == []
-    assert files_holding(gone, *app_folders(), since=started) == []
+    assert_no_trace(path, gone, kept, since=started)
 
 
 def test_an_erased_number_is_never_given_again(ws: Any, role_id: int) -> None:
