@@ -106,12 +106,15 @@ _GENDERED = _both_ways(_ENGLISH_PAIRS)
 # "her" is both "him" and "his"; resumes mostly mean "his" ("her team"), and "his" is "her"
 _GENDERED.update({"her": "his", "his": "her"})
 _NAMES = _both_ways(_FIRST_NAMES)
+# not "Mother's Day" / "Father's Day": a campaign or an event, nothing about the person
 _WORD_RE = re.compile(
-    r"(?<![\w'])(" + "|".join(sorted(_GENDERED, key=len, reverse=True)) + r")\b", re.I
+    r"(?<![\w'])(" + "|".join(sorted(_GENDERED, key=len, reverse=True)) + r")\b(?!['’]s\s+day\b)",
+    re.I,
 )
-# Titles only before a name ("Ms. Walsh", "MR. WALSH"): "MS Office" and "MS in Physics" stay
+# Titles only before a name ("Ms. Walsh", "MR. WALSH"): "MS Office", "MS in Physics" and the
+# "MS" of "GC/MS" or "LC-MS" stay
 _TITLES = {"Mr": "Ms", "Ms": "Mr", "Mrs": "Mr", "Miss": "Mr"}
-_TITLE_RE = re.compile(r"\b(Mr|Ms|Mrs|Miss|MR|MS|MRS|MISS)(\.?)(?=\s+[A-Z])")
+_TITLE_RE = re.compile(r"(?<![/\-&])\b(Mr|Ms|Mrs|Miss|MR|MS|MRS|MISS)(\.?)(?=\s+[A-Z])")
 _CHINESE = _both_ways(_CHINESE_PAIRS)
 # 他/她 and 男/女 alone; 其他 ("other") and 他人 ("others") are not about a person's sex
 _CHINESE_RE = re.compile(

@@ -43,6 +43,15 @@ def test_titles_only_before_a_name() -> None:
     out = swap_gender("Ms. Walsh holds an MS in Physics and knows MS Office; MR. WALSH too.")
     assert out.text == "Mr. Walsh holds an MS in Physics and knows MS Office; MS. WALSH too."
     assert swap_gender("I never miss a deadline.").text == "I never miss a deadline."
+    lab = "Ran GC/MS. Validated LC-MS. Methods for the lab."
+    assert swap_gender(lab).text == lab  # instruments, not titles
+
+
+def test_holidays_named_after_parents_are_not_about_the_person() -> None:
+    text = "Ran the Mother's Day and Father’s Day campaigns; my father ran a shop."
+    out = swap_gender(text)
+    assert out.text == "Ran the Mother's Day and Father’s Day campaigns; my mother ran a shop."
+    assert out.swaps == 1
 
 
 def test_names_where_the_redactor_found_people() -> None:
