@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from core.cli import terminal
-
-from .test_workspace_cmds import assert_user_error, veil
+from tests.core.cli.processes import assert_user_error, veil
 
 HOSTILE = "\x1b]0;owned\x07\x1b[2J\x1b[1Afake\r\nveil: all good\u202egnp.exe\x9b31m"
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -14,38 +13,9 @@ from pathlib import Path
 import pytest
 from sqlcipher3 import dbapi2 as sqlcipher
 
-ROOT = Path(__file__).resolve().parents[3]
-PASS = "first passphrase"
+from tests.core.cli.processes import PASS, ROOT, assert_user_error, veil
+
 NEW = "second passphrase"
-
-
-def veil(
-    *args: str, home: Path, passphrase: str | None = PASS, **env: str
-) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("VEIL_")}
-    full_env["VEIL_HOME"] = str(home)
-    if passphrase is not None:
-        full_env["VEIL_PASSPHRASE"] = passphrase
-    full_env.update(env)
-    return subprocess.run(
-        [sys.executable, "-m", "core", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=full_env,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-        check=False,
-    )
-
-
-def assert_user_error(result: subprocess.CompletedProcess[str], words: str) -> None:
-    assert result.returncode == 2, result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("veil: ")
-    assert words in lines[0]
-    assert "Traceback" not in result.stderr
 
 
 @pytest.fixture

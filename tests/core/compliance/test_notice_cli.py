@@ -3,10 +3,10 @@ notice needs no model, so none is loaded."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.core.cli.processes import veil
 
 PASSPHRASE = "notice cli test passphrase 7"
 NO_MODELS = (
@@ -17,20 +17,14 @@ NO_MODELS = (
 
 
 def _veil(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "VEIL_HOME": str(home),
-        "VEIL_WORKSPACE": str(home / "ws.veil"),
-        "VEIL_PASSPHRASE": PASSPHRASE,
-        "VEIL_REVIEWER": "Officer",
-    }
-    return subprocess.run(
-        [sys.executable, "-c", NO_MODELS, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
+    workspace = str(home / "ws.veil")
+    return veil(
+        *args,
+        home=home,
+        passphrase=PASSPHRASE,
+        code=NO_MODELS,
+        VEIL_WORKSPACE=workspace,
+        VEIL_REVIEWER="Officer",
     )
 
 

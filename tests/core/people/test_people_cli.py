@@ -4,12 +4,12 @@ redaction, encoder and encrypted workspace, in subprocesses; the JSON shapes of 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.core.cli.processes import veil
 
 pytestmark = pytest.mark.slow
 
@@ -25,20 +25,8 @@ COURSES = (
 
 
 def _veil(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "VEIL_HOME": str(home),
-        "VEIL_WORKSPACE": str(home / "ws.veil"),
-        "VEIL_PASSPHRASE": PASSPHRASE,
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "core", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    workspace = str(home / "ws.veil")
+    return veil(*args, home=home, passphrase=PASSPHRASE, timeout=300, VEIL_WORKSPACE=workspace)
 
 
 def test_role_people_training_commands(tmp_path: Path) -> None:
