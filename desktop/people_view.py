@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.cell_marks import agreement_text, cell_menu, mark_text
 from desktop.error_display import show_error
 from desktop.person_data import person_menu
-from desktop.worker import GeneratorWorker, call_in_background
+from desktop.worker import GeneratorWorker, alive, call_in_background
 
 if TYPE_CHECKING:
     from core.services.people import Cell, GapMatrix, PersonDocument, Role
@@ -200,10 +200,11 @@ class PeopleView(QDialog):
 
     # --- reading (in workers) ----------------------------------------------------------------
 
-    def _run(self, fn: Any, on_done: Any, name: str) -> None:
+    def run_in_worker(self, fn: Any, on_done: Any, name: str) -> None:
+        """``fn`` on a worker; ``on_done(result)`` or the error shown, unless the view is gone."""
         worker: GeneratorWorker[None, Any] = call_in_background(fn, name=name)
-        worker.signals.finished.connect(on_done)
-        worker.signals.failed.connect(lambda exc: show_error(self, exc))
+        worker.signals.finished.connect(lambda result: on_done(result) if alive(self) else None)
+        worker.signals.failed.connect(lambda exc: show_error(self, exc) if alive(self) else None)
         self.worker = worker
         self.session.start(worker)
 
@@ -211,7 +212,7 @@ class PeopleView(QDialog):
         from core.services.people import list_roles
 
         ws = self.session.workspace
-        self._run(lambda: list_roles(ws), self.set_roles, "read-roles")
+        self.run_in_worker(lambda: list_roles(ws), self.set_roles, "read-roles")
 
     def set_roles(self, roles: list[Role]) -> None:
         self.role_combo.clear()
@@ -279,7 +280,9 @@ class PeopleView(QDialog):
         ws, engines = self.session.workspace, self.session.engines
         self.show_button.setEnabled(False)
         self.team.setText(self.tr("Reading the documents…"))
-        self._run(lambda: gap_matrix(ws, engines, int(role_id)), self.set_matrix, "read-gaps")
+        self.run_in_worker(
+            lambda: gap_matrix(ws, engines, int(role_id)), self.set_matrix, "read-gaps"
+        )
 
     def cell_menu(self, pos: QPoint) -> None:
         menu = cell_menu(self, pos)
@@ -327,7 +330,7 @@ class PeopleView(QDialog):
             self.evidence.setPlainText("")
             return
         ws, doc_id, reviewer = self.session.workspace, cell.document_id, self.session.reviewer
-        self._run(
+        self.run_in_worker(
             lambda: person_document(ws, doc_id, reviewer=reviewer),
             lambda doc: self.show_document(cell, doc),
             "read-evidence",

@@ -1,24 +1,19 @@
 """An employee's data from the People view (GDPR Art. 15, 17, 20): right-click a person's row
 header to export everything held about them or to erase them.
 
-Both run in a worker and are logged by the services; the export is the one place Veil writes
-plaintext, on the user's request, so the message says to hand it over securely.
+Both run in a worker of the view and are logged by the services; the export is the one place
+Veil writes plaintext, on the user's request, so the message says to hand it over securely.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from desktop.error_display import show_error
-from desktop.worker import alive, call_in_background
-
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from desktop.people_view import PeopleView
 
 
@@ -36,15 +31,6 @@ def person_menu(view: PeopleView, pos: QPoint) -> QMenu | None:
     menu.addAction(tr("Export everything held…"), lambda: export_person(view, person_id))
     menu.addAction(tr("Erase this person…"), lambda: erase_person(view, person_id))
     return menu
-
-
-def _background(
-    view: PeopleView, name: str, fn: Callable[[], Any], done: Callable[[], None]
-) -> None:
-    worker = call_in_background(fn, name=name)
-    worker.signals.finished.connect(lambda _result: done() if alive(view) else None)
-    worker.signals.failed.connect(lambda exc: show_error(view, exc) if alive(view) else None)
-    view.session.start(worker)
 
 
 def export_person(view: PeopleView, person_id: int, folder: str | None = None) -> None:
@@ -68,7 +54,7 @@ def export_person(view: PeopleView, person_id: int, folder: str | None = None) -
             view, tr("Veil"), tr("Exported (plaintext: hand it over securely, then delete it).")
         )
 
-    _background(view, "export-person", work, done)
+    view.run_in_worker(work, lambda _written: done(), "export-person")
 
 
 def erase_person(view: PeopleView, person_id: int, *, confirmed: bool = False) -> None:
@@ -82,4 +68,6 @@ def erase_person(view: PeopleView, person_id: int, *, confirmed: bool = False) -
     from core.services.people_rights import erase_person as erase
 
     ws, who = view.session.workspace, view.session.reviewer
-    _background(view, "erase-person", lambda: erase(ws, person_id, actor=who), view.refresh)
+    view.run_in_worker(
+        lambda: erase(ws, person_id, actor=who), lambda _e: view.refresh(), "erase-person"
+    )
